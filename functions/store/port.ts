@@ -1,0 +1,123 @@
+/**
+ * The store port: the only way use cases read and write state.
+ *
+ * It is deliberately small so that three very different databases can honour it with the same
+ * behaviour: embedded Postgres (PGlite), a PostgreSQL server, and the CloudBase document
+ * database. The contract suite in tests/contract runs the same cases against each adapter.
+ *
+ * Documents are flat JSON objects with a string `id`. Only fields declared in the collection's
+ * spec can be filtered or sorted on; each of them is indexed by the adapters (a generated column
+ * in Postgres, an index on CloudBase), so every read is an index read and paged.
+ */
+
+export type FieldType = 'text' | 'int' | 'num' | 'bool'
+export type Scalar = string | number | boolean | null
+
+export interface Doc {
+  id: string
+}
+
+export interface CollectionSpec<T extends Doc = Doc> {
+  readonly name: string
+  /** Fields that may be filtered and sorted on, with their types. */
+  readonly fields: { readonly [K in keyof T & string]?: FieldType }
+}
+
+/** Declare a collection with its document type: `defineCollection<Job>()({ name, fields })`. */
+export const defineCollection =
+  <T extends Doc>() =>
+  <const S extends CollectionSpec<T>>(spec: S): S & CollectionSpec<T> & { readonly __doc?: T } =>
+    spec
+
+export type DocOf<C> = C extends { readonly __doc?: infer T } ? Exclude<T, undefined> : never
+
+export type Filter =
+  | { field: string; op: 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte'; value: Scalar }
+  | { field: string; op: 'in'; value: Scalar[] }
+  /** Text starts with value: region scopes (a division-code prefix). */
+  | { field: string; op: 'prefix'; value: string }
+  /** Case-insensitive substring: keyword search over a prepared text field. */
+  | { field: string; op: 'contains'; value: string }
+
+export interface SortKey {
+  field: string
+  dir: 'asc' | 'desc'
+}
+
+export interface FindQuery {
+  where?: Filter[]
+  /** The id is always added as the last tie-breaker so cursors are stable. */
+  orderBy: SortKey[]
+  limit: number
+  cursor?: string | null
+}
+
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+/** Largest page any adapter returns; CloudBase will not give more than 100 per call. */
+export const MAX_PAGE = 100
+
+export interface Store {
+  readonly kind: 'pglite' | 'postgres' | 'cloudbase'
+  get<C extends CollectionSpec>(c: C, id: string): Promise<DocOf<C> | null>
+  find<C extends CollectionSpec>(c: C, q: FindQuery): Promise<Page<DocOf<C>>>
+  /** Count matching documents (for dashboards and checks; filters must be on declared fields). */
+  count<C extends CollectionSpec>(c: C, where?: Filter[]): Promise<number>
+  /** Insert a new document. Throws DuplicateKeyError when the id or a unique key exists. */
+  insert<C extends CollectionSpec>(c: C, doc: DocOf<C>): Promise<DocOf<C>>
+  /**
+   * Shallow-merge `patch` into the document, only if every `expect` field still has the given
+   * value (compare-and-set). Returns the new document, or null when it is missing or changed.
+   */
+  update<C extends CollectionSpec>(
+    c: C,
+    id: string,
+    patch: Partial<DocOf<C>>,
+    opts?: { expect?: Partial<Record<keyof DocOf<C> & string, Scalar>> },
+  ): Promise<DocOf<C> | null>
+  /**
+   * Atomically add `by` to a numeric field, only if the result stays within the guard.
+   * Returns the new document, or null when it is missing or the guard refused.
+   */
+  increment<C extends CollectionSpec>(
+    c: C,
+    id: string,
+    field: keyof DocOf<C> & string,
+    by: number,
+    guard?: { min?: number; max?: number },
+  ): Promise<DocOf<C> | null>
+  delete<C extends CollectionSpec>(c: C, id: string): Promise<boolean>
+  /**
+   * Run `fn` atomically. On CloudBase only single-document operations by id (get, insert,
+   * update, increment, delete) are allowed inside; find and count throw there.
+   */
+  transaction<R>(fn: (tx: Store) => Promise<R>): Promise<R>
+  close(): Promise<void>
+}
+
+export class DuplicateKeyError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly key: string,
+  ) {
+    super(`duplicate key in ${collection}: ${key}`)
+    this.name = 'DuplicateKeyError'
+  }
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('invalid cursor')
+    this.name = 'InvalidCursorError'
+  }
+}
+
+export class UndeclaredFieldError extends Error {
+  constructor(collection: string, field: string) {
+    super(`${collection}.${field} is not a declared field; declare and index it first`)
+    this.name = 'UndeclaredFieldError'
+  }
+}

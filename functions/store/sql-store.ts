@@ -1,0 +1,235 @@
+import { decodeCursor, encodeCursor, withIdTieBreaker } from './cursor'
+import {
+  type CollectionSpec,
+  type DocOf,
+  DuplicateKeyError,
+  type FieldType,
+  type Filter,
+  type FindQuery,
+  MAX_PAGE,
+  type Page,
+  type Scalar,
+  type Store,
+  UndeclaredFieldError,
+} from './port'
+
+/**
+ * The Postgres-dialect store, shared by the PGlite and PostgreSQL adapters: both speak the
+ * same SQL, only the connection differs.
+ *
+ * Each collection is a table `(id text primary key, doc jsonb)` plus one generated column per
+ * declared field (see infra/migrations), so filters and sorts hit real, indexed columns while
+ * the document stays the single source of truth.
+ */
+export interface SqlClient {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>
+  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>
+  close(): Promise<void>
+}
+
+/** `salaryMax` -> `salary_max`: the generated column of a declared field. */
+export const columnOf = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+const ident = (name: string): string => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe SQL identifier: ${name}`)
+  return `"${name}"`
+}
+
+const CASTS: Record<FieldType, string> = { text: 'text', int: 'bigint', num: 'numeric', bool: 'boolean' }
+
+class Params {
+  readonly values: unknown[] = []
+  add(value: unknown): string {
+    this.values.push(value)
+    return `$${this.values.length}`
+  }
+}
+
+const OPS = { eq: '=', ne: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const
+
+/** The next string after every string that starts with `prefix`, for an index range scan. */
+const prefixEnd = (prefix: string): string =>
+  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
+
+export class SqlStore implements Store {
+  constructor(
+    readonly kind: 'pglite' | 'postgres',
+    private readonly db: SqlClient,
+  ) {}
+
+  private column(c: CollectionSpec, field: string): { sql: string; type: FieldType } {
+    if (field === 'id') return { sql: 'id', type: 'text' }
+    const type = (c.fields as Record<string, FieldType | undefined>)[field]
+    if (!type) throw new UndeclaredFieldError(c.name, field)
+    return { sql: ident(columnOf(field)), type }
+  }
+
+  private condition(c: CollectionSpec, f: Filter, p: Params): string {
+    const col = this.column(c, f.field)
+    const cast = (v: Scalar) => `${p.add(v)}::${CASTS[col.type]}`
+    switch (f.op) {
+      case 'in':
+        if (f.value.length === 0) return 'false'
+        return `${col.sql} = ANY(${p.add(f.value)}::${CASTS[col.type]}[])`
+      case 'prefix':
+        if (f.value === '') return 'true'
+        // Region columns are COLLATE "C", so a range is a plain btree index scan.
+        return `(${col.sql} >= ${p.add(f.value)} AND ${col.sql} < ${p.add(prefixEnd(f.value))})`
+      case 'contains':
+        return `strpos(lower(${col.sql}), lower(${p.add(f.value)})) > 0`
+      default:
+        if (f.value === null) return f.op === 'ne' ? `${col.sql} IS NOT NULL` : `${col.sql} IS NULL`
+        return `${col.sql} ${OPS[f.op]} ${cast(f.value)}`
+    }
+  }
+
+  private where(c: CollectionSpec, filters: Filter[] | undefined, p: Params): string[] {
+    return (filters ?? []).map((f) => this.condition(c, f, p))
+  }
+
+  private table(c: CollectionSpec): string {
+    return ident(c.name)
+  }
+
+  async get<C extends CollectionSpec>(c: C, id: string): Promise<DocOf<C> | null> {
+    const { rows } = await this.db.query<{ doc: DocOf<C> }>(
+      `SELECT doc FROM ${this.table(c)} WHERE id = $1`,
+      [id],
+    )
+    return rows[0]?.doc ?? null
+  }
+
+  async find<C extends CollectionSpec>(c: C, q: FindQuery): Promise<Page<DocOf<C>>> {
+    const limit = Math.min(Math.max(1, q.limit), MAX_PAGE)
+    const orderBy = withIdTieBreaker(q.orderBy)
+    const cols = orderBy.map((k) => ({ ...k, ...this.column(c, k.field) }))
+    const p = new Params()
+    const conds = this.where(c, q.where, p)
+    if (q.cursor) {
+      const after = decodeCursor(orderBy, q.cursor)
+      // (a, b, c) after (x, y, z) in mixed directions: a>x OR (a=x AND (b<y OR (b=y AND c>z)))
+      const keyset = (i: number): string => {
+        const k = cols[i]!
+        const v = `${p.add(after[i])}::${CASTS[k.type]}`
+        const beyond = `${k.sql} ${k.dir === 'asc' ? '>' : '<'} ${v}`
+        if (i === cols.length - 1) return beyond
+        return `(${beyond} OR (${k.sql} = ${v} AND ${keyset(i + 1)}))`
+      }
+      conds.push(keyset(0))
+    }
+    const order = cols.map((k) => `${k.sql} ${k.dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ')
+    const select = cols.map((k, i) => `${k.sql} AS k${i}`).join(', ')
+    const sql = `SELECT doc, ${select} FROM ${this.table(c)}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${limit + 1}`
+    const { rows } = await this.db.query<Record<string, unknown> & { doc: DocOf<C> }>(sql, p.values)
+    const more = rows.length > limit
+    const page = more ? rows.slice(0, limit) : rows
+    const last = page.at(-1)
+    const nextCursor =
+      more && last
+        ? encodeCursor(
+            orderBy,
+            cols.map((k, i) => normalise(last[`k${i}`], k.type)),
+          )
+        : null
+    return { items: page.map((r) => r.doc), nextCursor }
+  }
+
+  async count<C extends CollectionSpec>(c: C, where?: Filter[]): Promise<number> {
+    const p = new Params()
+    const conds = this.where(c, where, p)
+    const { rows } = await this.db.query<{ n: string | number }>(
+      `SELECT count(*) AS n FROM ${this.table(c)}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`,
+      p.values,
+    )
+    return Number(rows[0]?.n ?? 0)
+  }
+
+  async insert<C extends CollectionSpec>(c: C, doc: DocOf<C>): Promise<DocOf<C>> {
+    try {
+      await this.db.query(`INSERT INTO ${this.table(c)} (id, doc) VALUES ($1, $2::jsonb)`, [
+        doc.id,
+        JSON.stringify(doc),
+      ])
+    } catch (err) {
+      throw this.mapError(c, err)
+    }
+    return doc
+  }
+
+  async update<C extends CollectionSpec>(
+    c: C,
+    id: string,
+    patch: Partial<DocOf<C>>,
+    opts: { expect?: Record<string, Scalar> } = {},
+  ): Promise<DocOf<C> | null> {
+    const { id: _ignored, ...rest } = patch as Record<string, unknown>
+    const p = new Params()
+    const set = `doc = doc || ${p.add(JSON.stringify(rest))}::jsonb`
+    const conds = [`id = ${p.add(id)}`, ...this.expectations(opts.expect, p)]
+    try {
+      const { rows } = await this.db.query<{ doc: DocOf<C> }>(
+        `UPDATE ${this.table(c)} SET ${set} WHERE ${conds.join(' AND ')} RETURNING doc`,
+        p.values,
+      )
+      return rows[0]?.doc ?? null
+    } catch (err) {
+      throw this.mapError(c, err)
+    }
+  }
+
+  /** Expectations compare the document's JSON value, so they work on undeclared fields too. */
+  private expectations(expect: Record<string, Scalar> | undefined, p: Params): string[] {
+    return Object.entries(expect ?? {}).map(([field, value]) =>
+      value === null
+        ? `(doc->${p.add(field)}) IS NULL OR (doc->${p.add(field)}) = 'null'::jsonb`
+        : `(doc->${p.add(field)}) = ${p.add(JSON.stringify(value))}::jsonb`,
+    )
+  }
+
+  async increment<C extends CollectionSpec>(
+    c: C,
+    id: string,
+    field: string,
+    by: number,
+    guard: { min?: number; max?: number } = {},
+  ): Promise<DocOf<C> | null> {
+    const p = new Params()
+    const f = p.add(field)
+    const next = `(coalesce((doc->>${f})::numeric, 0) + ${p.add(by)}::numeric)`
+    const conds = [`id = ${p.add(id)}`]
+    if (guard.max !== undefined) conds.push(`${next} <= ${p.add(guard.max)}::numeric`)
+    if (guard.min !== undefined) conds.push(`${next} >= ${p.add(guard.min)}::numeric`)
+    const { rows } = await this.db.query<{ doc: DocOf<C> }>(
+      `UPDATE ${this.table(c)} SET doc = jsonb_set(doc, ARRAY[${f}], to_jsonb(${next})) WHERE ${conds.join(' AND ')} RETURNING doc`,
+      p.values,
+    )
+    return rows[0]?.doc ?? null
+  }
+
+  async delete<C extends CollectionSpec>(c: C, id: string): Promise<boolean> {
+    const { rows } = await this.db.query(`DELETE FROM ${this.table(c)} WHERE id = $1 RETURNING id`, [id])
+    return rows.length > 0
+  }
+
+  async transaction<R>(fn: (tx: Store) => Promise<R>): Promise<R> {
+    return this.db.transaction((tx) => fn(new SqlStore(this.kind, tx)))
+  }
+
+  close(): Promise<void> {
+    return this.db.close()
+  }
+
+  private mapError(c: CollectionSpec, err: unknown): unknown {
+    const e = err as { code?: string; constraint?: string; detail?: string }
+    if (e?.code === '23505') return new DuplicateKeyError(c.name, e.constraint ?? 'id')
+    return err
+  }
+}
+
+/** Keys read back from Postgres come as strings for bigint/numeric; cursors keep JSON types. */
+const normalise = (value: unknown, type: FieldType): Scalar => {
+  if (value === null || value === undefined) return null
+  if (type === 'int' || type === 'num') return Number(value)
+  if (type === 'bool') return Boolean(value)
+  return String(value)
+}

@@ -1,0 +1,61 @@
+/**
+ * Every HTTP route of the system and the function that serves it.
+ *
+ * This is the contract between the mini-program and the functions: the app's API client calls
+ * `fn` as a CloudBase function (weapp) or `method path` over HTTP (H5), and the function
+ * manifest serves exactly these. Path parameters are written `{name}` as API gateways do.
+ */
+export const API_ROUTES = {
+  health: { fn: 'health', method: 'GET', path: '/api/health' },
+  devLogin: { fn: 'auth', method: 'POST', path: '/api/auth/dev-login' },
+  wechatLogin: { fn: 'auth', method: 'POST', path: '/api/auth/wechat-login' },
+  session: { fn: 'auth', method: 'GET', path: '/api/auth/session' },
+  listJobs: { fn: 'jobs', method: 'GET', path: '/api/jobs' },
+  getJob: { fn: 'jobs', method: 'GET', path: '/api/jobs/{id}' },
+  listJobCategories: { fn: 'jobs', method: 'GET', path: '/api/job-categories' },
+  listRegions: { fn: 'regions', method: 'GET', path: '/api/regions' },
+} as const satisfies Record<string, ApiRoute>
+
+export interface ApiRoute {
+  fn: string
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  path: string
+}
+
+export type RouteName = keyof typeof API_ROUTES
+
+/** `GET /api/jobs/{id}` — the key API gateways call a route by. */
+export const routeKey = (route: ApiRoute): string => `${route.method} ${route.path}`
+
+/** Fill `{name}` placeholders; values are URI-encoded. */
+export const fillPath = (path: string, params: Record<string, string> = {}): string =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name]
+    if (value === undefined) throw new Error(`missing path parameter ${name}`)
+    return encodeURIComponent(value)
+  })
+
+/**
+ * Match a concrete path against a route pattern; returns the path parameters or null.
+ * Used where no gateway has matched for us: the local host and CloudBase calls.
+ */
+export const matchPath = (pattern: string, path: string): Record<string, string> | null => {
+  const want = pattern.split('/')
+  const got = path.split('/')
+  if (want.length !== got.length) return null
+  const params: Record<string, string> = {}
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!
+    const g = got[i]!
+    const param = /^\{(\w+)\}$/.exec(w)
+    if (param) {
+      if (g === '') return null
+      try {
+        params[param[1]!] = decodeURIComponent(g)
+      } catch {
+        return null
+      }
+    } else if (w !== g) return null
+  }
+  return params
+}

@@ -1,0 +1,59 @@
+/**
+ * Stable error codes shared by the functions and the mini-program.
+ *
+ * The client switches on `code`, never on the message; the message is what a resident reads,
+ * so it is plain Chinese and never mentions internals.
+ */
+export const ERRORS = {
+  'REQUEST.MALFORMED_JSON': { status: 400, message: '请求内容不是有效的 JSON' },
+  'REQUEST.INVALID': { status: 400, message: '请求参数有误' },
+  'REQUEST.INVALID_CURSOR': { status: 400, message: '分页参数无效，请刷新后重试' },
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, message: '请求内容格式不受支持' },
+  'ROUTE.NOT_FOUND': { status: 404, message: '请求的接口不存在' },
+  'ROUTE.METHOD_NOT_ALLOWED': { status: 405, message: '请求方法不被允许' },
+  'AUTH.REQUIRED': { status: 401, message: '请先登录' },
+  'AUTH.INVALID_TOKEN': { status: 401, message: '登录已失效，请重新登录' },
+  'AUTH.FORBIDDEN': { status: 403, message: '没有权限进行此操作' },
+  'AUTH.DEV_LOGIN_DISABLED': { status: 403, message: '开发登录仅在本地演示模式下可用' },
+  'AUTH.WECHAT_LOGIN_FAILED': { status: 502, message: '微信登录失败，请稍后重试' },
+  'JOB.NOT_FOUND': { status: 404, message: '岗位不存在或已下架' },
+  'REGION.NOT_FOUND': { status: 404, message: '行政区划不存在' },
+  'SCHEDULE.UNKNOWN_JOB': { status: 404, message: '没有这个定时任务' },
+  'STORE.CONFLICT': { status: 409, message: '数据已被修改，请刷新后重试' },
+  'SERVICE.UNAVAILABLE': { status: 503, message: '服务暂时不可用，请稍后重试' },
+  INTERNAL: { status: 500, message: '系统繁忙，请稍后重试' },
+} as const satisfies Record<string, { status: number; message: string }>
+
+export type ErrorCode = keyof typeof ERRORS
+
+/** One problem with one input field, named by its path ("minSalary", "body.region"). */
+export interface FieldIssue {
+  field: string
+  message: string
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  code: ErrorCode
+  message: string
+  requestId?: string
+  issues?: FieldIssue[]
+}
+
+/** A failure the caller can act on. Thrown by use cases and middleware, mapped to HTTP once. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly status: number
+  readonly issues?: FieldIssue[]
+
+  constructor(code: ErrorCode, options: { message?: string; issues?: FieldIssue[]; cause?: unknown } = {}) {
+    super(options.message ?? ERRORS[code].message, { cause: options.cause })
+    this.name = 'AppError'
+    this.code = code
+    this.status = ERRORS[code].status
+    this.issues = options.issues
+  }
+}
+
+export const isErrorBody = (value: unknown): value is ErrorBody =>
+  typeof value === 'object' && value !== null && typeof (value as ErrorBody).code === 'string'
