@@ -1,0 +1,49 @@
+import { API_ROUTES, type ApiRoute } from '../shared/api/routes'
+
+/**
+ * Every deployable function, in one place.
+ *
+ * The local host serves from this list; serverless.yml and infra/cloudbase/cloudbaserc.json
+ * must agree with it (tests/unit/deploy-config.test.ts checks, `npm run gen:deploy` rewrites).
+ * Each entry module exports `handler` (API gateway / scheduler event) and `main` (CloudBase).
+ */
+export interface FunctionSpec {
+  /** Deployable name, kebab-case; also the CloudBase function name the app calls. */
+  name: string
+  /** Entry module, from the repository root. */
+  entry: string
+  routes: ApiRoute[]
+  /** Scheduled functions: a 5-field cron in Asia/Shanghai time. */
+  schedule?: { cron: string; description: string }
+  timeoutSeconds: number
+  memoryMb: number
+}
+
+const routesOf = (fn: string): ApiRoute[] => Object.values(API_ROUTES).filter((r) => r.fn === fn)
+
+const http = (name: string): FunctionSpec => ({
+  name,
+  entry: `functions/${name}/index.ts`,
+  routes: routesOf(name),
+  timeoutSeconds: 10,
+  memoryMb: 256,
+})
+
+export const SCHEDULE_TIMEZONE = 'Asia/Shanghai'
+
+export const FUNCTIONS: FunctionSpec[] = [
+  http('health'),
+  http('auth'),
+  http('jobs'),
+  http('regions'),
+  {
+    name: 'jobs-expire',
+    entry: 'functions/jobs-expire/index.ts',
+    routes: [],
+    schedule: { cron: '30 1 * * *', description: '每天 01:30 下架已过有效期的岗位' },
+    timeoutSeconds: 60,
+    memoryMb: 256,
+  },
+]
+
+export const scheduledFunctions = (): FunctionSpec[] => FUNCTIONS.filter((f) => f.schedule)
