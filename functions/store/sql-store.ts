@@ -1,6 +1,7 @@
 import { decodeCursor, encodeCursor, withIdTieBreaker } from './cursor'
 import {
   type CollectionSpec,
+  type Doc,
   type DocOf,
   DuplicateKeyError,
   type FieldType,
@@ -23,6 +24,8 @@ import {
  */
 export interface SqlClient {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>
+  /** Run a script of several statements (migrations). */
+  exec(sql: string): Promise<void>
   transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
@@ -147,7 +150,7 @@ export class SqlStore implements Store {
   async insert<C extends CollectionSpec>(c: C, doc: DocOf<C>): Promise<DocOf<C>> {
     try {
       await this.db.query(`INSERT INTO ${this.table(c)} (id, doc) VALUES ($1, $2::jsonb)`, [
-        doc.id,
+        (doc as Doc).id,
         JSON.stringify(doc),
       ])
     } catch (err) {
@@ -160,7 +163,7 @@ export class SqlStore implements Store {
     c: C,
     id: string,
     patch: Partial<DocOf<C>>,
-    opts: { expect?: Record<string, Scalar> } = {},
+    opts: { expect?: Record<string, Scalar | undefined> } = {},
   ): Promise<DocOf<C> | null> {
     const { id: _ignored, ...rest } = patch as Record<string, unknown>
     const p = new Params()
@@ -178,10 +181,10 @@ export class SqlStore implements Store {
   }
 
   /** Expectations compare the document's JSON value, so they work on undeclared fields too. */
-  private expectations(expect: Record<string, Scalar> | undefined, p: Params): string[] {
+  private expectations(expect: Record<string, Scalar | undefined> | undefined, p: Params): string[] {
     return Object.entries(expect ?? {}).map(([field, value]) =>
-      value === null
-        ? `(doc->${p.add(field)}) IS NULL OR (doc->${p.add(field)}) = 'null'::jsonb`
+      value === null || value === undefined
+        ? `((doc->${p.add(field)}) IS NULL OR (doc->${p.add(field)}) = 'null'::jsonb)`
         : `(doc->${p.add(field)}) = ${p.add(JSON.stringify(value))}::jsonb`,
     )
   }
@@ -217,6 +220,11 @@ export class SqlStore implements Store {
 
   close(): Promise<void> {
     return this.db.close()
+  }
+
+  /** The connection, for migrations and the contract suite's schema checks. */
+  get sql(): SqlClient {
+    return this.db
   }
 
   private mapError(c: CollectionSpec, err: unknown): unknown {

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { errors, jwtVerify, SignJWT } from 'jose'
+import { type Identity, roleSchema } from '../../shared/auth/identity'
+import type { Env } from '../platform/env'
+
+/**
+ * Signed session tokens (HS256 JWT) for callers over HTTP. Issued after WeChat code2session in
+ * production, or by the dev login locally; the CloudBase path needs none (the platform vouches
+ * for the openid).
+ */
+const ISSUER = 'grassroots-employment'
+
+let cachedKey: { source: string; key: Uint8Array } | undefined
+
+/**
+ * SESSION_SECRET when set (required outside the embedded mode). In the embedded mode a random
+ * secret is kept in the data folder so sessions survive a restart of `npm start`.
+ */
+export const sessionKey = (env: Env): Uint8Array => {
+  const source = env.SESSION_SECRET ? 'env' : resolve(env.DATA_DIR)
+  if (cachedKey?.source === source) return cachedKey.key
+  let secret = env.SESSION_SECRET
+  if (!secret) {
+    if (env.STORE !== 'pglite') throw new Error('SESSION_SECRET is required')
+    const file = join(source, 'session-secret')
+    if (!existsSync(file)) {
+      mkdirSync(source, { recursive: true })
+      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+    }
+    secret = readFileSync(file, 'utf8').trim()
+  }
+  cachedKey = { source, key: new TextEncoder().encode(secret) }
+  return cachedKey.key
+}
+
+export const issueSessionToken = async (env: Env, who: Identity, now: Date): Promise<string> =>
+  new SignJWT({ role: who.role, region: who.region })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(who.openid)
+    .setIssuer(ISSUER)
+    .setIssuedAt(Math.floor(now.getTime() / 1000))
+    .setExpirationTime(Math.floor(now.getTime() / 1000) + env.SESSION_TTL_HOURS * 3600)
+    .sign(sessionKey(env))
+
+/** The identity in a valid token, or null for a missing, forged, expired or malformed one. */
+export const verifySessionToken = async (env: Env, token: string, now: Date): Promise<Identity | null> => {
+  try {
+    const { payload } = await jwtVerify(token, sessionKey(env), {
+      issuer: ISSUER,
+      algorithms: ['HS256'],
+      currentDate: now,
+    })
+    const role = roleSchema.safeParse(payload.role)
+    if (!payload.sub || !role.success) return null
+    const region = typeof payload.region === 'string' ? payload.region : null
+    return { openid: payload.sub, role: role.data, region }
+  } catch (err) {
+    if (err instanceof errors.JOSEError) return null
+    throw err
+  }
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod'
+
+/**
+ * Environment, parsed once and checked up front: a misconfigured function fails at cold start
+ * with a message naming the variable, not halfway through a resident's request.
+ */
+const boolish = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
+
+const envSchema = z
+  .object({
+    STORE: z.enum(['pglite', 'postgres', 'cloudbase']).default('pglite'),
+    DATA_DIR: z.string().min(1).default('.data'),
+    DATABASE_URL: z.string().url().optional(),
+    TCB_ENV: z.string().min(1).optional(),
+    TCB_SECRET_ID: z.string().min(1).optional(),
+    TCB_SECRET_KEY: z.string().min(1).optional(),
+    SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+    DEV_LOGIN: boolish.optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    WECHAT_APPID: z.string().optional(),
+    WECHAT_SECRET: z.string().optional(),
+    /** Home county of the deployment; the demo and region pickers start here. */
+    HOME_COUNTY: z.string().regex(/^\d{6}$/).default('320621'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORE === 'postgres' && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required when STORE=postgres' })
+    }
+    if (env.STORE !== 'pglite' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'required outside the embedded mode' })
+    }
+    if (env.STORE !== 'pglite' && env.DEV_LOGIN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEV_LOGIN'],
+        message: 'dev login exists only with the embedded store (STORE=pglite)',
+      })
+    }
+  })
+
+export type Env = z.infer<typeof envSchema> & { devLogin: boolean }
+
+export const parseEnv = (source: NodeJS.ProcessEnv): Env => {
+  const result = envSchema.safeParse(source)
+  if (!result.success) {
+    const detail = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`invalid environment: ${detail}`)
+  }
+  const env = result.data
+  // Dev login only ever exists over the embedded store; on by default there.
+  return { ...env, devLogin: env.STORE === 'pglite' && env.DEV_LOGIN !== false }
+}
+
+let cached: Env | undefined
+export const getEnv = (): Env => {
+  cached ??= parseEnv(process.env)
+  return cached
+}
+/** Tests and the local host set the environment they run with. */
+export const setEnv = (env: Env): void => {
+  cached = env
+}

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto'
+import middy from '@middy/core'
+import httpHeaderNormalizer from '@middy/http-header-normalizer'
+import type { ZodType } from 'zod'
+import type { Identity, Role } from '../../shared/auth/identity'
+import { AppError, type ErrorBody, type FieldIssue } from '../../shared/errors'
+import '../../shared/validation'
+import { verifySessionToken } from '../identity/session-token'
+import { createLogger, type Logger } from '../platform/logger'
+import { accounts } from '../store/collections'
+import { InvalidCursorError } from '../store/port'
+import { type Deps, getDeps } from './deps'
+import type { FunctionContext, HttpEvent, HttpResult } from './events'
+
+/**
+ * The one middleware stack every HTTP function shares, and the route definitions it serves.
+ *
+ *   request id + log line  ->  header normaliser  ->  JSON body  ->  identity  ->  route
+ *   (zod-parsed params/query/body, role check)  ->  use case  ->  JSON reply
+ *
+ * Every failure leaves as `{ code, message, requestId, issues? }` with the code's status: no
+ * stack trace, no internal message, ever.
+ */
+export type Access = 'public' | 'user' | readonly Role[]
+
+export interface RouteInput<P, Q, B> {
+  params: P
+  query: Q
+  body: B
+  identity: Identity | null
+  deps: Deps
+  log: Logger
+  requestId: string
+}
+
+export interface RouteDef<P = unknown, Q = unknown, B = unknown, R = unknown> {
+  access: Access
+  params?: ZodType<P>
+  query?: ZodType<Q>
+  body?: ZodType<B>
+  status?: number
+  handle(input: RouteInput<P, Q, B>): Promise<R>
+}
+
+/** Typed helper: infers P/Q/B from the schemas given. */
+export const route = <P = Record<string, never>, Q = Record<string, never>, B = undefined, R = unknown>(
+  def: RouteDef<P, Q, B, R>,
+): RouteDef<P, Q, B, R> => def
+
+interface State {
+  requestId: string
+  log: Logger
+  startedAt: number
+  identity: Identity | null
+  tokenProblem: boolean
+  body: unknown
+}
+
+type Req = middy.Request<HttpEvent, HttpResult> & {
+  internal: { state?: State }
+}
+
+const json = (statusCode: number, body: unknown, requestId: string): HttpResult => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId },
+  body: JSON.stringify(body),
+})
+
+const zodIssues = (prefix: string, error: { issues: { path: PropertyKey[]; message: string; code: string; keys?: string[] }[] }): FieldIssue[] =>
+  error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' && i.keys
+      ? i.keys.map((k) => ({ field: [prefix, ...i.path.map(String), k].filter(Boolean).join('.'), message: `不支持的参数 ${k}` }))
+      : [{ field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || prefix, message: i.message }],
+  )
+
+const parse = <T>(schema: ZodType<T> | undefined, value: unknown, where: 'params' | 'query' | 'body'): T => {
+  if (!schema) return (where === 'body' ? undefined : {}) as T
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const issues = zodIssues('', result.error as never)
+  const names = issues.map((i) => i.field).join('、')
+  throw new AppError('REQUEST.INVALID', { message: `请求参数有误：${names || where}`, issues })
+}
+
+const requestState = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
+  before: (request) => {
+    const event = request.event
+    const requestId = event.requestContext?.requestId ?? randomUUID()
+    const log = createLogger({ requestId, route: event.routeKey })
+    ;(request as Req).internal.state = {
+      requestId,
+      log,
+      startedAt: Date.now(),
+      identity: null,
+      tokenProblem: false,
+      body: undefined,
+    }
+  },
+  after: (request) => {
+    const s = (request as Req).internal.state!
+    s.log.info('request', { status: request.response?.statusCode, ms: Date.now() - s.startedAt })
+  },
+  onError: (request) => {
+    const s = (request as Req).internal.state
+    const requestId = s?.requestId ?? randomUUID()
+    const err = request.error
+    const log = s?.log ?? createLogger({ requestId })
+    if (err instanceof AppError) {
+      const body: ErrorBody = { code: err.code, message: err.message, requestId }
+      if (err.issues?.length) body.issues = err.issues
+      request.response = json(err.status, body, requestId)
+      log.info('request refused', { status: err.status, errorCode: err.code })
+    } else if (err instanceof InvalidCursorError) {
+      const e = new AppError('REQUEST.INVALID_CURSOR')
+      request.response = json(e.status, { code: e.code, message: e.message, requestId }, requestId)
+    } else {
+      log.error('request failed', { error: err })
+      const e = new AppError('INTERNAL')
+      request.response = json(500, { code: e.code, message: e.message, requestId }, requestId)
+    }
+    if (s) log.info('request', { status: request.response.statusCode, ms: Date.now() - s.startedAt })
+  },
+})
+
+/** JSON bodies only; a malformed one is a 400 that names the problem, before any work. */
+const jsonBody = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
+  before: (request) => {
+    const { event } = request
+    const s = (request as Req).internal.state!
+    if (event.body === undefined || event.body === null || event.body === '') return
+    const type = event.headers['content-type'] ?? ''
+    if (type && !/^application\/json\b/i.test(type)) throw new AppError('REQUEST.UNSUPPORTED_MEDIA_TYPE')
+    const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body
+    try {
+      s.body = JSON.parse(text)
+    } catch {
+      throw new AppError('REQUEST.MALFORMED_JSON')
+    }
+  },
+})
+
+/** Who is calling: the CloudBase platform's openid, or a session token over HTTP. */
+const identify = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
+  before: async (request) => {
+    const s = (request as Req).internal.state!
+    const deps = await getDeps()
+    const cloud = request.event.requestContext?.cloudbase
+    if (cloud?.openid) {
+      const account = await deps.store.get(accounts, `wx:${cloud.openid}`)
+      s.identity = { openid: cloud.openid, role: account?.role ?? 'resident', region: account?.region ?? null }
+      return
+    }
+    const header = request.event.headers.authorization
+    if (!header) return
+    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]
+    const who = token ? await verifySessionToken(deps.env, token, deps.clock.now()) : null
+    if (who) s.identity = who
+    else s.tokenProblem = true
+  },
+})
+
+const authorise = (access: Access, s: State): void => {
+  if (access === 'public') return
+  if (!s.identity) throw new AppError(s.tokenProblem ? 'AUTH.INVALID_TOKEN' : 'AUTH.REQUIRED')
+  if (access !== 'user' && !access.includes(s.identity.role)) throw new AppError('AUTH.FORBIDDEN')
+}
+
+export type RouteTable = Record<string, RouteDef<any, any, any, any>>
+
+/** What the route middleware hands the handler in place of the raw event. */
+interface ParsedRequest {
+  def: RouteDef<any, any, any, any>
+  input: Omit<RouteInput<unknown, unknown, unknown>, 'deps'>
+}
+
+/** Find the route, check access, and replace the event with zod-parsed, typed input. */
+const routeInput = (routes: RouteTable): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
+  before: (request) => {
+    const s = (request as Req).internal.state!
+    const event = request.event
+    const def = routes[event.routeKey]
+    if (!def) throw new AppError('ROUTE.NOT_FOUND')
+    authorise(def.access, s)
+    const parsed: ParsedRequest = {
+      def,
+      input: {
+        params: parse(def.params, event.pathParameters ?? {}, 'params'),
+        query: parse(def.query, event.queryStringParameters ?? {}, 'query'),
+        body: parse(def.body, s.body ?? (def.body ? {} : undefined), 'body'),
+        identity: s.identity,
+        log: s.log,
+        requestId: s.requestId,
+      },
+    }
+    ;(request as unknown as { event: ParsedRequest }).event = parsed
+  },
+})
+
+/**
+ * Build a function from its routes, keyed `METHOD /path/{param}` as in shared/api/routes.ts.
+ * `handler` serves API gateways and the local host; runtime/cloudbase.ts adds `main`.
+ */
+export const httpFunction = (routes: RouteTable) => {
+  const handler = middy<HttpEvent, HttpResult>({ timeoutEarlyInMillis: 0 })
+    .use(requestState())
+    .use(httpHeaderNormalizer({ canonical: false }))
+    .use(jsonBody())
+    .use(identify())
+    .use(routeInput(routes))
+    .handler(async (event) => {
+      const { def, input } = event as unknown as ParsedRequest
+      const result = await def.handle({ ...input, deps: await getDeps() })
+      return json(def.status ?? 200, result, input.requestId)
+    })
+
+  return {
+    handler: handler as unknown as (event: HttpEvent, context?: FunctionContext) => Promise<HttpResult>,
+    routes,
+  }
+}

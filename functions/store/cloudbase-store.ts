@@ -1,0 +1,247 @@
+import type { Database } from '@cloudbase/node-sdk/types/db'
+import { decodeCursor, encodeCursor, withIdTieBreaker } from './cursor'
+import {
+  type CollectionSpec,
+  type Doc,
+  type DocOf,
+  DuplicateKeyError,
+  type Filter,
+  type FindQuery,
+  MAX_PAGE,
+  type Page,
+  type Scalar,
+  type SortKey,
+  type Store,
+  UndeclaredFieldError,
+} from './port'
+
+/**
+ * The CloudBase (微信云开发) document database through @cloudbase/node-sdk.
+ *
+ * Documents keep our `id` and also use it as `_id`, so reads by id are primary-key reads.
+ * CloudBase returns at most 100 documents per call and its transactions allow single-document
+ * operations only; the port's limits (MAX_PAGE, transaction rules) come from here.
+ */
+type Db = Database.Db
+type Cmd = Db['command']
+type AnyQuery = Record<string, unknown>
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const prefixEnd = (p: string) => p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1)
+
+const strip = <T>(raw: Record<string, unknown> | undefined): T | null => {
+  if (!raw) return null
+  const { _id, _openid, ...rest } = raw
+  return { ...rest, id: String(rest.id ?? _id) } as T
+}
+
+const isDuplicate = (err: unknown): boolean => {
+  const text = String((err as { message?: string; code?: string })?.message ?? err)
+  return /duplicate|E11000|already exist/i.test(text)
+}
+
+export class CloudBaseStore implements Store {
+  readonly kind = 'cloudbase' as const
+
+  constructor(
+    private readonly db: Db,
+    /** Set inside runTransaction: only single-document operations are allowed there. */
+    private readonly tx?: Database.Transaction,
+  ) {}
+
+  private get _(): Cmd {
+    return this.db.command
+  }
+
+  private coll(c: CollectionSpec) {
+    return (this.tx ?? this.db).collection(c.name) as Database.CollectionReference
+  }
+
+  private fieldPath(c: CollectionSpec, field: string): string {
+    if (field === 'id') return '_id'
+    if (!(c.fields as Record<string, unknown>)[field]) throw new UndeclaredFieldError(c.name, field)
+    return field
+  }
+
+  private cond(f: Filter): unknown {
+    const _ = this._
+    switch (f.op) {
+      case 'eq':
+        return _.eq(f.value)
+      case 'ne':
+        return _.neq(f.value)
+      case 'gt':
+        return _.gt(f.value)
+      case 'gte':
+        return _.gte(f.value)
+      case 'lt':
+        return _.lt(f.value)
+      case 'lte':
+        return _.lte(f.value)
+      case 'in':
+        return _.in(f.value)
+      case 'prefix':
+        return f.value === '' ? _.exists(true) : _.gte(f.value).and(_.lt(prefixEnd(f.value)))
+      case 'contains':
+        return this.db.RegExp({ regexp: escapeRegExp(f.value), options: 'i' })
+    }
+  }
+
+  private where(c: CollectionSpec, filters: Filter[] = []): AnyQuery[] {
+    return filters.map((f) => ({ [this.fieldPath(c, f.field)]: this.cond(f) }))
+  }
+
+  private keyset(c: CollectionSpec, orderBy: SortKey[], after: Scalar[]): AnyQuery {
+    const _ = this._
+    const branches: AnyQuery[] = orderBy.map((k, i) => {
+      const q: AnyQuery = {}
+      for (let j = 0; j < i; j++) q[this.fieldPath(c, orderBy[j]!.field)] = _.eq(after[j])
+      q[this.fieldPath(c, k.field)] = k.dir === 'asc' ? _.gt(after[i]) : _.lt(after[i])
+      return q
+    })
+    return _.or(branches) as unknown as AnyQuery
+  }
+
+  private query(c: CollectionSpec, parts: AnyQuery[]) {
+    const coll = this.coll(c)
+    if (parts.length === 0) return coll
+    return coll.where(parts.length === 1 ? parts[0]! : (this._.and(parts) as unknown as object))
+  }
+
+  private notInTx(op: string) {
+    if (this.tx) throw new Error(`CloudBase transactions allow single-document operations only (${op})`)
+  }
+
+  async get<C extends CollectionSpec>(c: C, id: string): Promise<DocOf<C> | null> {
+    const res = await this.coll(c).doc(id).get()
+    return strip<DocOf<C>>(res.data?.[0] ?? (res.data as unknown as Record<string, unknown>))
+  }
+
+  async find<C extends CollectionSpec>(c: C, q: FindQuery): Promise<Page<DocOf<C>>> {
+    this.notInTx('find')
+    const limit = Math.min(Math.max(1, q.limit), MAX_PAGE - 1)
+    const orderBy = withIdTieBreaker(q.orderBy)
+    const parts = this.where(c, q.where)
+    if (q.cursor) parts.push(this.keyset(c, orderBy, decodeCursor(orderBy, q.cursor)))
+    let query = this.query(c, parts) as Database.Query
+    for (const k of orderBy) query = query.orderBy(this.fieldPath(c, k.field), k.dir)
+    const res = await query.limit(limit + 1).get()
+    const rows = (res.data ?? []).map((r: Record<string, unknown>) => strip<DocOf<C>>(r)!)
+    const more = rows.length > limit
+    const page = more ? rows.slice(0, limit) : rows
+    const last = page.at(-1) as Record<string, Scalar> | undefined
+    return {
+      items: page,
+      nextCursor: more && last ? encodeCursor(orderBy, orderBy.map((k) => last[k.field] ?? null)) : null,
+    }
+  }
+
+  async count<C extends CollectionSpec>(c: C, where?: Filter[]): Promise<number> {
+    this.notInTx('count')
+    const res = await (this.query(c, this.where(c, where)) as Database.Query).count()
+    return res.total ?? 0
+  }
+
+  async insert<C extends CollectionSpec>(c: C, doc: DocOf<C>): Promise<DocOf<C>> {
+    try {
+      const d = doc as Doc
+      if (this.tx) {
+        // No "create" inside CloudBase transactions: check, then set, isolated by the transaction.
+        if (await this.get(c, d.id)) throw new DuplicateKeyError(c.name, 'id')
+        await this.coll(c).doc(d.id).set({ ...d })
+      } else await this.coll(c).add({ _id: d.id, ...d })
+    } catch (err) {
+      if (err instanceof DuplicateKeyError) throw err
+      if (isDuplicate(err)) throw new DuplicateKeyError(c.name, 'id')
+      throw err
+    }
+    return doc
+  }
+
+  async update<C extends CollectionSpec>(
+    c: C,
+    id: string,
+    patch: Partial<DocOf<C>>,
+    opts: { expect?: Record<string, Scalar | undefined> } = {},
+  ): Promise<DocOf<C> | null> {
+    const { id: _ignored, ...rest } = patch as Record<string, unknown>
+    if (this.tx) {
+      // Inside a transaction: read, compare, write — the transaction isolates us.
+      const current = (await this.get(c, id)) as Record<string, Scalar> | null
+      if (!current) return null
+      for (const [k, v] of Object.entries(opts.expect ?? {})) if ((current[k] ?? null) !== (v ?? null)) return null
+      await this.coll(c).doc(id).update(rest)
+      return { ...current, ...rest } as DocOf<C>
+    }
+    const match: AnyQuery = { _id: id }
+    for (const [k, v] of Object.entries(opts.expect ?? {})) match[k] = this._.eq(v ?? null)
+    const res = await this.coll(c).where(match).update(rest)
+    if (!res.updated) {
+      // CloudBase reports 0 when the values were already equal; tell apart by reading back.
+      const now = (await this.get(c, id)) as Record<string, unknown> | null
+      if (!now) return null
+      const same = Object.entries(rest).every(([k, v]) => JSON.stringify(now[k]) === JSON.stringify(v))
+      const expected = Object.entries(opts.expect ?? {}).every(([k, v]) => (now[k] ?? null) === (v ?? null))
+      return same && expected ? (now as DocOf<C>) : null
+    }
+    return this.get(c, id)
+  }
+
+  async increment<C extends CollectionSpec>(
+    c: C,
+    id: string,
+    field: string,
+    by: number,
+    guard: { min?: number; max?: number } = {},
+  ): Promise<DocOf<C> | null> {
+    const _ = this._
+    if (this.tx) {
+      const current = (await this.get(c, id)) as Record<string, unknown> | null
+      if (!current) return null
+      const next = Number(current[field] ?? 0) + by
+      if ((guard.max !== undefined && next > guard.max) || (guard.min !== undefined && next < guard.min))
+        return null
+      await this.coll(c)
+        .doc(id)
+        .update({ [field]: next })
+      return { ...current, [field]: next } as DocOf<C>
+    }
+    const match: AnyQuery = { _id: id }
+    const bounds: unknown[] = []
+    if (guard.max !== undefined) bounds.push(_.lte(guard.max - by))
+    if (guard.min !== undefined) bounds.push(_.gte(guard.min - by))
+    if (bounds.length === 1) match[field] = bounds[0]
+    if (bounds.length === 2) match[field] = _.and(bounds as never[])
+    const res = await this.coll(c)
+      .where(match)
+      .update({ [field]: _.inc(by) })
+    return res.updated ? this.get(c, id) : null
+  }
+
+  async delete<C extends CollectionSpec>(c: C, id: string): Promise<boolean> {
+    const res = await this.coll(c).doc(id).remove()
+    return Boolean(res.deleted)
+  }
+
+  async transaction<R>(fn: (tx: Store) => Promise<R>): Promise<R> {
+    if (this.tx) return fn(this)
+    return this.db.runTransaction(async (tx) => fn(new CloudBaseStore(this.db, tx))) as Promise<R>
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Inside a CloudBase function no keys are needed; elsewhere TCB_SECRET_ID/KEY are. */
+export const openCloudBaseStore = async (opts: {
+  env?: string
+  secretId?: string
+  secretKey?: string
+}): Promise<CloudBaseStore> => {
+  const tcb = await import('@cloudbase/node-sdk')
+  const sdk = (tcb as unknown as { default?: typeof tcb }).default ?? tcb
+  const app = sdk.init({
+    env: opts.env ?? (sdk.SYMBOL_CURRENT_ENV as unknown as string),
+    ...(opts.secretId && opts.secretKey ? { secretId: opts.secretId, secretKey: opts.secretKey } : {}),
+  })
+  return new CloudBaseStore(app.database() as unknown as Db)
+}
