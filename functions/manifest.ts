@@ -1,4 +1,6 @@
 import { API_ROUTES, type ApiRoute } from '../shared/api/routes'
+import type { RouteTable } from './runtime/http'
+import type { ScheduledJob } from './runtime/scheduled'
 
 /**
  * Every deployable function, in one place.
@@ -17,25 +19,35 @@ export interface FunctionSpec {
   schedule?: { cron: string; description: string }
   timeoutSeconds: number
   memoryMb: number
+  /** Load the entry module (the local host and tests serve it in-process). */
+  load: () => Promise<EntryModule>
+}
+
+export interface EntryModule {
+  handler: (event: never, context?: never) => Promise<unknown>
+  main: (event: never, context?: never) => Promise<unknown>
+  routes?: RouteTable
+  job?: ScheduledJob
 }
 
 const routesOf = (fn: string): ApiRoute[] => Object.values(API_ROUTES).filter((r) => r.fn === fn)
 
-const http = (name: string): FunctionSpec => ({
+const http = (name: string, load: FunctionSpec['load']): FunctionSpec => ({
   name,
   entry: `functions/${name}/index.ts`,
   routes: routesOf(name),
   timeoutSeconds: 10,
   memoryMb: 256,
+  load,
 })
 
 export const SCHEDULE_TIMEZONE = 'Asia/Shanghai'
 
 export const FUNCTIONS: FunctionSpec[] = [
-  http('health'),
-  http('auth'),
-  http('jobs'),
-  http('regions'),
+  http('health', () => import('./health/index')),
+  http('auth', () => import('./auth/index')),
+  http('jobs', () => import('./jobs/index')),
+  http('regions', () => import('./regions/index')),
   {
     name: 'jobs-expire',
     entry: 'functions/jobs-expire/index.ts',
@@ -43,6 +55,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     schedule: { cron: '30 1 * * *', description: '每天 01:30 下架已过有效期的岗位' },
     timeoutSeconds: 60,
     memoryMb: 256,
+    load: () => import('./jobs-expire/index'),
   },
 ]
 

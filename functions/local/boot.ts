@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { type Clock, systemClock } from '../platform/clock'
+import { type Env, setEnv } from '../platform/env'
+import type { Logger } from '../platform/logger'
+import { type Deps, provideDeps } from '../runtime/deps'
+import { seedDemo } from '../seed/seed-demo'
+import { openStore } from '../store/create-store'
+import { migrate } from '../store/migrate'
+import { SqlStore } from '../store/sql-store'
+
+/**
+ * Open the store for a local process (npm start, npm run job, tests), bring its schema up to
+ * date, seed the demo on first start, and make it the runtime's store.
+ */
+export const bootLocal = async (env: Env, log: Logger, clock: Clock = systemClock): Promise<Deps> => {
+  const store = await openStore(env)
+  if (store instanceof SqlStore) {
+    const applied = await migrate(store.sql)
+    if (applied.length) log.info('migrations applied', { applied })
+  }
+  if (env.STORE === 'pglite') await seedDemo(store, clock.now(), log)
+  const deps: Deps = { env, store, clock }
+  setEnv(env)
+  provideDeps(deps)
+  return deps
+}
+
+/**
+ * The embedded database belongs to one process. While `npm start` runs, it leaves a lock file
+ * in the data folder with its port and a secret, so `npm run job` can ask it to run a job
+ * instead of opening the same files.
+ */
+export interface HostLock {
+  pid: number
+  port: number
+  secret: string
+}
+
+const lockFile = (env: Env) => join(resolve(env.DATA_DIR), 'host.json')
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const readHostLock = (env: Env): HostLock | null => {
+  const file = lockFile(env)
+  if (!existsSync(file)) return null
+  try {
+    const lock = JSON.parse(readFileSync(file, 'utf8')) as HostLock
+    return alive(lock.pid) ? lock : null
+  } catch {
+    return null
+  }
+}
+
+export const writeHostLock = (env: Env, port: number): HostLock => {
+  mkdirSync(resolve(env.DATA_DIR), { recursive: true })
+  const lock = { pid: process.pid, port, secret: randomBytes(16).toString('hex') }
+  writeFileSync(lockFile(env), JSON.stringify(lock), { mode: 0o600 })
+  return lock
+}
+
+export const removeHostLock = (env: Env): void => {
+  rmSync(lockFile(env), { force: true })
+}

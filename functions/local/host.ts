@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { Cron } from 'croner'
+import { matchPath, routeKey } from '../../shared/api/routes'
+import { AppError, type ErrorCode } from '../../shared/errors'
+import { FUNCTIONS, SCHEDULE_TIMEZONE } from '../manifest'
+import { parseInstant } from '../platform/time'
+import type { Logger } from '../platform/logger'
+import type { Deps } from '../runtime/deps'
+import type { HttpEvent, HttpResult } from '../runtime/events'
+import { runScheduledJob, type ScheduledJob } from '../runtime/scheduled'
+
+/**
+ * The local host: serves every HTTP function of the manifest under /api/*, the H5 build at /,
+ * and runs the scheduled functions on their cron — one process, like the cloud, minus the cloud.
+ */
+const MAX_BODY = 1024 * 1024
+
+type HttpHandler = (event: HttpEvent) => Promise<HttpResult>
+interface LoadedRoute {
+  method: string
+  path: string
+  key: string
+  handler: HttpHandler
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json',
+}
+
+const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+  res.end(JSON.stringify(body))
+}
+
+const sendError = (res: ServerResponse, code: ErrorCode) => {
+  const e = new AppError(code)
+  sendJson(res, e.status, { code: e.code, message: e.message })
+}
+
+const readBody = (req: IncomingMessage): Promise<string | null> =>
+  new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) {
+        reject(new AppError('REQUEST.TOO_LARGE'))
+        req.destroy()
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolveBody(chunks.length ? Buffer.concat(chunks).toString('utf8') : null))
+    req.on('error', reject)
+  })
+
+/** API-gateway v2 folds repeated query keys into one comma-joined value; so do we. */
+const queryParams = (search: URLSearchParams): Record<string, string> => {
+  const out: Record<string, string> = {}
+  for (const [k, v] of search) out[k] = k in out ? `${out[k]},${v}` : v
+  return out
+}
+
+export interface LocalHostOptions {
+  deps: Deps
+  log: Logger
+  staticDir: string
+  /** Enables POST /__dev/jobs/{name} for `npm run job` while the host runs. */
+  devSecret?: string
+}
+
+export interface LocalHost {
+  server: Server
+  listen(port: number): Promise<number>
+  startScheduler(): void
+  runJob(name: string, at: Date): Promise<Record<string, number | string>>
+  close(): Promise<void>
+}
+
+export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost> => {
+  const { deps, log } = opts
+  const routes: LoadedRoute[] = []
+  const jobs = new Map<string, ScheduledJob>()
+  for (const spec of FUNCTIONS) {
+    const mod = await spec.load()
+    for (const r of spec.routes) {
+      routes.push({ method: r.method, path: r.path, key: routeKey(r), handler: mod.handler as unknown as HttpHandler })
+    }
+    if (mod.job) jobs.set(spec.name, mod.job)
+  }
+  const crons: Cron[] = []
+  const staticRoot = resolve(opts.staticDir)
+
+  const runJob = async (name: string, at: Date) => {
+    const job = jobs.get(name)
+    if (!job) throw new AppError('SCHEDULE.UNKNOWN_JOB')
+    return runScheduledJob(job, deps, at)
+  }
+
+  const serveApi = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const method = (req.method ?? 'GET').toUpperCase()
+    const candidates = routes
+      .map((r) => ({ r, params: matchPath(r.path, url.pathname) }))
+      .filter((m) => m.params !== null)
+    const hit = candidates.find((m) => m.r.method === method)
+    if (!hit) return sendError(res, candidates.length ? 'ROUTE.METHOD_NOT_ALLOWED' : 'ROUTE.NOT_FOUND')
+    const body = await readBody(req)
+    const headers: Record<string, string> = {}
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v
+    const event: HttpEvent = {
+      version: '2.0',
+      routeKey: hit.r.key,
+      rawPath: url.pathname,
+      rawQueryString: url.search.slice(1),
+      headers,
+      queryStringParameters: queryParams(url.searchParams),
+      pathParameters: hit.params ?? {},
+      body,
+      isBase64Encoded: false,
+      requestContext: {
+        requestId: randomUUID(),
+        http: { method, path: url.pathname, sourceIp: req.socket.remoteAddress },
+      },
+    }
+    const result = await hit.r.handler(event)
+    res.writeHead(result.statusCode, result.headers ?? {})
+    res.end(result.body)
+  }
+
+  const serveDev = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const name = /^\/__dev\/jobs\/([a-z0-9-]+)$/.exec(url.pathname)?.[1]
+    if (!opts.devSecret || !name || req.method !== 'POST') return sendError(res, 'ROUTE.NOT_FOUND')
+    if (req.headers['x-dev-secret'] !== opts.devSecret) return sendError(res, 'AUTH.FORBIDDEN')
+    const body = JSON.parse((await readBody(req)) ?? '{}') as { at?: string }
+    const at = body.at ? parseInstant(body.at) : deps.clock.now()
+    sendJson(res, 200, { name, at: at.toISOString(), summary: await runJob(name, at) })
+  }
+
+  const serveStatic = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const index = join(staticRoot, 'index.html')
+    if (!existsSync(index)) {
+      res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' })
+      res.end('<!doctype html><meta charset="utf-8"><p>H5 尚未构建：请运行 <code>npm run build:h5</code> 后刷新。</p>')
+      return
+    }
+    let file = normalize(join(staticRoot, decodeURIComponent(url.pathname)))
+    if (!file.startsWith(staticRoot + sep) && file !== staticRoot) return sendError(res, 'ROUTE.NOT_FOUND')
+    if (!existsSync(file) || statSync(file).isDirectory()) file = index
+    const type = TYPES[extname(file)] ?? 'application/octet-stream'
+    // Built assets carry content hashes; only the HTML must always be fresh.
+    const cache = file === index ? 'no-cache' : 'public, max-age=3600'
+    res.writeHead(200, { 'content-type': type, 'cache-control': cache })
+    if (req.method === 'HEAD') return res.end()
+    createReadStream(file).pipe(res)
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const work = url.pathname.startsWith('/api/')
+      ? serveApi(req, res, url)
+      : url.pathname.startsWith('/__dev/')
+        ? serveDev(req, res, url)
+        : Promise.resolve(serveStatic(req, res, url))
+    work.catch((err: unknown) => {
+      if (err instanceof AppError) {
+        if (!res.headersSent) sendJson(res, err.status, { code: err.code, message: err.message })
+        return
+      }
+      log.error('host request failed', { error: err, path: url.pathname })
+      if (!res.headersSent) sendError(res, 'INTERNAL')
+      else res.end()
+    })
+  })
+
+  return {
+    server,
+    listen: (port) =>
+      new Promise((resolveListen, reject) => {
+        server.once('error', reject)
+        server.listen(port, () => {
+          const address = server.address()
+          resolveListen(typeof address === 'object' && address ? address.port : port)
+        })
+      }),
+    startScheduler: () => {
+      for (const spec of FUNCTIONS) {
+        if (!spec.schedule) continue
+        const cron = new Cron(spec.schedule.cron, { timezone: SCHEDULE_TIMEZONE, protect: true }, async () => {
+          await runJob(spec.name, deps.clock.now()).catch(() => undefined) // logged by runScheduledJob
+        })
+        crons.push(cron)
+        log.info('scheduled', { job: spec.name, cron: spec.schedule.cron, next: cron.nextRun()?.toISOString() })
+      }
+    },
+    runJob,
+    close: async () => {
+      for (const c of crons) c.stop()
+      await new Promise<void>((r) => server.close(() => r()))
+    },
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Test projects (see README): unit, integration (handlers against the embedded store),
+ * contract (the store port on every available adapter), e2e (H5 build in Chromium).
+ * `npm test` (scripts/test.ts) decides which run on this machine and says why.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  },
+]
+
+const base = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)sx?$': swc },
+  // ESM-only packages must be transformed for Jest's CommonJS runtime.
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|zod)/)'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+}
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    { ...base, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
+    { ...base, displayName: 'contract', testMatch: ['<rootDir>/tests/contract/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/e2e/global-setup.ts',
+    },
+  ],
+}

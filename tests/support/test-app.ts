@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createLocalHost, type LocalHost } from '../../functions/local/host'
+import { type Clock, ManualClock } from '../../functions/platform/clock'
+import { type Env, parseEnv, setEnv } from '../../functions/platform/env'
+import { createLogger, setLogLevel, setLogSink } from '../../functions/platform/logger'
+import { type Deps, provideDeps } from '../../functions/runtime/deps'
+import { migrate } from '../../functions/store/migrate'
+import { openPgliteStore } from '../../functions/store/pglite-store'
+
+/** Every log line the suite writes, so tests can assert what is (and is never) logged. */
+export const capturedLogs: string[] = []
+setLogSink((line) => capturedLogs.push(line))
+setLogLevel('debug')
+
+export interface TestApp {
+  baseUrl: string
+  deps: Deps
+  clock: ManualClock
+  host: LocalHost
+  env: Env
+  close(): Promise<void>
+}
+
+/**
+ * The real local host over a fresh in-memory embedded Postgres, on a free port. Tests talk to
+ * it over HTTP exactly as the app does.
+ */
+export const startTestApp = async (
+  opts: { now?: Date; env?: Record<string, string>; staticDir?: string } = {},
+): Promise<TestApp> => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pes-test-'))
+  const env = parseEnv({
+    STORE: 'pglite',
+    DATA_DIR: dataDir,
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    ...opts.env,
+  })
+  const store = await openPgliteStore()
+  await migrate(store.sql)
+  const clock = new ManualClock(opts.now ?? new Date('2026-11-20T02:00:00.000Z'))
+  const deps: Deps = { env, store, clock: clock as Clock }
+  setEnv(env)
+  provideDeps(deps)
+  const log = createLogger({ test: true })
+  const host = await createLocalHost({ deps, log, staticDir: opts.staticDir ?? join(dataDir, 'no-h5') })
+  const port = await host.listen(0)
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    deps,
+    clock,
+    host,
+    env,
+    close: async () => {
+      await host.close()
+      await store.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface Reply<T = any> {
+  status: number
+  body: T
+}
+
+/** A tiny client: JSON in, JSON out, optional bearer token. */
+export const call = async <T = any>(
+  app: { baseUrl: string },
+  method: string,
+  path: string,
+  opts: { body?: unknown; raw?: string; token?: string; headers?: Record<string, string> } = {},
+): Promise<Reply<T>> => {
+  const headers: Record<string, string> = { ...opts.headers }
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`
+  let body: string | undefined
+  if (opts.raw !== undefined) body = opts.raw
+  else if (opts.body !== undefined) body = JSON.stringify(opts.body)
+  if (body !== undefined) headers['content-type'] ??= 'application/json'
+  const res = await fetch(`${app.baseUrl}${path}`, { method, headers, body })
+  const text = await res.text()
+  let parsed: unknown = text
+  try {
+    parsed = JSON.parse(text)
+  } catch {}
+  return { status: res.status, body: parsed as T }
+}
+
+export const devLogin = async (
+  app: { baseUrl: string },
+  who: { openid: string; role: string; region?: string },
+): Promise<string> => {
+  const res = await call<{ token: string }>(app, 'POST', '/api/auth/dev-login', { body: who })
+  if (res.status !== 200) throw new Error(`dev login failed: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body.token
+}
