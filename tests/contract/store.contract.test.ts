@@ -1,0 +1,202 @@
+import { toJobRecord } from '../../functions/contexts/jobs/job-mapper'
+import { type JobRecord, jobs } from '../../functions/store/collections'
+import {
+  DuplicateKeyError,
+  type Filter,
+  InvalidCursorError,
+  MAX_PAGE,
+  type SortKey,
+  type Store,
+  UndeclaredFieldError,
+} from '../../functions/store/port'
+import { aJob } from '../support/job-fixtures'
+import { availableAdapters } from './adapters'
+
+/**
+ * One contract, every adapter: what the use cases rely on the store for. A behaviour that
+ * differs between the embedded store and production is a bug this suite exists to catch.
+ */
+const { adapters, skipped } = availableAdapters()
+for (const line of skipped) console.log(`skipped: ${line}`)
+if (process.env.CI === 'true' && !process.env.TEST_DATABASE_URL) {
+  throw new Error('CI must run the store contract on a real PostgreSQL server: set TEST_DATABASE_URL')
+}
+
+const at = new Date('2026-11-20T00:00:00.000Z')
+const record = (over: Parameters<typeof aJob>[0] = {}): JobRecord => toJobRecord(aJob(over), at)
+
+describe.each(adapters)('store contract: $name', (adapter) => {
+  let store: Store
+  let dispose: () => Promise<void>
+
+  beforeAll(async () => {
+    ;({ store, dispose } = await adapter.open())
+  })
+  afterAll(() => dispose())
+
+  // Each test works in its own slice of the county so tests don't see each other's rows.
+  let town = 100
+  const nextTown = () => `320621${town++}`
+
+  it('reads back what it wrote, and null for a missing id', async () => {
+    const doc = record({ region: nextTown() })
+    await store.insert(jobs, doc)
+    expect(await store.get(jobs, doc.id)).toEqual(doc)
+    expect(await store.get(jobs, 'no-such-id')).toBeNull()
+  })
+
+  it('refuses a second document with the same id and keeps the first', async () => {
+    const doc = record({ region: nextTown(), title: '原始' })
+    await store.insert(jobs, doc)
+    await expect(store.insert(jobs, { ...doc, title: '覆盖' })).rejects.toBeInstanceOf(DuplicateKeyError)
+    expect((await store.get(jobs, doc.id))?.title).toBe('原始')
+  })
+
+  it('filters with every operator on declared fields', async () => {
+    const region = nextTown()
+    const docs = [
+      record({ region, salaryMax: 3000, category: 'textile', publicWelfare: false, title: 'Alpha 纺织' }),
+      record({ region: `${region}001`, salaryMax: 5000, category: 'cleaning', publicWelfare: true, title: 'beta 保洁' }),
+      record({ region, salaryMax: 7000, category: 'logistics', publicWelfare: false, title: 'Gamma 仓管' }),
+    ]
+    for (const d of docs) await store.insert(jobs, d)
+    const ids = async (...where: Filter[]) => {
+      const page = await store.find(jobs, {
+        where: [{ field: 'region', op: 'prefix', value: region }, ...where],
+        orderBy: [{ field: 'salaryMax', dir: 'asc' }],
+        limit: 10,
+      })
+      return page.items.map((d) => d.title)
+    }
+    expect(await ids()).toEqual(['Alpha 纺织', 'beta 保洁', 'Gamma 仓管'])
+    expect(await ids({ field: 'salaryMax', op: 'eq', value: 5000 })).toEqual(['beta 保洁'])
+    expect(await ids({ field: 'salaryMax', op: 'ne', value: 5000 })).toEqual(['Alpha 纺织', 'Gamma 仓管'])
+    expect(await ids({ field: 'salaryMax', op: 'gt', value: 5000 })).toEqual(['Gamma 仓管'])
+    expect(await ids({ field: 'salaryMax', op: 'gte', value: 5000 })).toEqual(['beta 保洁', 'Gamma 仓管'])
+    expect(await ids({ field: 'salaryMax', op: 'lt', value: 5000 })).toEqual(['Alpha 纺织'])
+    expect(await ids({ field: 'salaryMax', op: 'lte', value: 5000 })).toEqual(['Alpha 纺织', 'beta 保洁'])
+    expect(await ids({ field: 'category', op: 'in', value: ['textile', 'logistics'] })).toEqual(['Alpha 纺织', 'Gamma 仓管'])
+    expect(await ids({ field: 'category', op: 'in', value: [] })).toEqual([])
+    expect(await ids({ field: 'publicWelfare', op: 'eq', value: true })).toEqual(['beta 保洁'])
+    expect(await ids({ field: 'region', op: 'prefix', value: `${region}001` })).toEqual(['beta 保洁'])
+    expect(await ids({ field: 'keywords', op: 'contains', value: 'gamma' })).toEqual(['Gamma 仓管'])
+    expect(await ids({ field: 'keywords', op: 'contains', value: '保洁' })).toEqual(['beta 保洁'])
+    // Regex metacharacters in a keyword are plain text, not a pattern.
+    expect(await ids({ field: 'keywords', op: 'contains', value: '.*' })).toEqual([])
+    expect(await store.count(jobs, [{ field: 'region', op: 'prefix', value: region }])).toBe(3)
+  })
+
+  it('pages in a stable order with cursors, in either direction and on ties', async () => {
+    const region = nextTown()
+    // 23 docs with only 4 distinct salaries: ties must be broken by id, across pages.
+    for (let i = 0; i < 23; i++) await store.insert(jobs, record({ region, salaryMax: 4000 + (i % 4) * 500 }))
+    for (const orderBy of [
+      [{ field: 'salaryMax', dir: 'desc' }],
+      [{ field: 'salaryMax', dir: 'asc' }, { field: 'publishedAt', dir: 'desc' }],
+    ] as SortKey[][]) {
+      const all = await store.find(jobs, { where: [{ field: 'region', op: 'eq', value: region }], orderBy, limit: 50 })
+      expect(all.items).toHaveLength(23)
+      expect(all.nextCursor).toBeNull()
+      const paged: string[] = []
+      let cursor: string | null = null
+      do {
+        const page = await store.find(jobs, {
+          where: [{ field: 'region', op: 'eq', value: region }],
+          orderBy,
+          limit: 5,
+          cursor,
+        })
+        expect(page.items.length).toBeLessThanOrEqual(5)
+        paged.push(...page.items.map((d) => d.id))
+        cursor = page.nextCursor
+      } while (cursor)
+      expect(paged).toEqual(all.items.map((d) => d.id))
+    }
+  })
+
+  it('never returns more than a page, whatever is asked', async () => {
+    const page = await store.find(jobs, { orderBy: [{ field: 'publishedAt', dir: 'desc' }], limit: 10_000 })
+    expect(page.items.length).toBeLessThanOrEqual(MAX_PAGE)
+  })
+
+  it('refuses a tampered cursor or one from another sort', async () => {
+    const orderBy: SortKey[] = [{ field: 'salaryMax', dir: 'asc' }]
+    await expect(store.find(jobs, { orderBy, limit: 1, cursor: 'garbage' })).rejects.toBeInstanceOf(
+      InvalidCursorError,
+    )
+    const first = await store.find(jobs, { orderBy, limit: 1 })
+    expect(first.nextCursor).not.toBeNull()
+    await expect(
+      store.find(jobs, { orderBy: [{ field: 'publishedAt', dir: 'asc' }], limit: 1, cursor: first.nextCursor }),
+    ).rejects.toBeInstanceOf(InvalidCursorError)
+  })
+
+  it('refuses to filter or sort on an undeclared field', async () => {
+    await expect(
+      store.find(jobs, { where: [{ field: 'employer', op: 'eq', value: 'x' }], orderBy: [], limit: 1 }),
+    ).rejects.toBeInstanceOf(UndeclaredFieldError)
+  })
+
+  it('updates only when the expected values still hold (compare-and-set)', async () => {
+    const doc = record({ region: nextTown() })
+    await store.insert(jobs, doc)
+    const closed = await store.update(jobs, doc.id, { status: 'closed' }, { expect: { status: 'open' } })
+    expect(closed?.status).toBe('closed')
+    expect(closed?.title).toBe(doc.title)
+    const again = await store.update(jobs, doc.id, { status: 'expired' }, { expect: { status: 'open' } })
+    expect(again).toBeNull()
+    expect((await store.get(jobs, doc.id))?.status).toBe('closed')
+    expect(await store.update(jobs, 'missing', { status: 'closed' })).toBeNull()
+  })
+
+  it('lets exactly one of many concurrent compare-and-sets win', async () => {
+    const doc = record({ region: nextTown() })
+    await store.insert(jobs, doc)
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        store.update(jobs, doc.id, { status: 'closed', contactName: `w${i}` }, { expect: { status: 'open' } }),
+      ),
+    )
+    expect(results.filter(Boolean)).toHaveLength(1)
+  })
+
+  it('increments atomically and never past the guard', async () => {
+    const doc = record({ region: nextTown(), headcount: 0 })
+    await store.insert(jobs, doc)
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => store.increment(jobs, doc.id, 'headcount', 1, { max: 5 })),
+    )
+    expect(results.filter(Boolean)).toHaveLength(5)
+    expect((await store.get(jobs, doc.id))?.headcount).toBe(5)
+    expect(await store.increment(jobs, doc.id, 'headcount', -10, { min: 0 })).toBeNull()
+    expect((await store.increment(jobs, doc.id, 'headcount', -2, { min: 0 }))?.headcount).toBe(3)
+  })
+
+  it('deletes', async () => {
+    const doc = record({ region: nextTown() })
+    await store.insert(jobs, doc)
+    expect(await store.delete(jobs, doc.id)).toBe(true)
+    expect(await store.get(jobs, doc.id)).toBeNull()
+    expect(await store.delete(jobs, doc.id)).toBe(false)
+  })
+
+  it('commits a transaction whole, or nothing of it', async () => {
+    const a = record({ region: nextTown() })
+    const b = record({ region: nextTown() })
+    await store.transaction(async (tx) => {
+      await tx.insert(jobs, a)
+      await tx.update(jobs, a.id, { title: '事务内修改' })
+    })
+    expect((await store.get(jobs, a.id))?.title).toBe('事务内修改')
+
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.insert(jobs, b)
+        await tx.update(jobs, a.id, { title: '不应保留' })
+        throw new Error('abort')
+      }),
+    ).rejects.toThrow('abort')
+    expect(await store.get(jobs, b.id)).toBeNull()
+    expect((await store.get(jobs, a.id))?.title).toBe('事务内修改')
+  })
+})
