@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
-import { API_ROUTES, routeKey } from '../../shared/api/routes'
 import { FUNCTIONS, type FunctionSpec, SCHEDULE_TIMEZONE } from '../../functions/manifest'
 import { toAwsCron, toCloudbaseCron } from '../../functions/platform/cron-convert'
 import { ALL_COLLECTIONS } from '../../functions/store/collections'
+import { API_ROUTES, routeKey } from '../../shared/api/routes'
 
 /**
  * The deploy configs must say what functions/manifest.ts says (`npm run gen:deploy` rewrites
@@ -81,7 +81,14 @@ describe('serverless.yml', () => {
   })
 
   it('passes the environment through, with dev login off', () => {
-    for (const key of ['STORE', 'DATABASE_URL', 'SESSION_SECRET', 'PII_KEY', 'WECHAT_APPID', 'WECHAT_SECRET']) {
+    for (const key of [
+      'STORE',
+      'DATABASE_URL',
+      'SESSION_SECRET',
+      'PII_KEY',
+      'WECHAT_APPID',
+      'WECHAT_SECRET',
+    ]) {
       expect(sls.provider.environment[key]).toContain(`env:${key}`)
     }
     expect(String(sls.provider.environment.DEV_LOGIN)).toBe('false')
@@ -172,21 +179,24 @@ describe('infra/cloudbase/database.json', () => {
     expect(db.collections.map((c) => c.name).sort()).toEqual(ALL_COLLECTIONS.map((c) => c.name).sort())
   })
 
-  it.each(ALL_COLLECTIONS.map((c) => [c.name, c] as const))('%s: closed to clients, indexed', (name, spec) => {
-    const coll = db.collections.find((c) => c.name === name)!
-    expect(coll.rules).toEqual({ read: false, write: false })
-    const declared = Object.keys(spec.fields)
-    for (const field of declared) {
-      expect(coll.indexes.some((i) => i.keys[0]?.field === field)).toBe(true)
-    }
-    const indexNames = coll.indexes.map((i) => i.name)
-    expect(new Set(indexNames).size).toBe(indexNames.length)
-    for (const index of coll.indexes) {
-      expect(index.keys.length).toBeGreaterThan(0)
-      for (const key of index.keys) {
-        expect([...declared, '_id']).toContain(key.field)
-        expect(['asc', 'desc']).toContain(key.direction)
+  it.each(ALL_COLLECTIONS.map((c) => [c.name, c] as const))(
+    '%s: closed to clients, indexed',
+    (name, spec) => {
+      const coll = db.collections.find((c) => c.name === name)!
+      expect(coll.rules).toEqual({ read: false, write: false })
+      const declared = Object.keys(spec.fields)
+      for (const field of declared) {
+        expect(coll.indexes.some((i) => i.keys[0]?.field === field)).toBe(true)
       }
-    }
-  })
+      const indexNames = coll.indexes.map((i) => i.name)
+      expect(new Set(indexNames).size).toBe(indexNames.length)
+      for (const index of coll.indexes) {
+        expect(index.keys.length).toBeGreaterThan(0)
+        for (const key of index.keys) {
+          expect([...declared, '_id']).toContain(key.field)
+          expect(['asc', 'desc']).toContain(key.direction)
+        }
+      }
+    },
+  )
 })
