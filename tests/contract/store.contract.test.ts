@@ -5,6 +5,7 @@ import {
   type Filter,
   InvalidCursorError,
   MAX_PAGE,
+  type Page,
   type SortKey,
   type Store,
   UndeclaredFieldError,
@@ -100,7 +101,7 @@ describe.each(adapters)('store contract: $name', (adapter) => {
       const paged: string[] = []
       let cursor: string | null = null
       do {
-        const page = await store.find(jobs, {
+        const page: Page<JobRecord> = await store.find(jobs, {
           where: [{ field: 'region', op: 'eq', value: region }],
           orderBy,
           limit: 5,
