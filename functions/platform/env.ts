@@ -43,7 +43,9 @@ const envSchema = z
 export type Env = z.infer<typeof envSchema> & { devLogin: boolean }
 
 export const parseEnv = (source: NodeJS.ProcessEnv): Env => {
-  const result = envSchema.safeParse(source)
+  // Deploy tools pass unset variables as empty strings; empty means "not set".
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''))
+  const result = envSchema.safeParse(present)
   if (!result.success) {
     const detail = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
     throw new Error(`invalid environment: ${detail}`)

@@ -24,3 +24,7 @@ describe('environment', () => {
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/PORT/)
   })
 })
+
+it('treats empty variables as unset, as deploy tools pass them', () => {
+  expect(parseEnv({ STORE: '', DATABASE_URL: '', PORT: '' })).toMatchObject({ STORE: 'pglite', PORT: 8787 })
+})
