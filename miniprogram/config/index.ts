@@ -1,0 +1,95 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import type Webpack from 'webpack'
+import type Chain from 'webpack-chain'
+import { applyAjvHoistFix } from './ajv-hoist-fix'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+applyAjvHoistFix(path.resolve(__dirname, '..', '..'))
+
+const taroEnv = process.env.TARO_ENV ?? 'weapp'
+const sharedDir = path.resolve(__dirname, '..', '..', 'shared')
+
+/**
+ * Build-time settings the app reads as `process.env.TARO_APP_*`. Values come from the shell
+ * (CI sets them) and may be overridden by miniprogram/.env* files, which Taro merges on top.
+ */
+/** Keep only the zod locales the app uses (see src/vendor/zod-locales.ts). */
+const zodLocalesStub = path.resolve(__dirname, '..', 'src', 'vendor', 'zod-locales.ts')
+const trimZodLocales = (chain: Chain, webpack: typeof Webpack): void => {
+  chain
+    .plugin('trim-zod-locales')
+    .use(webpack.NormalModuleReplacementPlugin, [/zod[\\/]v4[\\/]locales[\\/]index\.js$/, zodLocalesStub])
+}
+
+const appEnv = {
+  TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+  TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'haian-employment',
+    date: '2025-01-01',
+    designWidth: 375,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${taroEnv}`,
+    plugins: [],
+    env: appEnv,
+    defineConstants: {},
+    alias: {
+      '@shared': sharedDir,
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedDir] },
+      webpackChain: trimZodLocales,
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      compile: { include: [sharedDir] },
+      webpackChain(chain, webpack) {
+        trimZodLocales(chain, webpack)
+        // The whole app is one small entry; webpack's 244 KB advice is noise in CI logs.
+        chain.performance.hints(false)
+        // Taro splits only initial chunks, so every lazily loaded page would carry its own copy of
+        // zod and the Taro components it uses; share them between pages instead.
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })
+      },
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,164 @@
+import { API_ROUTES, fillPath, type RouteName } from '@shared/api/routes'
+import { type ErrorCode, type FieldIssue, isErrorBody } from '@shared/errors'
+import Taro from '@tarojs/taro'
+import { getToken } from '../store/session'
+import type { RouteReplies } from './types'
+
+/** HTTP base URL; '' means the page's own origin (H5 served next to the API). */
+export const API_BASE = (process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '')
+/** CloudBase environment id; when set on weapp, routes are called as cloud functions. */
+export const CLOUD_ENV = process.env.TARO_APP_CLOUD_ENV ?? ''
+export const USE_CLOUD = process.env.TARO_ENV === 'weapp' && CLOUD_ENV !== ''
+
+/** Failures that never reached the server, or answers that were not our error body. */
+export type ClientErrorCode = 'NETWORK.FAILED' | 'HTTP.UNEXPECTED'
+
+const CLIENT_MESSAGES: Record<ClientErrorCode, string> = {
+  'NETWORK.FAILED': '网络连接失败，请检查网络后重试',
+  'HTTP.UNEXPECTED': '服务暂时不可用，请稍后重试',
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode | ClientErrorCode
+  readonly status: number
+  readonly requestId?: string
+  readonly issues?: FieldIssue[]
+
+  constructor(
+    code: ErrorCode | ClientErrorCode,
+    message: string,
+    status: number,
+    extra: { requestId?: string; issues?: FieldIssue[] } = {},
+  ) {
+    super(message)
+    this.name = 'ApiError'
+    this.code = code
+    this.status = status
+    this.requestId = extra.requestId
+    this.issues = extra.issues
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError
+
+export type QueryValue = string | number | boolean | null | undefined
+
+export interface ApiOptions {
+  params?: Record<string, string>
+  query?: Record<string, QueryValue>
+  body?: unknown
+}
+
+/** Query values as strings, without the undefined/null/empty ones. */
+export const cleanQuery = (query: Record<string, QueryValue> = {}): Record<string, string> => {
+  const out: Record<string, string> = {}
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue
+    const text = String(value)
+    if (text === '') continue
+    out[key] = text
+  }
+  return out
+}
+
+export const queryString = (query: Record<string, string>): string =>
+  Object.entries(query)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&')
+
+/** Turn a reply into the route's result or an ApiError. */
+const settle = <T>(status: number, body: unknown): T => {
+  if (status >= 200 && status < 300) return body as T
+  if (isErrorBody(body)) {
+    throw new ApiError(body.code, body.message || CLIENT_MESSAGES['HTTP.UNEXPECTED'], status, {
+      requestId: body.requestId,
+      issues: body.issues,
+    })
+  }
+  throw new ApiError('HTTP.UNEXPECTED', CLIENT_MESSAGES['HTTP.UNEXPECTED'], status)
+}
+
+const parseBody = (body: unknown): unknown => {
+  if (typeof body !== 'string') return body
+  try {
+    return JSON.parse(body)
+  } catch {
+    return body
+  }
+}
+
+interface CloudReply {
+  statusCode?: number
+  body?: unknown
+}
+
+const callCloud = async (
+  fn: string,
+  method: string,
+  path: string,
+  query: Record<string, string>,
+  body: unknown,
+): Promise<{ status: number; body: unknown }> => {
+  let result: CloudReply | undefined
+  try {
+    const res = await Taro.cloud.callFunction({
+      name: fn,
+      data: { $http: { method, path, query, body } },
+    })
+    result = res.result as CloudReply | undefined
+  } catch {
+    throw new ApiError('NETWORK.FAILED', CLIENT_MESSAGES['NETWORK.FAILED'], 0)
+  }
+  return { status: result?.statusCode ?? 500, body: parseBody(result?.body) }
+}
+
+const callHttp = async (
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  query: Record<string, string>,
+  body: unknown,
+): Promise<{ status: number; body: unknown }> => {
+  const qs = queryString(query)
+  const header: Record<string, string> = { Accept: 'application/json' }
+  const token = getToken()
+  if (token) header.Authorization = `Bearer ${token}`
+  if (body !== undefined) header['Content-Type'] = 'application/json'
+  try {
+    const res = await Taro.request({
+      url: `${API_BASE}${path}${qs ? `?${qs}` : ''}`,
+      method,
+      header,
+      data: body as TaroGeneral.IAnyObject | undefined,
+      dataType: 'json',
+      timeout: 15000,
+    })
+    return { status: res.statusCode, body: parseBody(res.data) }
+  } catch {
+    throw new ApiError('NETWORK.FAILED', CLIENT_MESSAGES['NETWORK.FAILED'], 0)
+  }
+}
+
+/**
+ * Call one route of the API (shared/api/routes.ts). On weapp with a CloudBase environment the
+ * route's function is invoked directly; elsewhere it is an HTTP request.
+ */
+export const api = async <N extends RouteName>(
+  name: N,
+  options: ApiOptions = {},
+): Promise<RouteReplies[N]> => {
+  const route = API_ROUTES[name]
+  const path = fillPath(route.path, options.params)
+  const query = cleanQuery(options.query)
+  const reply = USE_CLOUD
+    ? await callCloud(route.fn, route.method, path, query, options.body)
+    : await callHttp(route.method, path, query, options.body)
+  return settle<RouteReplies[N]>(reply.status, reply.body)
+}
+
+/** The message to show a resident for any failure: the server's Chinese message, never internals. */
+export const errorMessage = (e: unknown): string => {
+  if (!isApiError(e)) return CLIENT_MESSAGES['HTTP.UNEXPECTED']
+  // "请求参数有误" says little; the first field problem says what to fix.
+  const issue = e.issues?.[0]?.message
+  return e.code === 'REQUEST.INVALID' && issue ? issue : e.message
+}

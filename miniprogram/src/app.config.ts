@@ -1,0 +1,22 @@
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/jobs/index', 'pages/mine/index', 'pages/job-detail/index'],
+  // Staff pages will live in subpackages (e.g. root `packages/staff`) so the main package stays small.
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f4f5f7',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '海安就业服务',
+    navigationBarTextStyle: 'black',
+  },
+  tabBar: {
+    color: '#5c6270',
+    selectedColor: '#d4380d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/jobs/index', text: '岗位' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+})

@@ -1,0 +1,201 @@
+import { formatSalary, JOB_CATEGORIES, type Job } from '@shared/jobs/job'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { api, errorMessage, isApiError } from '../../api/client'
+import PageShell from '../../components/PageShell'
+import { ErrorView, LoadingView, StateView } from '../../components/StateView'
+import { formatDate } from '../../utils/format'
+import { toastError } from '../../utils/toast'
+import './index.scss'
+
+type DetailState =
+  | { status: 'loading' }
+  | { status: 'not-found' }
+  | { status: 'error'; message: string }
+  | { status: 'done'; job: Job }
+
+const STATUS_LABELS: Record<Job['status'], string> = { open: '招聘中', closed: '已下架', expired: '已过期' }
+
+function Info({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="detail__info">
+      <Text className="detail__info-label">{label}</Text>
+      <Text className="detail__info-value">{value || '不限'}</Text>
+    </View>
+  )
+}
+
+export default function JobDetailPage() {
+  const router = useRouter()
+  const id = router.params.id ?? ''
+  const [state, setState] = useState<DetailState>({ status: 'loading' })
+  const seq = useRef(0)
+
+  const load = useCallback(async () => {
+    const mine = ++seq.current
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
+      setState({ status: 'not-found' })
+      return
+    }
+    setState({ status: 'loading' })
+    try {
+      const job = await api('getJob', { params: { id } })
+      if (mine !== seq.current) return
+      setState({ status: 'done', job })
+      void Taro.setNavigationBarTitle({ title: job.title })
+    } catch (e) {
+      if (mine !== seq.current) return
+      if (isApiError(e) && e.code === 'JOB.NOT_FOUND') setState({ status: 'not-found' })
+      else setState({ status: 'error', message: errorMessage(e) })
+    }
+  }, [id])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const call = (phone: string) => {
+    Taro.makePhoneCall({ phoneNumber: phone }).catch((e: unknown) => {
+      // Cancelling the call sheet is not an error worth a toast.
+      const msg = (e as { errMsg?: string } | undefined)?.errMsg ?? ''
+      if (!msg.includes('cancel')) toastError(e)
+    })
+  }
+
+  if (state.status === 'loading') {
+    return (
+      <PageShell className="detail">
+        <LoadingView />
+      </PageShell>
+    )
+  }
+
+  if (state.status === 'not-found') {
+    return (
+      <PageShell className="detail">
+        <StateView
+          id="job-detail-not-found"
+          icon="?"
+          title="岗位不存在或已下架"
+          desc="该岗位可能已招满或过了有效期"
+          action={
+            <View
+              className="btn btn--ghost btn--small"
+              hoverClass="btn--hover"
+              onClick={() => void Taro.switchTab({ url: '/pages/jobs/index' })}
+            >
+              看看其他岗位
+            </View>
+          }
+        />
+      </PageShell>
+    )
+  }
+
+  if (state.status === 'error') {
+    return (
+      <PageShell className="detail">
+        <ErrorView id="job-detail-error" message={state.message} onRetry={() => void load()} />
+      </PageShell>
+    )
+  }
+
+  const { job } = state
+  return (
+    <PageShell className="detail">
+      <View className="card detail__head">
+        <Text className="detail__title" id="job-detail-title">
+          {job.title}
+        </Text>
+        <Text className="detail__salary">{formatSalary(job.salaryMin, job.salaryMax)}</Text>
+        <View className="tags detail__tags">
+          {job.publicWelfare ? <Text className="tag tag--accent">公益性岗位</Text> : null}
+          <Text className="tag">{JOB_CATEGORIES[job.category] ?? '其他'}</Text>
+          <Text className={`tag ${job.status === 'open' ? 'tag--ok' : 'tag--muted'}`}>
+            {STATUS_LABELS[job.status]}
+          </Text>
+        </View>
+        <Text className="detail__published">发布于 {formatDate(job.publishedAt)}</Text>
+      </View>
+
+      <View className="card">
+        <View className="detail__infos">
+          <Info label="招聘人数" value={`${job.headcount} 人`} />
+          <Info label="学历要求" value={job.education} />
+          <Info label="工作经验" value={job.experience} />
+        </View>
+      </View>
+
+      <View className="card">
+        <Text className="card-title">招聘单位</Text>
+        <View className="detail__line">
+          <Text className="detail__employer">{job.employer}</Text>
+        </View>
+        {job.employerIndustry ? <Text className="detail__sub">所属行业：{job.employerIndustry}</Text> : null}
+        <Text className="detail__sub">
+          工作地点：{job.regionName}
+          {job.address ? ` · ${job.address}` : ''}
+        </Text>
+      </View>
+
+      {job.description ? (
+        <View className="card">
+          <Text className="card-title">岗位描述</Text>
+          <Text className="detail__text">{job.description}</Text>
+        </View>
+      ) : null}
+
+      {job.requirements.length > 0 ? (
+        <View className="card">
+          <Text className="card-title">任职要求</Text>
+          {job.requirements.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list shown once; items may repeat
+            <View className="detail__req" key={`${i}-${r}`}>
+              <Text className="detail__req-no">{i + 1}.</Text>
+              <Text className="detail__req-text">{r}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {job.benefits.length > 0 ? (
+        <View className="card">
+          <Text className="card-title">福利待遇</Text>
+          <View className="tags">
+            {job.benefits.map((b) => (
+              <Text key={b} className="tag tag--ok">
+                {b}
+              </Text>
+            ))}
+          </View>
+        </View>
+      ) : null}
+
+      <View className="card detail__contact">
+        <Text className="card-title">联系方式</Text>
+        <View className="detail__contact-row">
+          <View className="detail__contact-who">
+            <Text className="detail__contact-name">{job.contactName || '招聘负责人'}</Text>
+            <Text className="detail__contact-phone">{job.contactPhone || '暂无电话'}</Text>
+          </View>
+          {job.contactPhone ? (
+            <View
+              className="btn btn--primary btn--small"
+              id="job-detail-call"
+              hoverClass="btn--hover"
+              onClick={() => call(job.contactPhone)}
+            >
+              拨打电话
+            </View>
+          ) : null}
+        </View>
+        <Text className="detail__valid">有效期至 {formatDate(job.validUntil)}</Text>
+      </View>
+
+      <View className="detail__notice">
+        <Text>求职时请注意核实单位信息，任何收取押金、培训费的行为均属违规，可向人社部门举报。</Text>
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,332 @@
+import { ROLE_LABELS, type Role, type SessionInfo } from '@shared/auth/identity'
+import type { Region } from '@shared/regions/region-code'
+import { Input, Picker, Switch, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { api, errorMessage, isApiError } from '../../api/client'
+import PageShell from '../../components/PageShell'
+import { useLargeText } from '../../hooks/useLargeText'
+import { clearToken, getToken, setToken } from '../../store/session'
+import { toastError, toastText } from '../../utils/toast'
+import './index.scss'
+
+const COUNTY_CODE = '320621'
+const ROLE_ORDER: Role[] = ['resident', 'coordinator', 'street', 'county']
+const defaultOpenid = (role: Role) => `dev-${role}-1`
+
+type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'error'; message: string }
+  | { status: 'done'; session: SessionInfo }
+
+/** Regions under `parent`, or [] (with a toast) when they cannot be loaded. */
+const useRegions = (parent: string | null): Region[] => {
+  const [items, setItems] = useState<Region[]>([])
+  useEffect(() => {
+    setItems([])
+    if (!parent) return
+    let live = true
+    api('listRegions', { query: { parent } })
+      .then((r) => {
+        if (live) setItems(r.items)
+      })
+      .catch((e: unknown) => {
+        if (live) toastError(e)
+      })
+    return () => {
+      live = false
+    }
+  }, [parent])
+  return items
+}
+
+function DevLoginCard({ onLoggedIn }: { onLoggedIn: () => void }) {
+  const [role, setRole] = useState<Role>('resident')
+  const [openid, setOpenid] = useState(defaultOpenid('resident'))
+  const [town, setTown] = useState('')
+  const [community, setCommunity] = useState('')
+  const [submitting, setSubmitting] = useState(false)
+  const needsTown = role === 'coordinator' || role === 'street'
+  const towns = useRegions(needsTown ? COUNTY_CODE : null)
+  const communities = useRegions(role === 'coordinator' && town ? town : null)
+
+  const chooseRole = (next: Role) => {
+    setRole(next)
+    if (ROLE_ORDER.some((r) => openid === defaultOpenid(r)) || openid.trim() === '')
+      setOpenid(defaultOpenid(next))
+  }
+
+  const region =
+    role === 'county' ? COUNTY_CODE : role === 'street' ? town : role === 'coordinator' ? community : ''
+  const missing =
+    openid.trim() === ''
+      ? '请填写 openid'
+      : role === 'street' && !town
+        ? '请选择镇/街道'
+        : role === 'coordinator' && !community
+          ? '请选择社区/村'
+          : ''
+
+  const login = async () => {
+    if (submitting) return
+    if (missing) {
+      toastText(missing)
+      return
+    }
+    setSubmitting(true)
+    try {
+      const reply = await api('devLogin', {
+        body: { openid: openid.trim(), role, ...(region ? { region } : {}) },
+      })
+      setToken(reply.token)
+      toastText('登录成功')
+      onLoggedIn()
+    } catch (e) {
+      toastError(e)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  const townIndex = towns.findIndex((t) => t.code === town)
+  const communityIndex = communities.findIndex((c) => c.code === community)
+
+  return (
+    <View className="card mine__dev" id="dev-login-card">
+      <View className="mine__dev-head">
+        <Text className="card-title">开发模式：切换角色</Text>
+        <Text className="tag tag--accent">仅限本地演示</Text>
+      </View>
+
+      <Text className="mine__label">角色</Text>
+      <View className="mine__roles">
+        {ROLE_ORDER.map((r) => (
+          <View
+            key={r}
+            id={`dev-role-${r}`}
+            className={`mine__role${r === role ? ' mine__role--on' : ''}`}
+            onClick={() => chooseRole(r)}
+          >
+            {ROLE_LABELS[r]}
+          </View>
+        ))}
+      </View>
+
+      {needsTown ? (
+        <>
+          <Text className="mine__label">镇/街道</Text>
+          <Picker
+            id="dev-login-town"
+            mode="selector"
+            range={towns.map((t) => t.name)}
+            value={Math.max(0, townIndex)}
+            onChange={(e) => {
+              setTown(towns[Number(e.detail.value)]?.code ?? '')
+              setCommunity('')
+            }}
+          >
+            <View className="mine__field mine__select">
+              <Text className={townIndex >= 0 ? '' : 'muted'}>
+                {townIndex >= 0 ? towns[townIndex]?.name : towns.length ? '请选择镇/街道' : '加载中…'}
+              </Text>
+              <Text className="muted">▾</Text>
+            </View>
+          </Picker>
+        </>
+      ) : null}
+
+      {role === 'coordinator' ? (
+        <>
+          <Text className="mine__label">社区/村</Text>
+          <Picker
+            id="dev-login-community"
+            mode="selector"
+            range={communities.map((c) => c.name)}
+            value={Math.max(0, communityIndex)}
+            disabled={!town}
+            onChange={(e) => setCommunity(communities[Number(e.detail.value)]?.code ?? '')}
+          >
+            <View className="mine__field mine__select">
+              <Text className={communityIndex >= 0 ? '' : 'muted'}>
+                {communityIndex >= 0
+                  ? communities[communityIndex]?.name
+                  : town
+                    ? communities.length
+                      ? '请选择社区/村'
+                      : '加载中…'
+                    : '请先选择镇/街道'}
+              </Text>
+              <Text className="muted">▾</Text>
+            </View>
+          </Picker>
+        </>
+      ) : null}
+
+      {role === 'county' ? <Text className="mine__hint">县级管理员的区划为海安市（320621）</Text> : null}
+
+      <Text className="mine__label">openid</Text>
+      <Input
+        id="dev-login-openid"
+        className="mine__field"
+        type="text"
+        maxlength={64}
+        value={openid}
+        onInput={(e) => setOpenid(e.detail.value)}
+      />
+
+      <View
+        id="dev-login-button"
+        className={`btn btn--primary mine__submit${submitting || missing ? ' btn--disabled' : ''}`}
+        hoverClass="btn--hover"
+        onClick={() => void login()}
+      >
+        {submitting ? '登录中…' : '登录'}
+      </View>
+    </View>
+  )
+}
+
+export default function MinePage() {
+  const [large, setLarge] = useLargeText()
+  const [session, setSession] = useState<SessionState>({ status: 'loading' })
+  const [devLogin, setDevLogin] = useState(false)
+  const [wechatBusy, setWechatBusy] = useState(false)
+  const seq = useRef(0)
+
+  const loadSession = useCallback(async () => {
+    const mine = ++seq.current
+    if (!getToken() && process.env.TARO_ENV !== 'weapp') {
+      setSession({ status: 'anonymous' })
+      return
+    }
+    setSession((s) => (s.status === 'done' ? s : { status: 'loading' }))
+    try {
+      const info = await api('session')
+      if (mine === seq.current) setSession({ status: 'done', session: info })
+    } catch (e) {
+      if (mine !== seq.current) return
+      if (isApiError(e) && e.status === 401) {
+        if (e.code === 'AUTH.INVALID_TOKEN') clearToken()
+        setSession({ status: 'anonymous' })
+      } else {
+        setSession({ status: 'error', message: errorMessage(e) })
+      }
+    }
+  }, [])
+
+  useDidShow(() => {
+    void loadSession()
+  })
+
+  useEffect(() => {
+    api('health')
+      .then((h) => setDevLogin(h.devLogin === true))
+      .catch(() => setDevLogin(false))
+  }, [])
+
+  const logout = () => {
+    clearToken()
+    setSession({ status: 'anonymous' })
+    toastText('已退出登录')
+  }
+
+  const wechatLogin = async () => {
+    if (wechatBusy) return
+    setWechatBusy(true)
+    try {
+      const { code } = await Taro.login()
+      const reply = await api('wechatLogin', { body: { code } })
+      setToken(reply.token)
+      toastText('登录成功')
+      await loadSession()
+    } catch (e) {
+      toastError(e)
+    } finally {
+      setWechatBusy(false)
+    }
+  }
+
+  const loggedIn = session.status === 'done'
+  const info = loggedIn ? session.session : null
+
+  return (
+    <PageShell className="mine">
+      <View className="mine__hero">
+        <View className="mine__avatar">
+          <Text>{info ? info.roleLabel.slice(0, 1) : '访'}</Text>
+        </View>
+        <View className="mine__who" id="mine-session">
+          {session.status === 'loading' ? <Text className="mine__name">加载中…</Text> : null}
+          {session.status === 'anonymous' ? (
+            <>
+              <Text className="mine__name">未登录</Text>
+              <Text className="mine__sub">登录后可办理更多就业服务</Text>
+            </>
+          ) : null}
+          {session.status === 'error' ? (
+            <>
+              <Text className="mine__name">未能获取登录状态</Text>
+              <Text className="mine__sub" onClick={() => void loadSession()}>
+                {session.message}（点击重试）
+              </Text>
+            </>
+          ) : null}
+          {info ? (
+            <>
+              <Text className="mine__name">{info.roleLabel}</Text>
+              <Text className="mine__sub">
+                {info.regionName ?? (info.region ? `区划 ${info.region}` : '海安市')}
+              </Text>
+            </>
+          ) : null}
+        </View>
+      </View>
+
+      <View className="card mine__setting">
+        <View className="mine__setting-text">
+          <Text className="mine__setting-title">长辈模式（大字）</Text>
+          <Text className="mine__setting-desc">放大全部页面的文字，看得更清楚</Text>
+        </View>
+        <Switch
+          id="large-text-switch"
+          color="#d4380d"
+          checked={large}
+          onChange={(e) => setLarge(e.detail.value)}
+        />
+      </View>
+
+      {devLogin ? <DevLoginCard onLoggedIn={() => void loadSession()} /> : null}
+
+      {!devLogin && !loggedIn ? (
+        <View className="card mine__login">
+          <Text className="card-title">登录</Text>
+          {process.env.TARO_ENV === 'weapp' ? (
+            <View
+              id="wechat-login-button"
+              className={`btn btn--primary${wechatBusy ? ' btn--disabled' : ''}`}
+              hoverClass="btn--hover"
+              onClick={() => void wechatLogin()}
+            >
+              {wechatBusy ? '登录中…' : '微信登录'}
+            </View>
+          ) : (
+            <Text className="mine__hint">请在微信中打开“海安就业服务”小程序，使用微信登录。</Text>
+          )}
+        </View>
+      ) : null}
+
+      {loggedIn && getToken() ? (
+        <View className="mine__logout">
+          <View id="logout-button" className="btn btn--plain" hoverClass="btn--hover" onClick={logout}>
+            退出登录
+          </View>
+        </View>
+      ) : null}
+
+      <View className="mine__footer">
+        <Text>海安市公共就业服务</Text>
+      </View>
+    </PageShell>
+  )
+}
