@@ -11,18 +11,22 @@ applyAjvHoistFix(path.resolve(__dirname, '..', '..'))
 const taroEnv = process.env.TARO_ENV ?? 'weapp'
 const sharedDir = path.resolve(__dirname, '..', '..', 'shared')
 
+/** Keep only the zod locales the app uses (see src/vendor/zod-locales.ts). */
+const zodLocalesStub = path.resolve(__dirname, '..', 'src', 'vendor', 'zod-locales.ts')
+
+/** webpack changes shared by weapp and H5. */
+const commonChain = (chain: Chain, webpack: typeof Webpack): void => {
+  chain
+    .plugin('trim-zod-locales')
+    .use(webpack.NormalModuleReplacementPlugin, [/zod[\\/]v4[\\/]locales[\\/]index\.js$/, zodLocalesStub])
+  // webpack's 244 KB web-performance advice does not apply to a mini-program; keep CI logs clean.
+  chain.performance.hints(false)
+}
+
 /**
  * Build-time settings the app reads as `process.env.TARO_APP_*`. Values come from the shell
  * (CI sets them) and may be overridden by miniprogram/.env* files, which Taro merges on top.
  */
-/** Keep only the zod locales the app uses (see src/vendor/zod-locales.ts). */
-const zodLocalesStub = path.resolve(__dirname, '..', 'src', 'vendor', 'zod-locales.ts')
-const trimZodLocales = (chain: Chain, webpack: typeof Webpack): void => {
-  chain
-    .plugin('trim-zod-locales')
-    .use(webpack.NormalModuleReplacementPlugin, [/zod[\\/]v4[\\/]locales[\\/]index\.js$/, zodLocalesStub])
-}
-
 const appEnv = {
   TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
   TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
@@ -52,8 +56,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      compile: { include: [sharedDir] },
-      webpackChain: trimZodLocales,
+      // zod ships ES2020 (`?.`, `??`); transpile it like our own code so older WeChat clients parse it.
+      compile: { include: [sharedDir, (file: string) => /node_modules[\\/]zod[\\/]/.test(file)] },
+      webpackChain: commonChain,
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -62,9 +67,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     h5: {
       compile: { include: [sharedDir] },
       webpackChain(chain, webpack) {
-        trimZodLocales(chain, webpack)
-        // The whole app is one small entry; webpack's 244 KB advice is noise in CI logs.
-        chain.performance.hints(false)
+        commonChain(chain, webpack)
         // Taro splits only initial chunks, so every lazily loaded page would carry its own copy of
         // zod and the Taro components it uses; share them between pages instead.
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' })

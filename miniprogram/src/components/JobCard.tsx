@@ -8,11 +8,17 @@ export const openJobDetail = (id: string): void => {
   void Taro.navigateTo({ url: `/pages/job-detail/index?id=${encodeURIComponent(id)}` })
 }
 
-export default function JobCard({ job }: { job: JobSummary }) {
+interface Props {
+  job: JobSummary
+  /** Element id prefix; ids must stay unique because Taro H5 keeps every visited tab page in the DOM. */
+  idPrefix?: string
+}
+
+export default function JobCard({ job, idPrefix = 'job-card-' }: Props) {
   return (
     <View
       className="job-card"
-      id={`job-card-${job.id}`}
+      id={`${idPrefix}${job.id}`}
       hoverClass="job-card--hover"
       onClick={() => openJobDetail(job.id)}
     >

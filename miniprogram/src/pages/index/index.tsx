@@ -128,7 +128,9 @@ export default function IndexPage() {
       {latest.status === 'done' && latest.items.length === 0 ? (
         <StateView icon="空" title="暂无岗位" desc="新岗位发布后会显示在这里" />
       ) : null}
-      {latest.status === 'done' ? latest.items.map((job) => <JobCard key={job.id} job={job} />) : null}
+      {latest.status === 'done'
+        ? latest.items.map((job) => <JobCard key={job.id} job={job} idPrefix="home-job-" />)
+        : null}
     </PageShell>
   )
 }
