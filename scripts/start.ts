@@ -21,7 +21,9 @@ const main = async () => {
   const port = await host.listen(env.PORT)
   if (lock && port !== lock.port) writeHostLock(env, port)
   host.startScheduler()
-  console.log(`\n海安就业服务已启动: http://localhost:${port}/  (store: ${deps.store.kind}${env.devLogin ? ', dev login on' : ''})`)
+  console.log(
+    `\n海安就业服务已启动: http://localhost:${port}/  (store: ${deps.store.kind}${env.devLogin ? ', dev login on' : ''})`,
+  )
   console.log(`接口: http://localhost:${port}/api/health   按 Ctrl+C 停止\n`)
 
   let stopping = false

@@ -22,22 +22,22 @@ if (!existsSync(chromium)) {
   projects.pop()
   console.log(`skipped: browser tests (no Chromium at ${chromium}; apt-get install chromium fonts-noto-cjk)`)
 }
-if (!process.env.TEST_DATABASE_URL) console.log('skipped: store contract on PostgreSQL (no TEST_DATABASE_URL)')
+if (!process.env.TEST_DATABASE_URL)
+  console.log('skipped: store contract on PostgreSQL (no TEST_DATABASE_URL)')
 if (!(process.env.TCB_ENV && process.env.TCB_SECRET_ID && process.env.TCB_SECRET_KEY)) {
-  console.log('skipped: store contract on CloudBase (no CloudBase credentials: TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY)')
+  console.log(
+    'skipped: store contract on CloudBase (no CloudBase credentials: TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY)',
+  )
 }
 
 const selecting = args.includes('--selectProjects')
-const run = spawnSync(
-  'npx',
-  ['jest', ...(selecting ? [] : ['--selectProjects', ...projects]), ...args],
-  {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      // PGlite loads its WASM with a dynamic import, which Jest only allows with VM modules.
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
-    },
+const run = spawnSync('npx', ['jest', ...(selecting ? [] : ['--selectProjects', ...projects]), ...args], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    // PGlite loads its WASM with a dynamic import, which Jest only allows with VM modules.
+    NODE_OPTIONS:
+      `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings=ExperimentalWarning`.trim(),
   },
-)
+})
 process.exit(run.status ?? 1)

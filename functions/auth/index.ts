@@ -14,7 +14,8 @@ const fn = httpFunction({
   [routeKey(API_ROUTES.wechatLogin)]: route({
     access: 'public',
     body: wechatLoginSchema,
-    handle: ({ deps, body }) => wechatLogin(deps, wechatAuth(deps.env.WECHAT_APPID, deps.env.WECHAT_SECRET), body.code),
+    handle: ({ deps, body }) =>
+      wechatLogin(deps, wechatAuth(deps.env.WECHAT_APPID, deps.env.WECHAT_SECRET), body.code),
   }),
   [routeKey(API_ROUTES.session)]: route({
     access: 'user',

@@ -6,8 +6,8 @@ import { Cron } from 'croner'
 import { matchPath, routeKey } from '../../shared/api/routes'
 import { AppError, type ErrorCode } from '../../shared/errors'
 import { FUNCTIONS, SCHEDULE_TIMEZONE } from '../manifest'
-import { parseInstant } from '../platform/time'
 import type { Logger } from '../platform/logger'
+import { parseInstant } from '../platform/time'
 import type { Deps } from '../runtime/deps'
 import type { HttpEvent, HttpResult } from '../runtime/events'
 import { runScheduledJob, type ScheduledJob } from '../runtime/scheduled'
@@ -40,7 +40,12 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 }
 
-const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+const sendJson = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
   res.end(JSON.stringify(body))
 }
@@ -97,7 +102,12 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
   for (const spec of FUNCTIONS) {
     const mod = await spec.load()
     for (const r of spec.routes) {
-      routes.push({ method: r.method, path: r.path, key: routeKey(r), handler: mod.handler as unknown as HttpHandler })
+      routes.push({
+        method: r.method,
+        path: r.path,
+        key: routeKey(r),
+        handler: mod.handler as unknown as HttpHandler,
+      })
     }
     if (mod.job) jobs.set(spec.name, mod.job)
   }
@@ -153,7 +163,9 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
     const index = join(staticRoot, 'index.html')
     if (!existsSync(index)) {
       res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' })
-      res.end('<!doctype html><meta charset="utf-8"><p>H5 尚未构建：请运行 <code>npm run build:h5</code> 后刷新。</p>')
+      res.end(
+        '<!doctype html><meta charset="utf-8"><p>H5 尚未构建：请运行 <code>npm run build:h5</code> 后刷新。</p>',
+      )
       return
     }
     let file = normalize(join(staticRoot, decodeURIComponent(url.pathname)))
@@ -198,11 +210,19 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
     startScheduler: () => {
       for (const spec of FUNCTIONS) {
         if (!spec.schedule) continue
-        const cron = new Cron(spec.schedule.cron, { timezone: SCHEDULE_TIMEZONE, protect: true }, async () => {
-          await runJob(spec.name, deps.clock.now()).catch(() => undefined) // logged by runScheduledJob
-        })
+        const cron = new Cron(
+          spec.schedule.cron,
+          { timezone: SCHEDULE_TIMEZONE, protect: true },
+          async () => {
+            await runJob(spec.name, deps.clock.now()).catch(() => undefined) // logged by runScheduledJob
+          },
+        )
         crons.push(cron)
-        log.info('scheduled', { job: spec.name, cron: spec.schedule.cron, next: cron.nextRun()?.toISOString() })
+        log.info('scheduled', {
+          job: spec.name,
+          cron: spec.schedule.cron,
+          next: cron.nextRun()?.toISOString(),
+        })
       }
     },
     runJob,

@@ -22,14 +22,21 @@ const envSchema = z
     WECHAT_APPID: z.string().optional(),
     WECHAT_SECRET: z.string().optional(),
     /** Home county of the deployment; the demo and region pickers start here. */
-    HOME_COUNTY: z.string().regex(/^\d{6}$/).default('320621'),
+    HOME_COUNTY: z
+      .string()
+      .regex(/^\d{6}$/)
+      .default('320621'),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'postgres' && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required when STORE=postgres' })
     }
     if (env.STORE !== 'pglite' && !env.SESSION_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'required outside the embedded mode' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'required outside the embedded mode',
+      })
     }
     if (env.STORE !== 'pglite' && env.DEV_LOGIN) {
       ctx.addIssue({

@@ -66,10 +66,16 @@ const json = (statusCode: number, body: unknown, requestId: string): HttpResult 
   body: JSON.stringify(body),
 })
 
-const zodIssues = (prefix: string, error: { issues: { path: PropertyKey[]; message: string; code: string; keys?: string[] }[] }): FieldIssue[] =>
+const zodIssues = (
+  prefix: string,
+  error: { issues: { path: PropertyKey[]; message: string; code: string; keys?: string[] }[] },
+): FieldIssue[] =>
   error.issues.flatMap((i) =>
     i.code === 'unrecognized_keys' && i.keys
-      ? i.keys.map((k) => ({ field: [prefix, ...i.path.map(String), k].filter(Boolean).join('.'), message: `不支持的参数 ${k}` }))
+      ? i.keys.map((k) => ({
+          field: [prefix, ...i.path.map(String), k].filter(Boolean).join('.'),
+          message: `不支持的参数 ${k}`,
+        }))
       : [{ field: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || prefix, message: i.message }],
   )
 
@@ -147,7 +153,11 @@ const identify = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
     const cloud = request.event.requestContext?.cloudbase
     if (cloud?.openid) {
       const account = await deps.store.get(accounts, `wx:${cloud.openid}`)
-      s.identity = { openid: cloud.openid, role: account?.role ?? 'resident', region: account?.region ?? null }
+      s.identity = {
+        openid: cloud.openid,
+        role: account?.role ?? 'resident',
+        region: account?.region ?? null,
+      }
       return
     }
     const header = request.event.headers.authorization
@@ -165,11 +175,13 @@ const authorise = (access: Access, s: State): void => {
   if (access !== 'user' && !access.includes(s.identity.role)) throw new AppError('AUTH.FORBIDDEN')
 }
 
-export type RouteTable = Record<string, RouteDef<any, any, any, any>>
+// biome-ignore lint/suspicious/noExplicitAny: a table holds routes of many different input and output types
+type AnyRoute = RouteDef<any, any, any, any>
+export type RouteTable = Record<string, AnyRoute>
 
 /** What the route middleware hands the handler in place of the raw event. */
 interface ParsedRequest {
-  def: RouteDef<any, any, any, any>
+  def: AnyRoute
   input: Omit<RouteInput<unknown, unknown, unknown>, 'deps'>
 }
 

@@ -132,7 +132,13 @@ export class CloudBaseStore implements Store {
     const last = page.at(-1) as Record<string, Scalar> | undefined
     return {
       items: page,
-      nextCursor: more && last ? encodeCursor(orderBy, orderBy.map((k) => last[k.field] ?? null)) : null,
+      nextCursor:
+        more && last
+          ? encodeCursor(
+              orderBy,
+              orderBy.map((k) => last[k.field] ?? null),
+            )
+          : null,
     }
   }
 
@@ -148,7 +154,9 @@ export class CloudBaseStore implements Store {
       if (this.tx) {
         // No "create" inside CloudBase transactions: check, then set, isolated by the transaction.
         if (await this.get(c, d.id)) throw new DuplicateKeyError(c.name, 'id')
-        await this.coll(c).doc(d.id).set({ ...d })
+        await this.coll(c)
+          .doc(d.id)
+          .set({ ...d })
       } else await this.coll(c).add({ _id: d.id, ...d })
     } catch (err) {
       if (err instanceof DuplicateKeyError) throw err
@@ -169,7 +177,8 @@ export class CloudBaseStore implements Store {
       // Inside a transaction: read, compare, write — the transaction isolates us.
       const current = (await this.get(c, id)) as Record<string, Scalar> | null
       if (!current) return null
-      for (const [k, v] of Object.entries(opts.expect ?? {})) if ((current[k] ?? null) !== (v ?? null)) return null
+      for (const [k, v] of Object.entries(opts.expect ?? {}))
+        if ((current[k] ?? null) !== (v ?? null)) return null
       await this.coll(c).doc(id).update(rest)
       return { ...current, ...rest } as DocOf<C>
     }

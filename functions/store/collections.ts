@@ -1,5 +1,5 @@
-import type { Job } from '../../shared/jobs/job'
 import type { Role } from '../../shared/auth/identity'
+import type { Job } from '../../shared/jobs/job'
 import { defineCollection } from './port'
 
 /**

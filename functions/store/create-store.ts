@@ -18,7 +18,11 @@ export const openStore = async (env: Env): Promise<Store> => {
     }
     case 'cloudbase': {
       const { openCloudBaseStore } = await import('./cloudbase-store')
-      return openCloudBaseStore({ env: env.TCB_ENV, secretId: env.TCB_SECRET_ID, secretKey: env.TCB_SECRET_KEY })
+      return openCloudBaseStore({
+        env: env.TCB_ENV,
+        secretId: env.TCB_SECRET_ID,
+        secretKey: env.TCB_SECRET_KEY,
+      })
     }
   }
 }

@@ -55,12 +55,14 @@ const main = async () => {
   await store.sql.exec('ANALYZE')
   console.log(`seeded ${N} jobs in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 
-  const someId = (await store.find(jobs, { orderBy: [{ field: 'publishedAt', dir: 'desc' }], limit: 1 })).items[0]!.id
+  const someId = (await store.find(jobs, { orderBy: [{ field: 'publishedAt', dir: 'desc' }], limit: 1 }))
+    .items[0]!.id
   const floor = await time(() => store.get(jobs, someId))
 
   const deepCursor = async () => {
     let cursor: string | null = null
-    for (let i = 0; i < 10; i++) cursor = (await listJobs(store, { limit: 20, cursor: cursor ?? undefined }, now)).nextCursor
+    for (let i = 0; i < 10; i++)
+      cursor = (await listJobs(store, { limit: 20, cursor: cursor ?? undefined }, now)).nextCursor
     return cursor!
   }
   const page11 = await deepCursor()

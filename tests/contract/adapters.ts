@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { openCloudBaseStore } from '../../functions/store/cloudbase-store'
+import { ALL_COLLECTIONS } from '../../functions/store/collections'
 import { migrate } from '../../functions/store/migrate'
 import { openPgliteStore } from '../../functions/store/pglite-store'
 import type { Store } from '../../functions/store/port'
 import { openPostgresStore } from '../../functions/store/postgres-store'
-import { ALL_COLLECTIONS } from '../../functions/store/collections'
 
 /**
  * The adapters this machine can run the contract against: the embedded store always, a

@@ -57,7 +57,13 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     const region = nextTown()
     const docs = [
       record({ region, salaryMax: 3000, category: 'textile', publicWelfare: false, title: 'Alpha 纺织' }),
-      record({ region: `${region}001`, salaryMax: 5000, category: 'cleaning', publicWelfare: true, title: 'beta 保洁' }),
+      record({
+        region: `${region}001`,
+        salaryMax: 5000,
+        category: 'cleaning',
+        publicWelfare: true,
+        title: 'beta 保洁',
+      }),
       record({ region, salaryMax: 7000, category: 'logistics', publicWelfare: false, title: 'Gamma 仓管' }),
     ]
     for (const d of docs) await store.insert(jobs, d)
@@ -76,7 +82,10 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     expect(await ids({ field: 'salaryMax', op: 'gte', value: 5000 })).toEqual(['beta 保洁', 'Gamma 仓管'])
     expect(await ids({ field: 'salaryMax', op: 'lt', value: 5000 })).toEqual(['Alpha 纺织'])
     expect(await ids({ field: 'salaryMax', op: 'lte', value: 5000 })).toEqual(['Alpha 纺织', 'beta 保洁'])
-    expect(await ids({ field: 'category', op: 'in', value: ['textile', 'logistics'] })).toEqual(['Alpha 纺织', 'Gamma 仓管'])
+    expect(await ids({ field: 'category', op: 'in', value: ['textile', 'logistics'] })).toEqual([
+      'Alpha 纺织',
+      'Gamma 仓管',
+    ])
     expect(await ids({ field: 'category', op: 'in', value: [] })).toEqual([])
     expect(await ids({ field: 'publicWelfare', op: 'eq', value: true })).toEqual(['beta 保洁'])
     expect(await ids({ field: 'region', op: 'prefix', value: `${region}001` })).toEqual(['beta 保洁'])
@@ -93,9 +102,16 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     for (let i = 0; i < 23; i++) await store.insert(jobs, record({ region, salaryMax: 4000 + (i % 4) * 500 }))
     for (const orderBy of [
       [{ field: 'salaryMax', dir: 'desc' }],
-      [{ field: 'salaryMax', dir: 'asc' }, { field: 'publishedAt', dir: 'desc' }],
+      [
+        { field: 'salaryMax', dir: 'asc' },
+        { field: 'publishedAt', dir: 'desc' },
+      ],
     ] as SortKey[][]) {
-      const all = await store.find(jobs, { where: [{ field: 'region', op: 'eq', value: region }], orderBy, limit: 50 })
+      const all = await store.find(jobs, {
+        where: [{ field: 'region', op: 'eq', value: region }],
+        orderBy,
+        limit: 50,
+      })
       expect(all.items).toHaveLength(23)
       expect(all.nextCursor).toBeNull()
       const paged: string[] = []
@@ -128,7 +144,11 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     const first = await store.find(jobs, { orderBy, limit: 1 })
     expect(first.nextCursor).not.toBeNull()
     await expect(
-      store.find(jobs, { orderBy: [{ field: 'publishedAt', dir: 'asc' }], limit: 1, cursor: first.nextCursor }),
+      store.find(jobs, {
+        orderBy: [{ field: 'publishedAt', dir: 'asc' }],
+        limit: 1,
+        cursor: first.nextCursor,
+      }),
     ).rejects.toBeInstanceOf(InvalidCursorError)
   })
 
@@ -155,7 +175,12 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     await store.insert(jobs, doc)
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        store.update(jobs, doc.id, { status: 'closed', contactName: `w${i}` }, { expect: { status: 'open' } }),
+        store.update(
+          jobs,
+          doc.id,
+          { status: 'closed', contactName: `w${i}` },
+          { expect: { status: 'open' } },
+        ),
       ),
     )
     expect(results.filter(Boolean)).toHaveLength(1)

@@ -25,7 +25,11 @@ describe('dev login', () => {
   it('logs a coordinator in to a community, named by town and community', async () => {
     const token = await devLogin(app, { openid: 'dev-coord-1', role: 'coordinator', region: '320621100001' })
     const res = await call(app, 'GET', '/api/auth/session', { token })
-    expect(res.body).toMatchObject({ role: 'coordinator', region: '320621100001', regionName: '海安镇·中坝社区' })
+    expect(res.body).toMatchObject({
+      role: 'coordinator',
+      region: '320621100001',
+      regionName: '海安镇·中坝社区',
+    })
   })
 
   it('requires staff to name a region of their level', async () => {

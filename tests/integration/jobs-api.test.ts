@@ -9,7 +9,13 @@ const now = new Date('2026-11-20T02:00:00.000Z')
 
 const board: Job[] = [
   aJob({ title: '挡车工', category: 'textile', salaryMin: 5000, salaryMax: 8000, region: '320621100' }),
-  aJob({ title: '数控车床操作工', category: 'manufacturing', salaryMin: 6000, salaryMax: 9000, region: '320621102' }),
+  aJob({
+    title: '数控车床操作工',
+    category: 'manufacturing',
+    salaryMin: 6000,
+    salaryMax: 9000,
+    region: '320621102',
+  }),
   aJob({
     title: '社区保洁员',
     category: 'cleaning',
@@ -21,8 +27,17 @@ const board: Job[] = [
     employer: '海安镇中坝社区居委会',
   }),
   aJob({ title: '仓库管理员', category: 'logistics', salaryMin: 4000, salaryMax: 5500, region: '320621101' }),
-  aJob({ title: '治安巡防员', category: 'community', publicWelfare: true, salaryMin: 2400, salaryMax: 2800, region: '320621102' }),
-  ...Array.from({ length: 20 }, (_, i) => aJob({ title: `包装工${i}`, region: '320621103', salaryMax: 5000 + i * 100 })),
+  aJob({
+    title: '治安巡防员',
+    category: 'community',
+    publicWelfare: true,
+    salaryMin: 2400,
+    salaryMax: 2800,
+    region: '320621102',
+  }),
+  ...Array.from({ length: 20 }, (_, i) =>
+    aJob({ title: `包装工${i}`, region: '320621103', salaryMax: 5000 + i * 100 }),
+  ),
 ]
 const expired = aJob({ title: '已过期的岗位', validUntil: '2026-11-01T00:00:00.000Z' })
 const closed = aJob({ title: '已关闭的岗位', status: 'closed' })
@@ -51,7 +66,21 @@ describe('browsing jobs', () => {
     const res = await list('?limit=1')
     const item = res.body.items[0]
     expect(Object.keys(item).sort()).toEqual(
-      ['benefits', 'category', 'education', 'employer', 'headcount', 'id', 'publicWelfare', 'publishedAt', 'region', 'regionName', 'salaryMax', 'salaryMin', 'title'].sort(),
+      [
+        'benefits',
+        'category',
+        'education',
+        'employer',
+        'headcount',
+        'id',
+        'publicWelfare',
+        'publishedAt',
+        'region',
+        'regionName',
+        'salaryMax',
+        'salaryMin',
+        'title',
+      ].sort(),
     )
   })
 
@@ -84,7 +113,9 @@ describe('browsing jobs', () => {
 
   it('filters by category, public-welfare posts and minimum pay', async () => {
     expect(titles((await list('?category=textile')).body)).toEqual(['挡车工'])
-    expect(titles((await list('?publicWelfare=true')).body).sort()).toEqual(['治安巡防员', '社区保洁员'].sort())
+    expect(titles((await list('?publicWelfare=true')).body).sort()).toEqual(
+      ['治安巡防员', '社区保洁员'].sort(),
+    )
     const paid = await list('?minSalary=8000&limit=50')
     expect(titles(paid.body).sort()).toEqual(['数控车床操作工', '挡车工'].sort())
   })

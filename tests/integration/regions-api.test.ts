@@ -12,7 +12,9 @@ describe('regions', () => {
     expect(res.status).toBe(200)
     const names = res.body.items.map((r: { name: string }) => r.name)
     expect(names).toEqual(expect.arrayContaining(['海安镇', '曲塘镇', '李堡镇', '角斜镇']))
-    expect(res.body.items.every((r: { code: string; level: string }) => r.code.length === 9 && r.level === 'town')).toBe(true)
+    expect(
+      res.body.items.every((r: { code: string; level: string }) => r.code.length === 9 && r.level === 'town'),
+    ).toBe(true)
   })
 
   it('lists a town’s communities and villages', async () => {

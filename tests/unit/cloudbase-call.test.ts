@@ -4,7 +4,9 @@ describe('a wx.cloud.callFunction call becomes the gateway event', () => {
   it('maps method, path, query and body, with the platform openid', () => {
     const event = toHttpEvent(
       'jobs',
-      { $http: { method: 'get', path: '/api/jobs/hj00001', query: { publicWelfare: true, q: '', limit: 5 } } },
+      {
+        $http: { method: 'get', path: '/api/jobs/hj00001', query: { publicWelfare: true, q: '', limit: 5 } },
+      },
       'o-openid',
       'req-1',
     )
@@ -18,7 +20,12 @@ describe('a wx.cloud.callFunction call becomes the gateway event', () => {
   })
 
   it('serialises a body as JSON', () => {
-    const event = toHttpEvent('auth', { $http: { method: 'POST', path: '/api/auth/wechat-login', body: { code: 'c' } } }, undefined, undefined)
+    const event = toHttpEvent(
+      'auth',
+      { $http: { method: 'POST', path: '/api/auth/wechat-login', body: { code: 'c' } } },
+      undefined,
+      undefined,
+    )
     expect(event?.body).toBe('{"code":"c"}')
     expect(event?.headers['content-type']).toBe('application/json')
     expect(event?.requestContext.cloudbase).toBeUndefined()

@@ -12,11 +12,20 @@ describe('environment', () => {
 
   it('refuses dev login, and a missing secret, outside the embedded store', () => {
     expect(() =>
-      parseEnv({ STORE: 'postgres', DATABASE_URL: 'postgres://x@h/db', DEV_LOGIN: 'true', SESSION_SECRET: 'x'.repeat(32) }),
+      parseEnv({
+        STORE: 'postgres',
+        DATABASE_URL: 'postgres://x@h/db',
+        DEV_LOGIN: 'true',
+        SESSION_SECRET: 'x'.repeat(32),
+      }),
     ).toThrow(/DEV_LOGIN/)
     expect(() => parseEnv({ STORE: 'postgres', DATABASE_URL: 'postgres://x@h/db' })).toThrow(/SESSION_SECRET/)
     expect(() => parseEnv({ STORE: 'postgres', SESSION_SECRET: 'x'.repeat(32) })).toThrow(/DATABASE_URL/)
-    const prod = parseEnv({ STORE: 'postgres', DATABASE_URL: 'postgres://x@h/db', SESSION_SECRET: 'x'.repeat(32) })
+    const prod = parseEnv({
+      STORE: 'postgres',
+      DATABASE_URL: 'postgres://x@h/db',
+      SESSION_SECRET: 'x'.repeat(32),
+    })
     expect(prod.devLogin).toBe(false)
   })
 

@@ -12,7 +12,10 @@ describe('logs never carry personal data', () => {
   it('drops secret and personal fields wherever they are nested', () => {
     expect(
       redact({ headers: { authorization: 'Bearer x' }, person: { idNumber: '1', phone: '2', name: '张三' } }),
-    ).toEqual({ headers: { authorization: '[redacted]' }, person: { idNumber: '[redacted]', phone: '[redacted]', name: '张三' } })
+    ).toEqual({
+      headers: { authorization: '[redacted]' },
+      person: { idNumber: '[redacted]', phone: '[redacted]', name: '张三' },
+    })
   })
 
   it('writes one JSON line per entry, redacted', () => {
@@ -20,6 +23,12 @@ describe('logs never carry personal data', () => {
     setLogSink((l) => lines.push(l))
     createLogger({ requestId: 'r1' }).info('登记', { note: '号码 13912345678', token: 'abc' })
     const entry = JSON.parse(lines[0]!)
-    expect(entry).toMatchObject({ level: 'info', msg: '登记', requestId: 'r1', note: '号码 139****5678', token: '[redacted]' })
+    expect(entry).toMatchObject({
+      level: 'info',
+      msg: '登记',
+      requestId: 'r1',
+      note: '号码 139****5678',
+      token: '[redacted]',
+    })
   })
 })

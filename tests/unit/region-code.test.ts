@@ -1,5 +1,10 @@
 import { childRegions, findRegion, regionLabel } from '../../functions/contexts/regions/region-directory'
-import { isWithinRegion, parentRegionCode, regionCodeSchema, regionLevel } from '../../shared/regions/region-code'
+import {
+  isWithinRegion,
+  parentRegionCode,
+  regionCodeSchema,
+  regionLevel,
+} from '../../shared/regions/region-code'
 
 describe('division codes', () => {
   it('reads the level from the length', () => {
@@ -22,7 +27,8 @@ describe('division codes', () => {
   })
 
   it('accepts only well-formed codes', () => {
-    for (const ok of ['32', '3206', '320621', '320621100', '320621100001']) expect(regionCodeSchema.safeParse(ok).success).toBe(true)
+    for (const ok of ['32', '3206', '320621', '320621100', '320621100001'])
+      expect(regionCodeSchema.safeParse(ok).success).toBe(true)
     for (const bad of ['', '3', '3206211', '32062110000', 'abcdef', '320621100001 ']) {
       expect(regionCodeSchema.safeParse(bad).success).toBe(false)
     }

@@ -1,4 +1,9 @@
-import { type DevLoginInput, type Identity, ROLE_LABELS, type SessionInfo } from '../../../shared/auth/identity'
+import {
+  type DevLoginInput,
+  type Identity,
+  ROLE_LABELS,
+  type SessionInfo,
+} from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import { issueSessionToken } from '../../identity/session-token'
 import type { WechatAuth } from '../../identity/wechat-code2session'
@@ -23,7 +28,15 @@ const saveAccount = async (deps: Deps, who: Identity, source: AccountRecord['sou
     return
   }
   await deps.store
-    .insert(accounts, { id, openid: who.openid, role: who.role, region: who.region, source, createdAt: at, lastLoginAt: at })
+    .insert(accounts, {
+      id,
+      openid: who.openid,
+      role: who.role,
+      region: who.region,
+      source,
+      createdAt: at,
+      lastLoginAt: at,
+    })
     .catch(async (err) => {
       // Two first logins at once: the other one created it; ours becomes an update.
       if ((err as Error).name !== 'DuplicateKeyError') throw err
@@ -47,7 +60,11 @@ export const devLogin = async (deps: Deps, input: DevLoginInput) => {
   const who: Identity = { openid: input.openid, role: input.role, region }
   const now = deps.clock.now()
   await saveAccount(deps, who, 'dev', now)
-  await recordAudit(deps.store, now, who, { action: 'auth.dev-login', subject: `wx:${who.openid}`, result: 'ok' })
+  await recordAudit(deps.store, now, who, {
+    action: 'auth.dev-login',
+    subject: `wx:${who.openid}`,
+    result: 'ok',
+  })
   return { token: await issueSessionToken(deps.env, who, now), session: sessionInfo(who) }
 }
 
@@ -58,6 +75,10 @@ export const wechatLogin = async (deps: Deps, wechat: WechatAuth, code: string) 
   const account = await deps.store.get(accounts, `wx:${openid}`)
   const who: Identity = { openid, role: account?.role ?? 'resident', region: account?.region ?? null }
   await saveAccount(deps, who, 'wechat', now)
-  await recordAudit(deps.store, now, who, { action: 'auth.wechat-login', subject: `wx:${openid}`, result: 'ok' })
+  await recordAudit(deps.store, now, who, {
+    action: 'auth.wechat-login',
+    subject: `wx:${openid}`,
+    result: 'ok',
+  })
   return { token: await issueSessionToken(deps.env, who, now), session: sessionInfo(who) }
 }

@@ -36,7 +36,14 @@ export const toJob = (r: JobRecord): Job => ({
 
 /** What keyword search looks through, lower-cased once at write time. */
 export const jobKeywords = (job: Job): string =>
-  [job.title, job.employer, job.employerIndustry, JOB_CATEGORIES[job.category], job.regionName, ...job.benefits]
+  [
+    job.title,
+    job.employer,
+    job.employerIndustry,
+    JOB_CATEGORIES[job.category],
+    job.regionName,
+    ...job.benefits,
+  ]
     .join(' ')
     .toLowerCase()
 

@@ -1,4 +1,9 @@
-import { JOB_PAGE_SIZE_DEFAULT, type JobListQuery, type JobSummary, type Paged } from '../../../shared/jobs/job'
+import {
+  JOB_PAGE_SIZE_DEFAULT,
+  type JobListQuery,
+  type JobSummary,
+  type Paged,
+} from '../../../shared/jobs/job'
 import { jobs } from '../../store/collections'
 import type { Filter, Store } from '../../store/port'
 import { toJobSummary } from './job-mapper'

@@ -1,5 +1,5 @@
-import { regionCodeSchema } from '../../../shared/regions/region-code'
 import { AppError } from '../../../shared/errors'
+import { regionCodeSchema } from '../../../shared/regions/region-code'
 import { z } from '../../../shared/validation'
 import { childRegions, findRegion, HOME_COUNTY } from './region-directory'
 
