@@ -133,10 +133,8 @@ export default function JobDetailPage() {
           <Text className="detail__employer">{job.employer}</Text>
         </View>
         {job.employerIndustry ? <Text className="detail__sub">所属行业：{job.employerIndustry}</Text> : null}
-        <Text className="detail__sub">
-          工作地点：{job.regionName}
-          {job.address ? ` · ${job.address}` : ''}
-        </Text>
+        <Text className="detail__sub">工作地点：{job.regionName}</Text>
+        {job.address ? <Text className="detail__sub">详细地址：{job.address}</Text> : null}
       </View>
 
       {job.description ? (

@@ -120,6 +120,35 @@ export default function JobsPage() {
       .catch(() => setTowns([]))
   }, [])
 
+  /** Apply a deep link's filters once per distinct link. */
+  const followDeepLink = useCallback(
+    (params: Record<string, string | undefined>) => {
+      const key = queryKey(params)
+      if (key === lastDeepLink.current) return
+      lastDeepLink.current = key
+      const linked = filtersFromQuery(params)
+      if (linked) applyFilters({ ...EMPTY_FILTERS, ...linked })
+    },
+    [applyFilters],
+  )
+
+  // H5: changing only the query of the open tab page (#/pages/jobs/index?category=…) is a hash
+  // change the router does not turn into a page show.
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined') return
+    const onHashChange = () => {
+      const [route = '', search = ''] = window.location.hash.replace(/^#/, '').split('?')
+      if (!route.startsWith('/pages/jobs/index')) return
+      const params: Record<string, string> = {}
+      new URLSearchParams(search).forEach((value, key) => {
+        params[key] = value
+      })
+      followDeepLink(params)
+    }
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [followDeepLink])
+
   useDidShow(() => {
     // Filters left by the home page (switchTab has no query) …
     const handed = takeHandedOffJobFilters()
@@ -127,14 +156,8 @@ export default function JobsPage() {
       applyFilters({ ...EMPTY_FILTERS, ...handed })
       return
     }
-    // … or a new deep link to this page while it was already open (H5 hash change).
-    const params = Taro.getCurrentInstance().router?.params ?? {}
-    const key = queryKey(params)
-    if (key !== lastDeepLink.current) {
-      lastDeepLink.current = key
-      const linked = filtersFromQuery(params)
-      if (linked) applyFilters({ ...EMPTY_FILTERS, ...linked })
-    }
+    // … or a new deep link to this page while it was already open.
+    followDeepLink(Taro.getCurrentInstance().router?.params ?? {})
   })
 
   useReachBottom(() => {
