@@ -32,6 +32,11 @@ export const h5IsStale = (): boolean => {
 export const ensureH5Build = (): void => {
   if (!h5IsStale()) return
   console.log('正在构建 H5 前端（首次约需一分钟）… / building the H5 app (about a minute the first time)')
-  const run = spawnSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit' })
+  // Jest sets NODE_ENV=test; a Taro build under it injects dev-only React refresh hooks.
+  const run = spawnSync('npm', ['run', 'build:h5'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   if (run.status !== 0) throw new Error('H5 build failed (npm run build:h5)')
 }
