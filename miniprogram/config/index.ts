@@ -2,11 +2,8 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import type Webpack from 'webpack'
 import type Chain from 'webpack-chain'
-import { applyAjvHoistFix } from './ajv-hoist-fix'
 import devConfig from './dev'
 import prodConfig from './prod'
-
-applyAjvHoistFix(path.resolve(__dirname, '..', '..'))
 
 const taroEnv = process.env.TARO_ENV ?? 'weapp'
 const sharedDir = path.resolve(__dirname, '..', '..', 'shared')
