@@ -15,6 +15,11 @@ const envSchema = z
     TCB_SECRET_ID: z.string().min(1).optional(),
     TCB_SECRET_KEY: z.string().min(1).optional(),
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+    /** 32 random bytes, base64: encrypts ID numbers and phones at rest. */
+    PII_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'PII_KEY must be 32 bytes, base64-encoded')
+      .optional(),
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
     DEV_LOGIN: boolish.optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -37,6 +42,9 @@ const envSchema = z
         path: ['SESSION_SECRET'],
         message: 'required outside the embedded mode',
       })
+    }
+    if (env.STORE !== 'pglite' && !env.PII_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['PII_KEY'], message: 'required outside the embedded mode' })
     }
     if (env.STORE !== 'pglite' && env.DEV_LOGIN) {
       ctx.addIssue({

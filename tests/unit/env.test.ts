@@ -21,11 +21,10 @@ describe('environment', () => {
     ).toThrow(/DEV_LOGIN/)
     expect(() => parseEnv({ STORE: 'postgres', DATABASE_URL: 'postgres://x@h/db' })).toThrow(/SESSION_SECRET/)
     expect(() => parseEnv({ STORE: 'postgres', SESSION_SECRET: 'x'.repeat(32) })).toThrow(/DATABASE_URL/)
-    const prod = parseEnv({
-      STORE: 'postgres',
-      DATABASE_URL: 'postgres://x@h/db',
-      SESSION_SECRET: 'x'.repeat(32),
-    })
+    const base = { STORE: 'postgres', DATABASE_URL: 'postgres://x@h/db', SESSION_SECRET: 'x'.repeat(32) }
+    expect(() => parseEnv(base)).toThrow(/PII_KEY/)
+    expect(() => parseEnv({ ...base, PII_KEY: 'c2hvcnQ=' })).toThrow(/32 bytes/)
+    const prod = parseEnv({ ...base, PII_KEY: Buffer.alloc(32, 7).toString('base64') })
     expect(prod.devLogin).toBe(false)
   })
 
