@@ -48,6 +48,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   http('auth', () => import('./auth/index')),
   http('jobs', () => import('./jobs/index')),
   http('regions', () => import('./regions/index')),
+  http('people', () => import('./people/index')),
   {
     name: 'jobs-expire',
     entry: 'functions/jobs-expire/index.ts',

@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/auth/identity'
 import type { Job } from '../../shared/jobs/job'
+import type { EmploymentStatus, KeyGroup } from '../../shared/people/person'
 import { defineCollection } from './port'
 
 /**
@@ -89,4 +90,47 @@ export interface MetaRecord {
 }
 export const meta = defineCollection<MetaRecord>()({ name: 'meta', fields: {} })
 
-export const ALL_COLLECTIONS = [jobs, accounts, auditLog, jobRuns, meta]
+/**
+ * A resident in the registry. ID number and phone are sealed (AES-GCM) with masked copies for
+ * display; `idHash` keeps one person per ID number without storing the number in the clear.
+ */
+export interface PersonRecord {
+  id: string
+  /** `wx:<openid>` of the resident who bound this record; null until they do (staff-registered). */
+  accountId: string | null
+  name: string
+  idNumberSealed: string
+  idHash: string
+  idNumberMasked: string
+  phoneSealed: string
+  phoneMasked: string
+  gender: 'male' | 'female'
+  birthDate: string
+  community: string
+  householdId: string | null
+  employmentStatus: EmploymentStatus
+  employmentSince: string | null
+  skills: string[]
+  jobWishes: { occupations: string[]; places: string[]; expectedPay: number | null }
+  family: { householdSize: number | null; situation: string | null }
+  policiesEnjoyed: string[]
+  keyGroups: { group: KeyGroup; since: string; source: string }[]
+  registration: { certificateNo: string; registeredAt: string } | null
+  createdAt: string
+  createdBy: string
+  updatedAt: string
+}
+
+export const persons = defineCollection<PersonRecord>()({
+  name: 'persons',
+  fields: {
+    accountId: 'text',
+    idHash: 'text',
+    community: 'text',
+    householdId: 'text',
+    employmentStatus: 'text',
+    updatedAt: 'text',
+  },
+})
+
+export const ALL_COLLECTIONS = [jobs, accounts, auditLog, jobRuns, meta, persons]

@@ -14,6 +14,9 @@ export const API_ROUTES = {
   getJob: { fn: 'jobs', method: 'GET', path: '/api/jobs/{id}' },
   listJobCategories: { fn: 'jobs', method: 'GET', path: '/api/job-categories' },
   listRegions: { fn: 'regions', method: 'GET', path: '/api/regions' },
+  getMe: { fn: 'people', method: 'GET', path: '/api/me' },
+  updateMe: { fn: 'people', method: 'PUT', path: '/api/me' },
+  getPerson: { fn: 'people', method: 'GET', path: '/api/people/{id}' },
 } as const satisfies Record<string, ApiRoute>
 
 export interface ApiRoute {

@@ -1,0 +1,33 @@
+import type { Identity } from '../../../shared/auth/identity'
+import { AppError } from '../../../shared/errors'
+import type { PersonView } from '../../../shared/people/person'
+import { piiCipher } from '../../platform/pii-crypto'
+import type { Deps } from '../../runtime/deps'
+import { persons } from '../../store/collections'
+import { recordAudit } from '../audit/record-audit'
+import { canSeePerson } from './person-access'
+import { toPersonView } from './person-mapper'
+
+/**
+ * One person, for their owner or staff in scope. Viewing a person is a sensitive read and is
+ * audited; a full ID number is shown only on an explicit `reveal`, audited as such.
+ */
+export const getPerson = async (
+  deps: Deps,
+  who: Identity,
+  id: string,
+  reveal: boolean,
+): Promise<PersonView> => {
+  const person = await deps.store.get(persons, id)
+  const now = deps.clock.now()
+  if (!person || !canSeePerson(who, person)) {
+    await recordAudit(deps.store, now, who, { action: 'person.view', subject: id, result: 'refused' })
+    throw new AppError('PERSON.NOT_FOUND')
+  }
+  await recordAudit(deps.store, now, who, {
+    action: reveal ? 'person.reveal-id' : 'person.view',
+    subject: id,
+    result: 'ok',
+  })
+  return toPersonView(person, piiCipher(deps.env), { reveal })
+}

@@ -1,0 +1,152 @@
+import type { Identity } from '../../../shared/auth/identity'
+import { AppError } from '../../../shared/errors'
+import { idNumberFacts, maskIdNumber, maskMobile } from '../../../shared/people/identity-numbers'
+import type { MeUpdate, PersonView } from '../../../shared/people/person'
+import { newId } from '../../platform/ids'
+import { piiCipher } from '../../platform/pii-crypto'
+import type { Deps } from '../../runtime/deps'
+import { type PersonRecord, persons } from '../../store/collections'
+import { DuplicateKeyError } from '../../store/port'
+import { recordAudit } from '../audit/record-audit'
+import { findRegion, HOME_COUNTY } from '../regions/region-directory'
+import { toPersonView } from './person-mapper'
+
+const accountOf = (who: Identity) => `wx:${who.openid}`
+
+export const findMyPerson = async (deps: Deps, who: Identity): Promise<PersonRecord | null> => {
+  const page = await deps.store.find(persons, {
+    where: [{ field: 'accountId', op: 'eq', value: accountOf(who) }],
+    orderBy: [],
+    limit: 1,
+  })
+  return page.items[0] ?? null
+}
+
+/** The caller's own record; `reveal` shows their full ID number once, and leaves a trace. */
+export const getMe = async (deps: Deps, who: Identity, reveal: boolean): Promise<PersonView> => {
+  const me = await findMyPerson(deps, who)
+  if (!me) throw new AppError('PERSON.NOT_REGISTERED')
+  if (reveal) {
+    await recordAudit(deps.store, deps.clock.now(), who, {
+      action: 'person.reveal-id',
+      subject: me.id,
+      result: 'ok',
+    })
+  }
+  return toPersonView(me, piiCipher(deps.env), { reveal })
+}
+
+const assertCommunity = (community: string) => {
+  const region = findRegion(community)
+  if (region?.level !== 'community' || !community.startsWith(HOME_COUNTY)) {
+    throw new AppError('REQUEST.INVALID', {
+      message: '请求参数有误：community',
+      issues: [{ field: 'community', message: '所选社区/村不在本系统服务范围内' }],
+    })
+  }
+}
+
+/**
+ * Bind or correct the caller's own record. The first bind either creates the record or, when
+ * a coordinator registered the same ID number and name on a home visit, claims that record.
+ * Key groups and registration are never set here: they come from certification or staff.
+ */
+export const updateMe = async (deps: Deps, who: Identity, input: MeUpdate): Promise<PersonView> => {
+  assertCommunity(input.community)
+  const cipher = piiCipher(deps.env)
+  const now = deps.clock.now().toISOString()
+  const idHash = cipher.lookupHash('id', input.idNumber)
+  const facts = idNumberFacts(input.idNumber)
+  const fields = {
+    name: input.name,
+    idNumberSealed: cipher.encrypt(input.idNumber),
+    idHash,
+    idNumberMasked: maskIdNumber(input.idNumber),
+    phoneSealed: cipher.encrypt(input.phone),
+    phoneMasked: maskMobile(input.phone),
+    gender: facts.gender,
+    birthDate: facts.birthDate,
+    community: input.community,
+    employmentStatus: input.employmentStatus,
+    employmentSince: input.employmentSince ?? null,
+    skills: input.skills ?? [],
+    jobWishes: {
+      occupations: input.jobWishes?.occupations ?? [],
+      places: input.jobWishes?.places ?? [],
+      expectedPay: input.jobWishes?.expectedPay ?? null,
+    },
+    family: {
+      householdSize: input.family?.householdSize ?? null,
+      situation: input.family?.situation ?? null,
+    },
+    policiesEnjoyed: input.policiesEnjoyed ?? [],
+    updatedAt: now,
+  }
+
+  const mine = await findMyPerson(deps, who)
+  let saved: PersonRecord | null
+  if (mine) {
+    saved = await deps.store.update(persons, mine.id, fields).catch((err) => {
+      throw err instanceof DuplicateKeyError ? new AppError('PERSON.ID_TAKEN') : err
+    })
+  } else {
+    saved = await claimOrCreate(deps, who, fields, idHash, now)
+  }
+  if (!saved) throw new AppError('STORE.CONFLICT')
+  await recordAudit(deps.store, deps.clock.now(), who, {
+    action: mine ? 'person.update' : 'person.bind',
+    subject: saved.id,
+    result: 'ok',
+  })
+  return toPersonView(saved, cipher)
+}
+
+type PersonFields = Omit<
+  PersonRecord,
+  'id' | 'accountId' | 'householdId' | 'keyGroups' | 'registration' | 'createdAt' | 'createdBy'
+>
+
+const claimOrCreate = async (
+  deps: Deps,
+  who: Identity,
+  fields: PersonFields,
+  idHash: string,
+  now: string,
+): Promise<PersonRecord | null> => {
+  const existing = (
+    await deps.store.find(persons, {
+      where: [{ field: 'idHash', op: 'eq', value: idHash }],
+      orderBy: [],
+      limit: 1,
+    })
+  ).items[0]
+  if (existing) {
+    // A staff-registered record is claimed by the resident it describes: same ID and name.
+    if (existing.accountId !== null || existing.name !== fields.name) throw new AppError('PERSON.ID_TAKEN')
+    return deps.store.update(
+      persons,
+      existing.id,
+      { ...fields, accountId: accountOf(who) },
+      { expect: { accountId: null } },
+    )
+  }
+  const record: PersonRecord = {
+    id: newId('psn', deps.clock.now()),
+    accountId: accountOf(who),
+    householdId: null,
+    keyGroups: [],
+    registration: null,
+    createdAt: now,
+    createdBy: accountOf(who),
+    ...fields,
+  }
+  try {
+    return await deps.store.insert(persons, record)
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err
+    // Same account binding twice at once (a retried save): answer with the one that won.
+    const mine = await findMyPerson(deps, who)
+    if (mine && mine.idHash === idHash) return mine
+    throw new AppError('PERSON.ID_TAKEN')
+  }
+}

@@ -1,0 +1,33 @@
+import { API_ROUTES, routeKey } from '../../shared/api/routes'
+import { meUpdateSchema, revealQuerySchema } from '../../shared/people/person'
+import { z } from '../../shared/validation'
+import { getPerson } from '../contexts/people/get-person'
+import { getMe, updateMe } from '../contexts/people/me'
+import { cloudbaseMain } from '../runtime/cloudbase'
+import { httpFunction, route } from '../runtime/http'
+
+const personIdParams = z.object({ id: z.string().regex(/^psn_[a-z0-9_]{1,40}$/, '人员编号格式不正确') })
+
+const fn = httpFunction({
+  [routeKey(API_ROUTES.getMe)]: route({
+    access: 'user',
+    query: revealQuerySchema,
+    handle: ({ deps, identity, query }) => getMe(deps, identity!, query.reveal === 'idNumber'),
+  }),
+  [routeKey(API_ROUTES.updateMe)]: route({
+    access: 'user',
+    body: meUpdateSchema,
+    handle: ({ deps, identity, body }) => updateMe(deps, identity!, body),
+  }),
+  [routeKey(API_ROUTES.getPerson)]: route({
+    access: 'user',
+    params: personIdParams,
+    query: revealQuerySchema,
+    handle: ({ deps, identity, params, query }) =>
+      getPerson(deps, identity!, params.id, query.reveal === 'idNumber'),
+  }),
+})
+
+export const handler = fn.handler
+export const routes = fn.routes
+export const main = cloudbaseMain('people', fn.handler)
