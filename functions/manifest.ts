@@ -49,6 +49,8 @@ export const FUNCTIONS: FunctionSpec[] = [
   http('jobs', () => import('./jobs/index')),
   http('regions', () => import('./regions/index')),
   http('people', () => import('./people/index')),
+  http('applications', () => import('./applications/index')),
+  http('inbox', () => import('./inbox/index')),
   {
     name: 'jobs-expire',
     entry: 'functions/jobs-expire/index.ts',
@@ -57,6 +59,16 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeoutSeconds: 60,
     memoryMb: 256,
     load: () => import('./jobs-expire/index'),
+  },
+  {
+    name: 'public-notice-close',
+    entry: 'functions/public-notice-close/index.ts',
+    routes: [],
+    // Notices end at the close of their fifth working day (Asia/Shanghai); move them on just after.
+    schedule: { cron: '10 0 * * *', description: '每天 00:10 结束期满的公示，转入街道/镇复核' },
+    timeoutSeconds: 60,
+    memoryMb: 256,
+    load: () => import('./public-notice-close/index'),
   },
 ]
 

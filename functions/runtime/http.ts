@@ -42,6 +42,15 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown, R = unknown> {
   handle(input: RouteInput<P, Q, B>): Promise<R>
 }
 
+/** A reply whose status differs from the route's usual one (e.g. 200 for a retried create). */
+export class Reply<T> {
+  constructor(
+    readonly status: number,
+    readonly body: T,
+  ) {}
+}
+export const withStatus = <T>(status: number, body: T): Reply<T> => new Reply(status, body)
+
 /** Typed helper: infers P/Q/B from the schemas given. */
 export const route = <P = Record<string, never>, Q = Record<string, never>, B = undefined, R = unknown>(
   def: RouteDef<P, Q, B, R>,
@@ -222,6 +231,7 @@ export const httpFunction = (routes: RouteTable) => {
     .handler(async (event) => {
       const { def, input } = event as unknown as ParsedRequest
       const result = await def.handle({ ...input, deps: await getDeps() })
+      if (result instanceof Reply) return json(result.status, result.body, input.requestId)
       return json(def.status ?? 200, result, input.requestId)
     })
 

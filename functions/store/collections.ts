@@ -1,3 +1,9 @@
+import type {
+  ApplicationStatus,
+  ApplicationType,
+  Stage,
+  TimelineEntry,
+} from '../../shared/applications/application-types'
 import type { Role } from '../../shared/auth/identity'
 import type { Job } from '../../shared/jobs/job'
 import type { EmploymentStatus, KeyGroup } from '../../shared/people/person'
@@ -133,4 +139,109 @@ export const persons = defineCollection<PersonRecord>()({
   },
 })
 
-export const ALL_COLLECTIONS = [jobs, accounts, auditLog, jobRuns, meta, persons]
+export interface ApplicationRecord {
+  id: string
+  personId: string
+  type: ApplicationType
+  status: ApplicationStatus
+  /** Bumped on every change: transitions are compare-and-set on (status, version). */
+  version: number
+  chain: Stage[]
+  data: Record<string, unknown>
+  community: string
+  applicantName: string
+  idempotencyKey: string
+  submittedBy: string
+  timeline: TimelineEntry[]
+  noticeStartedAt: string | null
+  noticeEndsAt: string | null
+  objections: { at: string; by: string; reason: string }[]
+  result: { certificateNo?: string; cardNumber?: string } | null
+  createdAt: string
+  updatedAt: string
+}
+
+export const applications = defineCollection<ApplicationRecord>()({
+  name: 'applications',
+  fields: {
+    personId: 'text',
+    type: 'text',
+    status: 'text',
+    community: 'text',
+    noticeEndsAt: 'text',
+    createdAt: 'text',
+    updatedAt: 'text',
+  },
+})
+
+/** Exists while a person has an open application of a type: `<personId>:<type>`. */
+export interface ApplicationLockRecord {
+  id: string
+  applicationId: string
+}
+export const applicationLocks = defineCollection<ApplicationLockRecord>()({
+  name: 'application_locks',
+  fields: {},
+})
+
+export const CARD_STATUSES = [
+  'active',
+  'returned',
+  'kept_by_employer',
+  'kept_by_holder',
+  'revoked',
+  'replaced',
+] as const
+export type CardStatus = (typeof CARD_STATUSES)[number]
+
+/** An employment-assistance card (就业援助卡); see functions/contexts/applications/numbers.ts for its number. */
+export interface CardRecord {
+  id: string
+  number: string
+  personId: string
+  community: string
+  status: CardStatus
+  issuedAt: string
+  applicationId: string
+  history: { at: string; status: CardStatus; actor: string; reason?: string }[]
+}
+export const cards = defineCollection<CardRecord>()({
+  name: 'cards',
+  fields: { personId: 'text', number: 'text', status: 'text', community: 'text' },
+})
+
+/** Number sequences (certificate and card numbers), advanced with the store's atomic increment. */
+export interface CounterRecord {
+  id: string
+  n: number
+}
+export const counters = defineCollection<CounterRecord>()({ name: 'counters', fields: {} })
+
+/** The in-app inbox; `recipient` is `psn:<personId>` for residents or `wx:<openid>` for staff. */
+export interface NotificationRecord {
+  id: string
+  recipient: string
+  at: string
+  title: string
+  body: string
+  read: boolean
+  applicationId: string | null
+}
+export const notifications = defineCollection<NotificationRecord>()({
+  name: 'notifications',
+  fields: { recipient: 'text', at: 'text', read: 'bool' },
+})
+
+export const ALL_COLLECTIONS = [
+  jobs,
+  accounts,
+  auditLog,
+  jobRuns,
+  meta,
+  persons,
+  applications,
+  applicationLocks,
+  cards,
+  counters,
+  notifications,
+]

@@ -17,6 +17,17 @@ export const API_ROUTES = {
   getMe: { fn: 'people', method: 'GET', path: '/api/me' },
   updateMe: { fn: 'people', method: 'PUT', path: '/api/me' },
   getPerson: { fn: 'people', method: 'GET', path: '/api/people/{id}' },
+  listApplicationTypes: { fn: 'applications', method: 'GET', path: '/api/application-types' },
+  submitApplication: { fn: 'applications', method: 'POST', path: '/api/applications' },
+  listMyApplications: { fn: 'applications', method: 'GET', path: '/api/applications' },
+  getApplication: { fn: 'applications', method: 'GET', path: '/api/applications/{id}' },
+  withdrawApplication: { fn: 'applications', method: 'POST', path: '/api/applications/{id}/withdraw' },
+  listReviews: { fn: 'applications', method: 'GET', path: '/api/reviews' },
+  review: { fn: 'applications', method: 'POST', path: '/api/reviews/{id}' },
+  listPublicNotices: { fn: 'applications', method: 'GET', path: '/api/public-notices' },
+  objectToNotice: { fn: 'applications', method: 'POST', path: '/api/public-notices/{id}/objections' },
+  listInbox: { fn: 'inbox', method: 'GET', path: '/api/inbox' },
+  readInboxMessage: { fn: 'inbox', method: 'POST', path: '/api/inbox/{id}/read' },
 } as const satisfies Record<string, ApiRoute>
 
 export interface ApiRoute {

@@ -16,7 +16,12 @@ export const STAGES = {
 } as const
 export type Stage = keyof typeof STAGES
 
-export const DEFAULT_CHAIN: Stage[] = ['community_review', 'public_notice', 'street_review', 'county_decision']
+export const DEFAULT_CHAIN: Stage[] = [
+  'community_review',
+  'public_notice',
+  'street_review',
+  'county_decision',
+]
 export const REGISTRATION_CHAIN: Stage[] = ['community_review', 'street_review']
 
 /** Working days a public notice stays up (公示期), unless a region configures otherwise. */
@@ -31,7 +36,11 @@ const text = (label: string, min: number, max: number) =>
     .min(min, min === 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
     .max(max, `${label}最多 ${max} 个字`)
 const money = (label: string, max: number) =>
-  z.number({ error: `${label}应为数字` }).int(`${label}应为整数`).min(0).max(max, `${label}不能超过 ${max}`)
+  z
+    .number({ error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .min(0)
+    .max(max, `${label}不能超过 ${max}`)
 
 export interface Material {
   key: string
@@ -57,34 +66,57 @@ const REG_CERT: Material = { key: 'registration_certificate', label: '就业失�
 export const APPLICATION_TYPES = {
   unemployment_registration: {
     label: '失业登记',
-    summary: '法定劳动年龄内、有劳动能力和就业要求、处于无业状态的城乡劳动者，可办理失业登记，领取《就业失业登记证》，享受就业服务和扶持政策。',
+    summary:
+      '法定劳动年龄内、有劳动能力和就业要求、处于无业状态的城乡劳动者，可办理失业登记，领取《就业失业登记证》，享受就业服务和扶持政策。',
     form: z
       .object({
         unemployedSince: date('失业日期'),
-        reason: z.enum(['contract_ended', 'dismissed', 'resigned', 'business_closed', 'never_employed', 'other'], {
-          error: '请选择失业原因',
-        }),
+        reason: z.enum(
+          ['contract_ended', 'dismissed', 'resigned', 'business_closed', 'never_employed', 'other'],
+          {
+            error: '请选择失业原因',
+          },
+        ),
         lastEmployer: text('原工作单位', 1, 60).optional(),
         hukou: z.enum(['local_urban', 'local_rural', 'other'], { error: '请选择户籍类型' }),
       })
       .strict(),
-    materials: [ID_CARD, { key: 'separation_proof', label: '解除或终止劳动合同证明（如有）', required: false }],
+    materials: [
+      ID_CARD,
+      { key: 'separation_proof', label: '解除或终止劳动合同证明（如有）', required: false },
+    ],
     chain: REGISTRATION_CHAIN,
     needsRegistration: false,
     sensitive: false,
   },
   difficulty_certification: {
     label: '就业困难人员认定',
-    summary: '因身体状况、技能水平、家庭因素、失去土地或长期失业等原因难以实现就业的登记失业人员，可申请认定为就业困难人员，认定后发放《就业援助卡》。',
+    summary:
+      '因身体状况、技能水平、家庭因素、失去土地或长期失业等原因难以实现就业的登记失业人员，可申请认定为就业困难人员，认定后发放《就业援助卡》。',
     form: z
       .object({
-        category: z.enum(['age_4050', 'disabled', 'low_income_family', 'long_term_unemployed', 'land_lost', 'zero_employment_household', 'other'], {
-          error: '请选择困难类别',
-        }),
+        category: z.enum(
+          [
+            'age_4050',
+            'disabled',
+            'low_income_family',
+            'long_term_unemployed',
+            'land_lost',
+            'zero_employment_household',
+            'other',
+          ],
+          {
+            error: '请选择困难类别',
+          },
+        ),
         statement: text('情况说明', 10, 500),
       })
       .strict(),
-    materials: [ID_CARD, REG_CERT, { key: 'category_proof', label: '困难类别证明（残疾证、低保证等）', required: true }],
+    materials: [
+      ID_CARD,
+      REG_CERT,
+      { key: 'category_proof', label: '困难类别证明（残疾证、低保证等）', required: true },
+    ],
     chain: DEFAULT_CHAIN,
     needsRegistration: true,
     sensitive: true,
@@ -123,7 +155,11 @@ export const APPLICATION_TYPES = {
     label: '岗位补贴',
     summary: '在公益性岗位安置就业的就业困难人员，可按规定享受岗位补贴。',
     form: z
-      .object({ postName: text('岗位名称', 1, 40), employerName: text('用人单位', 1, 60), startedOn: date('上岗日期') })
+      .object({
+        postName: text('岗位名称', 1, 40),
+        employerName: text('用人单位', 1, 60),
+        startedOn: date('上岗日期'),
+      })
       .strict(),
     materials: [ID_CARD, { key: 'labour_contract', label: '劳动合同', required: true }],
     chain: DEFAULT_CHAIN,
@@ -180,7 +216,8 @@ export const APPLICATION_TYPES = {
   },
   unemployment_insurance: {
     label: '失业保险待遇',
-    summary: '失业前用人单位和本人已缴纳失业保险费满一年、非因本人意愿中断就业、已办理失业登记并有求职要求的，可申领失业保险金。',
+    summary:
+      '失业前用人单位和本人已缴纳失业保险费满一年、非因本人意愿中断就业、已办理失业登记并有求职要求的，可申领失业保险金。',
     form: z
       .object({
         lastEmployer: text('原工作单位', 1, 60),
@@ -188,7 +225,11 @@ export const APPLICATION_TYPES = {
         insuredYears: z.number().min(1, '缴费满一年方可申领').max(50),
       })
       .strict(),
-    materials: [ID_CARD, REG_CERT, { key: 'separation_proof', label: '解除或终止劳动合同证明', required: true }],
+    materials: [
+      ID_CARD,
+      REG_CERT,
+      { key: 'separation_proof', label: '解除或终止劳动合同证明', required: true },
+    ],
     chain: REGISTRATION_CHAIN,
     needsRegistration: true,
     sensitive: false,
@@ -196,9 +237,12 @@ export const APPLICATION_TYPES = {
 } as const satisfies Record<string, TypeSpec<z.ZodType>>
 
 export type ApplicationType = keyof typeof APPLICATION_TYPES
-export const applicationTypeSchema = z.enum(Object.keys(APPLICATION_TYPES) as [ApplicationType, ...ApplicationType[]], {
-  error: '没有这种申请类型',
-})
+export const applicationTypeSchema = z.enum(
+  Object.keys(APPLICATION_TYPES) as [ApplicationType, ...ApplicationType[]],
+  {
+    error: '没有这种申请类型',
+  },
+)
 
 /** Where an application stands. Stages are its open states; the rest are how it waits or ends. */
 export const STATUSES = {
@@ -244,11 +288,24 @@ export const reviewDecisionSchema = z
     }
   })
 
-export const objectionSchema = z.object({ reason: z.string().trim().min(5, '异议理由至少 5 个字').max(300) }).strict()
+export const objectionSchema = z
+  .object({ reason: z.string().trim().min(5, '异议理由至少 5 个字').max(300) })
+  .strict()
 
 export interface TimelineEntry {
   at: string
-  action: 'submitted' | 'routed' | 'resumed' | 'approved' | 'rejected' | 'notice_started' | 'notice_ended' | 'objection' | 'objection_dismissed' | 'withdrawn' | 'issued'
+  action:
+    | 'submitted'
+    | 'routed'
+    | 'resumed'
+    | 'approved'
+    | 'rejected'
+    | 'notice_started'
+    | 'notice_ended'
+    | 'objection'
+    | 'objection_dismissed'
+    | 'withdrawn'
+    | 'issued'
   status: ApplicationStatus
   /** Who, as the resident may read it: a role and an office, never a person's account. */
   actor: string

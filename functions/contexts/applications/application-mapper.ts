@@ -1,0 +1,49 @@
+import {
+  APPLICATION_TYPES,
+  type ApplicationView,
+  CLOSED_STATUSES,
+  STATUSES,
+} from '../../../shared/applications/application-types'
+import { type Identity, ROLE_LABELS } from '../../../shared/auth/identity'
+import type { ApplicationRecord, PersonRecord } from '../../store/collections'
+import { regionLabel } from '../regions/region-directory'
+
+/** Whitelist mapper. Staff views add the applicant (ID number masked); residents' never do. */
+export const toApplicationView = (
+  r: ApplicationRecord,
+  opts: { applicant?: Pick<PersonRecord, 'id' | 'name' | 'idNumberMasked'> } = {},
+): ApplicationView => ({
+  id: r.id,
+  type: r.type,
+  typeLabel: APPLICATION_TYPES[r.type].label,
+  status: r.status,
+  statusLabel: STATUSES[r.status],
+  chain: r.chain,
+  data: r.data,
+  community: r.community,
+  communityName: regionLabel(r.community),
+  timeline: r.timeline,
+  notice:
+    r.noticeStartedAt && r.noticeEndsAt ? { startedAt: r.noticeStartedAt, endsAt: r.noticeEndsAt } : null,
+  result: r.result,
+  canWithdraw: !CLOSED_STATUSES.includes(r.status),
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  ...(opts.applicant
+    ? {
+        applicant: {
+          personId: opts.applicant.id,
+          name: opts.applicant.name,
+          idNumber: opts.applicant.idNumberMasked,
+        },
+      }
+    : {}),
+})
+
+/** How a timeline names who acted: a role and an office, never an account. */
+export const actorLabel = (who: Identity | 'system' | 'applicant'): string => {
+  if (who === 'system') return '系统'
+  if (who === 'applicant' || who.role === 'resident') return '申请人'
+  const office = who.region ? regionLabel(who.region) : null
+  return office ? `${ROLE_LABELS[who.role]}（${office}）` : ROLE_LABELS[who.role]
+}

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto'
+import {
+  APPLICATION_TYPES,
+  type ApplicationStatus,
+  type ApplicationType,
+  type ApplicationView,
+} from '../../../shared/applications/application-types'
+import type { Identity } from '../../../shared/auth/identity'
+import { AppError, type FieldIssue } from '../../../shared/errors'
+import type { Deps } from '../../runtime/deps'
+import {
+  type ApplicationRecord,
+  applicationLocks,
+  applications,
+  type PersonRecord,
+  persons,
+} from '../../store/collections'
+import { DuplicateKeyError } from '../../store/port'
+import { recordAudit } from '../audit/record-audit'
+import { findMyPerson } from '../people/me'
+import { staffCanSee } from '../people/person-access'
+import { actorLabel, toApplicationView } from './application-mapper'
+
+export interface SubmitInput {
+  type: ApplicationType
+  data: Record<string, unknown>
+  idempotencyKey: string
+  personId?: string
+}
+
+/** The id follows from who applies and the client's key, so a retried submit finds the first. */
+const applicationId = (personId: string, key: string) =>
+  `app_${createHash('sha256').update(`${personId}:${key}`).digest('hex').slice(0, 24)}`
+
+export const lockId = (personId: string, type: ApplicationType) => `${personId}:${type}`
+
+const applicantFor = async (deps: Deps, who: Identity, personId?: string): Promise<PersonRecord> => {
+  if (who.role === 'resident' || !personId) {
+    const me = await findMyPerson(deps, who)
+    if (!me) throw new AppError('PERSON.NOT_REGISTERED')
+    if (personId && personId !== me.id) throw new AppError('PERSON.NOT_FOUND')
+    return me
+  }
+  // Staff filing on a resident's behalf: only for people in their region.
+  const person = await deps.store.get(persons, personId)
+  if (!person || !staffCanSee(who, person)) throw new AppError('PERSON.NOT_FOUND')
+  return person
+}
+
+const parseForm = (type: ApplicationType, data: Record<string, unknown>): Record<string, unknown> => {
+  const result = APPLICATION_TYPES[type].form.safeParse(data)
+  if (result.success) return result.data as Record<string, unknown>
+  const issues: FieldIssue[] = result.error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ field: `data.${k}`, message: `不支持的字段 ${k}` }))
+      : [{ field: ['data', ...i.path.map(String)].join('.'), message: i.message }],
+  )
+  throw new AppError('REQUEST.INVALID', {
+    message: `请求参数有误：${issues.map((i) => i.field).join('、')}`,
+    issues,
+  })
+}
+
+/**
+ * Submit an application. Idempotent per (applicant, idempotencyKey); one open application per
+ * person and type. Types that need a registration certificate wait for the applicant's
+ * unemployment registration first (Xinjiang 2010: 对未进行失业登记的，要首先进行失业登记).
+ */
+export const submitApplication = async (
+  deps: Deps,
+  who: Identity,
+  input: SubmitInput,
+): Promise<{ created: boolean; view: ApplicationView }> => {
+  const person = await applicantFor(deps, who, input.personId)
+  const id = applicationId(person.id, input.idempotencyKey)
+  const existing = await deps.store.get(applications, id)
+  if (existing) {
+    if (existing.type !== input.type) throw new AppError('APPLICATION.IDEMPOTENCY_CONFLICT')
+    return { created: false, view: toApplicationView(existing) }
+  }
+  const data = parseForm(input.type, input.data)
+  const spec = APPLICATION_TYPES[input.type]
+  const now = deps.clock.now().toISOString()
+  const waiting = spec.needsRegistration && !person.registration
+  const status: ApplicationStatus = waiting ? 'waiting_registration' : spec.chain[0]!
+  const record: ApplicationRecord = {
+    id,
+    personId: person.id,
+    type: input.type,
+    status,
+    version: 1,
+    chain: [...spec.chain],
+    data,
+    community: person.community,
+    applicantName: person.name,
+    idempotencyKey: input.idempotencyKey,
+    submittedBy: `wx:${who.openid}`,
+    timeline: [
+      {
+        at: now,
+        action: 'submitted',
+        status,
+        actor: who.role === 'resident' ? '申请人' : `${actorLabel(who)}代办`,
+      },
+      ...(waiting
+        ? [
+            {
+              at: now,
+              action: 'routed' as const,
+              status,
+              actor: '系统',
+              reason: '尚未办理失业登记：请先申请失业登记，登记通过后本申请自动进入社区初审',
+            },
+          ]
+        : []),
+    ],
+    noticeStartedAt: null,
+    noticeEndsAt: null,
+    objections: [],
+    result: null,
+    createdAt: now,
+    updatedAt: now,
+  }
+
+  try {
+    await deps.store.transaction(async (tx) => {
+      await tx.insert(applicationLocks, { id: lockId(person.id, input.type), applicationId: id })
+      await tx.insert(applications, record)
+    })
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err
+    // A concurrent retry of this very submit won the race: answer with its application.
+    const raced = await deps.store.get(applications, id)
+    if (raced) return { created: false, view: toApplicationView(raced) }
+    const lock = await deps.store.get(applicationLocks, lockId(person.id, input.type))
+    throw new AppError('APPLICATION.ALREADY_OPEN', {
+      message: `您已有一个「${spec.label}」申请正在办理中，请勿重复提交`,
+      cause: lock?.applicationId,
+    })
+  }
+  await recordAudit(deps.store, deps.clock.now(), who, {
+    action: 'application.submit',
+    subject: id,
+    result: 'ok',
+    detail: { type: input.type, personId: person.id },
+  })
+  return { created: true, view: toApplicationView(record) }
+}

@@ -1,0 +1,45 @@
+import type { Identity } from '../../../shared/auth/identity'
+import { AppError } from '../../../shared/errors'
+import type { Deps } from '../../runtime/deps'
+import { notifications } from '../../store/collections'
+import { findMyPerson } from '../people/me'
+
+/** Everything addressed to the caller: as an account (staff) and as a registered person. */
+const recipientsOf = async (deps: Deps, who: Identity): Promise<string[]> => {
+  const me = await findMyPerson(deps, who)
+  return [`wx:${who.openid}`, ...(me ? [`psn:${me.id}`] : [])]
+}
+
+export const listInbox = async (deps: Deps, who: Identity, cursor: string | undefined) => {
+  const recipients = await recipientsOf(deps, who)
+  const page = await deps.store.find(notifications, {
+    where: [{ field: 'recipient', op: 'in', value: recipients }],
+    orderBy: [{ field: 'at', dir: 'desc' }],
+    limit: 20,
+    cursor,
+  })
+  const unread = await deps.store.count(notifications, [
+    { field: 'recipient', op: 'in', value: recipients },
+    { field: 'read', op: 'eq', value: false },
+  ])
+  return {
+    items: page.items.map((n) => ({
+      id: n.id,
+      title: n.title,
+      body: n.body,
+      at: n.at,
+      read: n.read,
+      applicationId: n.applicationId,
+    })),
+    nextCursor: page.nextCursor,
+    unread,
+  }
+}
+
+export const markRead = async (deps: Deps, who: Identity, id: string) => {
+  const message = await deps.store.get(notifications, id)
+  if (!message || !(await recipientsOf(deps, who)).includes(message.recipient))
+    throw new AppError('ROUTE.NOT_FOUND')
+  await deps.store.update(notifications, id, { read: true })
+  return { ok: true }
+}

@@ -1,0 +1,22 @@
+import { API_ROUTES, routeKey } from '../../shared/api/routes'
+import { z } from '../../shared/validation'
+import { listInbox, markRead } from '../contexts/inbox/inbox'
+import { cloudbaseMain } from '../runtime/cloudbase'
+import { httpFunction, route } from '../runtime/http'
+
+const fn = httpFunction({
+  [routeKey(API_ROUTES.listInbox)]: route({
+    access: 'user',
+    query: z.object({ cursor: z.string().max(500).optional() }).strict(),
+    handle: ({ deps, identity, query }) => listInbox(deps, identity!, query.cursor),
+  }),
+  [routeKey(API_ROUTES.readInboxMessage)]: route({
+    access: 'user',
+    params: z.object({ id: z.string().regex(/^msg_[a-z0-9_]{1,40}$/, '消息编号格式不正确') }),
+    handle: ({ deps, identity, params }) => markRead(deps, identity!, params.id),
+  }),
+})
+
+export const handler = fn.handler
+export const routes = fn.routes
+export const main = cloudbaseMain('inbox', fn.handler)
