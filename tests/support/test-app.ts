@@ -11,6 +11,8 @@ import { openPgliteStore } from '../../functions/store/pglite-store'
 
 /** Every log line the suite writes, so tests can assert what is (and is never) logged. */
 export const capturedLogs: string[] = []
+/** Every response the suite receives, with the request that got it (see tests/support/pii-scan.ts). */
+export const capturedResponses: { method: string; path: string; body: string }[] = []
 setLogSink((line) => capturedLogs.push(line))
 setLogLevel('debug')
 
@@ -80,6 +82,7 @@ export const call = async <T = any>(
   if (body !== undefined) headers['content-type'] ??= 'application/json'
   const res = await fetch(`${app.baseUrl}${path}`, { method, headers, body })
   const text = await res.text()
+  capturedResponses.push({ method, path, body: text })
   let parsed: unknown = text
   try {
     parsed = JSON.parse(text)

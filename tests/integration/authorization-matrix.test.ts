@@ -1,0 +1,183 @@
+import { aResident } from '../support/people'
+import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+
+/**
+ * Every route that touches a person or an application, for every kind of caller: the owner,
+ * another resident, staff whose region holds the owner's community, staff of another region,
+ * and nobody. "Not yours" is a 404 indistinguishable from a missing record; a role that may
+ * never use a route gets 403; no login gets 401.
+ */
+let app: TestApp
+const callers: Record<string, string | undefined> = { anonymous: undefined }
+let personId: string
+let applicationId: string
+
+beforeAll(async () => {
+  app = await startTestApp({ now: new Date('2026-11-23T02:00:00.000Z') })
+  callers.owner = await devLogin(app, { openid: 'm-owner', role: 'resident' })
+  callers.otherResident = await devLogin(app, { openid: 'm-other', role: 'resident' })
+  callers.coordinatorHere = await devLogin(app, {
+    openid: 'm-c1',
+    role: 'coordinator',
+    region: '320621100001',
+  })
+  callers.coordinatorElsewhere = await devLogin(app, {
+    openid: 'm-c2',
+    role: 'coordinator',
+    region: '320621100002',
+  })
+  callers.streetHere = await devLogin(app, { openid: 'm-s1', role: 'street', region: '320621100' })
+  callers.streetElsewhere = await devLogin(app, { openid: 'm-s2', role: 'street', region: '320621101' })
+  callers.county = await devLogin(app, { openid: 'm-k', role: 'county', region: '320621' })
+  await call(app, 'PUT', '/api/me', {
+    token: callers.otherResident,
+    body: aResident({ name: '路人甲', community: '320621101001' }),
+  })
+  personId = (
+    await call(app, 'PUT', '/api/me', { token: callers.owner, body: aResident({ name: '主人公' }) })
+  ).body.id
+  applicationId = (
+    await call(app, 'POST', '/api/applications', {
+      token: callers.owner,
+      body: {
+        type: 'training_subsidy',
+        data: { course: '电工', institution: '海安市职业培训中心', finishedOn: '2026-10-30' },
+        idempotencyKey: 'matrix-key-1',
+      },
+    })
+  ).body.id
+})
+afterAll(() => app.close())
+
+type Row = [string, string, () => string, unknown, Record<string, number>]
+const rows: Row[] = [
+  [
+    'view a person',
+    'GET',
+    () => `/api/people/${personId}`,
+    undefined,
+    {
+      anonymous: 401,
+      owner: 200,
+      otherResident: 404,
+      coordinatorHere: 200,
+      coordinatorElsewhere: 404,
+      streetHere: 200,
+      streetElsewhere: 404,
+      county: 200,
+    },
+  ],
+  [
+    'reveal a person’s ID number',
+    'GET',
+    () => `/api/people/${personId}?reveal=idNumber`,
+    undefined,
+    {
+      anonymous: 401,
+      owner: 200,
+      otherResident: 404,
+      coordinatorHere: 200,
+      coordinatorElsewhere: 404,
+      streetHere: 200,
+      streetElsewhere: 404,
+      county: 200,
+    },
+  ],
+  [
+    'view an application',
+    'GET',
+    () => `/api/applications/${applicationId}`,
+    undefined,
+    {
+      anonymous: 401,
+      owner: 200,
+      otherResident: 404,
+      coordinatorHere: 200,
+      coordinatorElsewhere: 404,
+      streetHere: 200,
+      streetElsewhere: 404,
+      county: 200,
+    },
+  ],
+  [
+    'list the review queue',
+    'GET',
+    () => '/api/reviews',
+    undefined,
+    {
+      anonymous: 401,
+      owner: 403,
+      otherResident: 403,
+      coordinatorHere: 200,
+      coordinatorElsewhere: 200,
+      streetHere: 200,
+      streetElsewhere: 200,
+      county: 200,
+    },
+  ],
+  [
+    'decide at community review',
+    'POST',
+    () => `/api/reviews/${applicationId}`,
+    { decision: 'reject', reason: '矩阵测试：只看权限' },
+    {
+      anonymous: 401,
+      owner: 403,
+      otherResident: 403,
+      coordinatorElsewhere: 404,
+      streetHere: 409,
+      streetElsewhere: 404,
+      county: 409,
+    },
+  ],
+  [
+    'withdraw an application',
+    'POST',
+    () => `/api/applications/${applicationId}/withdraw`,
+    undefined,
+    {
+      anonymous: 401,
+      otherResident: 404,
+      coordinatorHere: 403,
+      coordinatorElsewhere: 404,
+      streetHere: 403,
+      streetElsewhere: 404,
+      county: 403,
+    },
+  ],
+  [
+    'see my own record',
+    'GET',
+    () => '/api/me',
+    undefined,
+    { anonymous: 401, owner: 200, otherResident: 200, coordinatorHere: 404 },
+  ],
+  [
+    'read the public notice board',
+    'GET',
+    () => '/api/public-notices?community=320621100',
+    undefined,
+    { anonymous: 200, owner: 200, coordinatorElsewhere: 200 },
+  ],
+  [
+    'object to a notice',
+    'POST',
+    () => `/api/public-notices/${applicationId}/objections`,
+    { reason: '矩阵测试的异议' },
+    { anonymous: 401 },
+  ],
+  ['read my inbox', 'GET', () => '/api/inbox', undefined, { anonymous: 401, owner: 200, county: 200 }],
+]
+
+describe.each(rows)('%s', (_name, method, path, body, expected) => {
+  it.each(Object.entries(expected))('as %s → %i', async (caller, status) => {
+    const res = await call(app, method, path(), { token: callers[caller], body })
+    expect(res.status).toBe(status)
+  })
+})
+
+it('left the application untouched by every refused attempt', async () => {
+  const res = await call(app, 'GET', `/api/applications/${applicationId}`, { token: callers.owner })
+  expect(res.body.status).toBe('community_review')
+  expect(res.body.timeline).toHaveLength(1)
+})
