@@ -11,13 +11,20 @@ afterAll(() => {
   const leaks: string[] = []
   for (const r of capturedResponses) {
     if (r.path.includes('reveal=idNumber')) continue
-    for (const [what, re] of [['ID number', ID_NUMBER], ['mobile', MOBILE]] as const) {
+    for (const [what, re] of [
+      ['ID number', ID_NUMBER],
+      ['mobile', MOBILE],
+    ] as const) {
       const hit = re.exec(r.body)
-      if (hit) leaks.push(`${what} in the reply to ${r.method} ${r.path}: …${r.body.slice(Math.max(0, hit.index - 40), hit.index)}`)
+      if (hit)
+        leaks.push(
+          `${what} in the reply to ${r.method} ${r.path}: …${r.body.slice(Math.max(0, hit.index - 40), hit.index)}`,
+        )
     }
   }
   for (const line of capturedLogs) {
-    if (ID_NUMBER.test(line) || MOBILE.test(line)) leaks.push(`personal number in a log line: ${line.slice(0, 200)}`)
+    if (ID_NUMBER.test(line) || MOBILE.test(line))
+      leaks.push(`personal number in a log line: ${line.slice(0, 200)}`)
   }
   if (leaks.length) throw new Error(`personal data leaked:\n${leaks.join('\n')}`)
 })
