@@ -26,4 +26,19 @@ export interface RouteReplies {
   getJob: Job
   listJobCategories: ItemsReply<{ code: string; label: string }>
   listRegions: ItemsReply<Region>
+  // Replies of the application routes are typed where the pages that use them land.
+  getMe: unknown
+  updateMe: unknown
+  getPerson: unknown
+  listApplicationTypes: unknown
+  submitApplication: unknown
+  listMyApplications: unknown
+  getApplication: unknown
+  withdrawApplication: unknown
+  listReviews: unknown
+  review: unknown
+  listPublicNotices: unknown
+  objectToNotice: unknown
+  listInbox: unknown
+  readInboxMessage: unknown
 }
