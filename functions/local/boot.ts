@@ -5,6 +5,7 @@ import { type Clock, systemClock } from '../platform/clock'
 import { type Env, setEnv } from '../platform/env'
 import type { Logger } from '../platform/logger'
 import { type Deps, provideDeps } from '../runtime/deps'
+import { seedDemoResidents } from '../seed/demo-residents'
 import { seedDemo } from '../seed/seed-demo'
 import { openStore } from '../store/create-store'
 import { migrate } from '../store/migrate'
@@ -20,10 +21,13 @@ export const bootLocal = async (env: Env, log: Logger, clock: Clock = systemCloc
     const applied = await migrate(store.sql)
     if (applied.length) log.info('migrations applied', { applied })
   }
-  if (env.STORE === 'pglite') await seedDemo(store, clock.now(), log)
   const deps: Deps = { env, store, clock }
   setEnv(env)
   provideDeps(deps)
+  if (env.STORE === 'pglite') {
+    await seedDemo(store, clock.now(), log)
+    await seedDemoResidents(deps, log)
+  }
   return deps
 }
 
