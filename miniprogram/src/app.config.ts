@@ -1,6 +1,24 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/jobs/index', 'pages/mine/index', 'pages/job-detail/index'],
-  // Staff pages will live in subpackages (e.g. root `packages/staff`) so the main package stays small.
+  pages: [
+    'pages/index/index',
+    'pages/jobs/index',
+    'pages/services/index',
+    'pages/mine/index',
+    'pages/job-detail/index',
+    'pages/profile/index',
+    'pages/apply/index',
+    'pages/my-applications/index',
+    'pages/application/index',
+    'pages/notices/index',
+    'pages/inbox/index',
+  ],
+  // Staff pages live in a subpackage so residents never download them and the main package stays small.
+  subPackages: [
+    {
+      root: 'packages/staff',
+      pages: ['pages/reviews/index', 'pages/review/index'],
+    },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f4f5f7',
@@ -25,6 +43,12 @@ export default defineAppConfig({
         text: '岗位',
         iconPath: 'assets/tabbar/jobs.png',
         selectedIconPath: 'assets/tabbar/jobs-active.png',
+      },
+      {
+        pagePath: 'pages/services/index',
+        text: '办事',
+        iconPath: 'assets/tabbar/services.png',
+        selectedIconPath: 'assets/tabbar/services-active.png',
       },
       {
         pagePath: 'pages/mine/index',

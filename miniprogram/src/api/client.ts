@@ -140,9 +140,11 @@ const callHttp = async (
 
 /**
  * Call one route of the API (shared/api/routes.ts). On weapp with a CloudBase environment the
- * route's function is invoked directly; elsewhere it is an HTTP request.
+ * route's function is invoked directly; elsewhere it is an HTTP request. Only routes whose reply
+ * is typed in RouteReplies can be called, so a route added to the shared list does not break
+ * the app's type check before a page uses it.
  */
-export const api = async <N extends RouteName>(
+export const api = async <N extends RouteName & keyof RouteReplies>(
   name: N,
   options: ApiOptions = {},
 ): Promise<RouteReplies[N]> => {
@@ -154,6 +156,12 @@ export const api = async <N extends RouteName>(
     : await callHttp(route.method, path, query, options.body)
   return settle<RouteReplies[N]>(reply.status, reply.body)
 }
+
+/**
+ * The error's code as plain text, for comparing with codes the shared list may not carry yet
+ * (`APPLICATION.*` lands with the applications functions).
+ */
+export const errorCode = (e: unknown): string => (isApiError(e) ? String(e.code) : '')
 
 /** The message to show a resident for any failure: the server's Chinese message, never internals. */
 export const errorMessage = (e: unknown): string => {

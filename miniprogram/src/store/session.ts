@@ -18,3 +18,9 @@ export const setToken = (token: string): void => {
 export const clearToken = (): void => {
   Taro.removeStorageSync(TOKEN_KEY)
 }
+
+/**
+ * Whether a call may carry an identity: a stored token, or on weapp the WeChat session itself
+ * (cloud calls are identified by the platform, and the 我的 page logs in there).
+ */
+export const mayHaveSession = (): boolean => getToken() !== '' || process.env.TARO_ENV === 'weapp'

@@ -30,3 +30,15 @@ export const formatPublished = (value: string, now: number = Date.now()): string
   if (days < 7) return `${days} 天前发布`
   return `${formatDate(value)} 发布`
 }
+
+/** "2025-03-08 14:05" in China time, for timelines and messages; the input unchanged when unreadable. */
+export const formatDateTime = (value: string): string => {
+  const ms = parse(value)
+  if (ms === null || /^\d{4}-\d{2}-\d{2}$/.test(value)) return value
+  const d = new Date(ms + CHINA_OFFSET_MS)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${formatDate(value)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+/** Today in China time as "YYYY-MM-DD" (date pickers end here). */
+export const todayInChina = (now: number = Date.now()): string => formatDate(new Date(now).toISOString())

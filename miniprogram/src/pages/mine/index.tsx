@@ -7,6 +7,7 @@ import { api, errorMessage, isApiError } from '../../api/client'
 import PageShell from '../../components/PageShell'
 import { useLargeText } from '../../hooks/useLargeText'
 import { clearToken, getToken, setToken } from '../../store/session'
+import { openPage, STAFF_REVIEWS_PATH } from '../../utils/nav'
 import { toastError, toastText } from '../../utils/toast'
 import './index.scss'
 
@@ -39,6 +40,41 @@ const useRegions = (parent: string | null): Region[] => {
     }
   }, [parent])
   return items
+}
+
+interface Entry {
+  id: string
+  label: string
+  desc: string
+  url: string
+  badge?: number
+}
+
+function Entries({ entries }: { entries: Entry[] }) {
+  return (
+    <View className="card mine__entries">
+      {entries.map((e) => (
+        <View
+          key={e.id}
+          id={e.id}
+          className="mine__entry"
+          hoverClass="btn--hover"
+          onClick={() => openPage(e.url)}
+        >
+          <View className="mine__entry-text">
+            <Text className="mine__entry-label">{e.label}</Text>
+            <Text className="mine__entry-desc">{e.desc}</Text>
+          </View>
+          {e.badge ? (
+            <Text className="mine__badge" id={`${e.id}-badge`}>
+              {e.badge > 99 ? '99+' : e.badge}
+            </Text>
+          ) : null}
+          <Text className="mine__entry-arrow">›</Text>
+        </View>
+      ))}
+    </View>
+  )
 }
 
 function DevLoginCard({ onLoggedIn }: { onLoggedIn: () => void }) {
@@ -192,6 +228,7 @@ export default function MinePage() {
   const [session, setSession] = useState<SessionState>({ status: 'loading' })
   const [devLogin, setDevLogin] = useState(false)
   const [wechatBusy, setWechatBusy] = useState(false)
+  const [unread, setUnread] = useState(0)
   const seq = useRef(0)
 
   const loadSession = useCallback(async () => {
@@ -204,6 +241,11 @@ export default function MinePage() {
     try {
       const info = await api('session')
       if (mine === seq.current) setSession({ status: 'done', session: info })
+      api('listInbox')
+        .then((inbox) => {
+          if (mine === seq.current) setUnread(inbox.unread)
+        })
+        .catch(() => undefined)
     } catch (e) {
       if (mine !== seq.current) return
       if (isApiError(e) && e.status === 401) {
@@ -227,6 +269,7 @@ export default function MinePage() {
 
   const logout = () => {
     clearToken()
+    setUnread(0)
     setSession({ status: 'anonymous' })
     toastText('已退出登录')
   }
@@ -249,6 +292,43 @@ export default function MinePage() {
 
   const loggedIn = session.status === 'done'
   const info = loggedIn ? session.session : null
+  const entries: Entry[] = [
+    ...(info && info.role !== 'resident'
+      ? [
+          {
+            id: 'mine-entry-reviews',
+            label: '审核工作台',
+            desc: '辖区内待审核的申请',
+            url: STAFF_REVIEWS_PATH,
+          },
+        ]
+      : []),
+    {
+      id: 'mine-entry-profile',
+      label: '实名信息',
+      desc: '身份证、联系电话、所在社区',
+      url: '/pages/profile/index',
+    },
+    {
+      id: 'mine-entry-applications',
+      label: '我的申请',
+      desc: '办理进度和结果',
+      url: '/pages/my-applications/index',
+    },
+    {
+      id: 'mine-entry-notices',
+      label: '公示公告',
+      desc: '本社区正在公示的事项',
+      url: '/pages/notices/index',
+    },
+    {
+      id: 'mine-entry-inbox',
+      label: '消息',
+      desc: '审核进展通知',
+      url: '/pages/inbox/index',
+      badge: loggedIn ? unread : 0,
+    },
+  ]
 
   return (
     <PageShell className="mine">
@@ -282,6 +362,8 @@ export default function MinePage() {
           ) : null}
         </View>
       </View>
+
+      <Entries entries={entries} />
 
       <View className="card mine__setting">
         <View className="mine__setting-text">

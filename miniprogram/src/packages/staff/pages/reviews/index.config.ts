@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '审核工作台',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})

@@ -1,0 +1,390 @@
+import {
+  APPLICATION_TYPES,
+  type ApplicationType,
+  type ApplicationView,
+} from '@shared/applications/application-types'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { api, errorCode, errorMessage, isApiError } from '../../api/client'
+import { KeyValue, StatusBadge } from '../../components/Application'
+import ApplicationField from '../../components/ApplicationField'
+import PageShell from '../../components/PageShell'
+import { ErrorView, LoadingView, StateView } from '../../components/StateView'
+import {
+  describeData,
+  type FormValues,
+  isApplicationType,
+  visibleFields,
+} from '../../forms/application-fields'
+import { validateApplicationForm } from '../../forms/application-form'
+import { type FieldErrors, hasErrors, serverErrors } from '../../forms/validate'
+import { isLoginError, useMe } from '../../hooks/useMe'
+import { newIdempotencyKey } from '../../utils/ids'
+import { goLogin, goProfile, goServices, openApplication, openPage } from '../../utils/nav'
+import { toastText } from '../../utils/toast'
+import './index.scss'
+
+const STEPS = ['确认身份', '填写表单', '材料清单', '提交申请']
+
+/** What went wrong with a submission, and what the resident can do about it. */
+interface SubmitProblem {
+  message: string
+  action?: { label: string; run: () => void }
+}
+
+const WAITING_TEXT =
+  '您还没有办理失业登记。本申请已受理，将在失业登记办结后自动转入审核；系统已同时为您发起失业登记申请，请留意办理进度。'
+
+function Progress({ step }: { step: number }) {
+  return (
+    <View className="apply__progress">
+      <View className="steps" id="apply-steps">
+        {STEPS.map((label, i) => (
+          <View
+            key={label}
+            className={`steps__item steps__item--${i < step ? 'done' : i === step ? 'current' : 'todo'}`}
+          >
+            <View className="steps__dot">
+              <Text>{i < step ? '✓' : String(i + 1)}</Text>
+            </View>
+            <Text className="steps__label">{label}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+function Success({ view }: { view: ApplicationView }) {
+  return (
+    <View className="card apply__success" id="apply-success">
+      <View className="apply__success-icon">
+        <Text>✓</Text>
+      </View>
+      <Text className="apply__success-title">申请已提交</Text>
+      <StatusBadge status={view.status} label={view.statusLabel} />
+      <Text className="apply__success-desc">
+        {view.status === 'waiting_registration'
+          ? WAITING_TEXT
+          : '请携带材料原件到所在社区劳动保障工作站核验，审核结果将通过“消息”通知您。'}
+      </Text>
+      <View
+        id="apply-view-detail"
+        className="btn btn--primary"
+        hoverClass="btn--hover"
+        onClick={() => openApplication(view.id, true)}
+      >
+        查看办理进度
+      </View>
+    </View>
+  )
+}
+
+export default function ApplyPage() {
+  const router = useRouter()
+  const rawType = router.params.type
+  const type: ApplicationType | null = isApplicationType(rawType) ? rawType : null
+  const spec = type ? APPLICATION_TYPES[type] : null
+
+  const { state: me, reload: reloadMe } = useMe()
+  const [step, setStep] = useState(0)
+  const [values, setValues] = useState<FormValues>({})
+  const [errors, setErrors] = useState<FieldErrors>({})
+  // One key per opened form: every retry of this submission carries it.
+  const [idempotencyKey] = useState(newIdempotencyKey)
+  const [submitting, setSubmitting] = useState(false)
+  const [problem, setProblem] = useState<SubmitProblem | null>(null)
+  const [created, setCreated] = useState<ApplicationView | null>(null)
+  const redirect = useRef<ReturnType<typeof setTimeout> | null>(null)
+
+  useEffect(() => {
+    if (spec) void Taro.setNavigationBarTitle({ title: spec.label })
+    return () => {
+      if (redirect.current) clearTimeout(redirect.current)
+    }
+  }, [spec])
+
+  const go = (next: number) => {
+    setStep(next)
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+  }
+
+  const change = (name: string, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }))
+    setErrors((e) => {
+      if (!(name in e)) return e
+      const { [name]: _, ...rest } = e
+      return rest
+    })
+  }
+
+  if (!type || !spec) {
+    return (
+      <PageShell className="apply">
+        <StateView
+          id="apply-unknown"
+          icon="?"
+          title="没有找到这项业务"
+          desc="请从“办事”页面选择要办理的业务"
+          action={
+            <View className="btn btn--ghost btn--small" hoverClass="btn--hover" onClick={goServices}>
+              去办事
+            </View>
+          }
+        />
+      </PageShell>
+    )
+  }
+
+  const checkForm = (): boolean => {
+    const { errors: found } = validateApplicationForm(type, values)
+    setErrors(found)
+    if (hasErrors(found)) {
+      toastText('请检查填写内容')
+      return false
+    }
+    return true
+  }
+
+  const submit = async () => {
+    if (submitting) return
+    if (!checkForm()) {
+      go(1)
+      return
+    }
+    const { data } = validateApplicationForm(type, values)
+    setSubmitting(true)
+    setProblem(null)
+    try {
+      const view = await api('submitApplication', { body: { type, data, idempotencyKey } })
+      setCreated(view)
+      redirect.current = setTimeout(() => openApplication(view.id, true), 1800)
+    } catch (e) {
+      const code = errorCode(e)
+      if (isLoginError(e)) {
+        setProblem({ message: '登录已失效，请重新登录后再提交', action: { label: '去登录', run: goLogin } })
+      } else if (code === 'PERSON.NOT_REGISTERED') {
+        setProblem({ message: errorMessage(e), action: { label: '去登记实名信息', run: goProfile } })
+      } else if (code === 'APPLICATION.ALREADY_OPEN') {
+        setProblem({
+          message: errorMessage(e),
+          action: { label: '查看我的申请', run: () => openPage('/pages/my-applications/index') },
+        })
+      } else if (isApiError(e) && e.code === 'REQUEST.INVALID' && e.issues?.length) {
+        const found = serverErrors(e.issues, 'data.')
+        if (hasErrors(found)) {
+          setErrors(found)
+          toastText('请检查填写内容')
+          go(1)
+        } else setProblem({ message: errorMessage(e) })
+      } else {
+        setProblem({ message: `${errorMessage(e)}。可直接再次提交，不会重复申请。` })
+      }
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  const header = (
+    <>
+      <Progress step={created ? STEPS.length : step} />
+      <Text className="apply__type">{spec.label}</Text>
+      <Text className="apply__sub">
+        第 {Math.min(step + 1, STEPS.length)} 步，共 {STEPS.length} 步
+      </Text>
+    </>
+  )
+
+  if (created) {
+    return (
+      <PageShell className="apply">
+        {header}
+        <Success view={created} />
+      </PageShell>
+    )
+  }
+
+  const person = me.status === 'done' ? me.me : null
+  const fields = visibleFields(type, values)
+
+  return (
+    <PageShell className="apply">
+      {header}
+
+      {step === 0 ? (
+        <>
+          {me.status === 'loading' ? <LoadingView /> : null}
+          {me.status === 'error' ? <ErrorView message={me.message} onRetry={() => void reloadMe()} /> : null}
+          {me.status === 'anonymous' ? (
+            <View className="note" id="apply-need-login">
+              <Text className="note__title">请先登录</Text>
+              <Text>登录后才能在线提交申请。</Text>
+              <View
+                className="btn btn--primary btn--small note__action"
+                hoverClass="btn--hover"
+                onClick={goLogin}
+              >
+                去登录
+              </View>
+            </View>
+          ) : null}
+          {me.status === 'unregistered' ? (
+            <View className="note" id="apply-need-profile">
+              <Text className="note__title">请先登记实名信息</Text>
+              <Text>办理业务需核实身份。登记身份证号、手机号和所在社区后，返回此页继续办理。</Text>
+              <View
+                id="apply-go-profile"
+                className="btn btn--primary btn--small note__action"
+                hoverClass="btn--hover"
+                onClick={goProfile}
+              >
+                去登记
+              </View>
+            </View>
+          ) : null}
+          {person ? (
+            <>
+              <View className="card" id="apply-identity">
+                <Text className="card-title">申请人</Text>
+                <KeyValue label="姓名" value={person.name} />
+                <KeyValue label="身份证号" value={person.idNumber} />
+                <KeyValue label="手机号" value={person.phone} />
+                <KeyValue label="所在社区" value={person.communityName ?? person.community} />
+                <Text className="apply__link" onClick={goProfile}>
+                  信息有误？去修改 ›
+                </Text>
+              </View>
+              {spec.needsRegistration && !person.registration ? (
+                <View className="note" id="apply-needs-registration">
+                  <Text className="note__title">需先办理失业登记</Text>
+                  <Text>
+                    本业务面向已登记失业的人员。您目前还没有失业登记记录，提交后申请将显示为“待完成失业登记”，
+                    {type === 'difficulty_certification'
+                      ? '系统会同时为您发起失业登记申请，登记办结后自动转入审核。'
+                      : '请同时办理失业登记，登记办结后再转入审核。'}
+                  </Text>
+                </View>
+              ) : null}
+            </>
+          ) : null}
+          <View className="form-actions">
+            <View
+              id="apply-next"
+              className={`btn btn--primary${person ? '' : ' btn--disabled'}`}
+              hoverClass="btn--hover"
+              onClick={() => (person ? go(1) : toastText('请先完成身份确认'))}
+            >
+              下一步
+            </View>
+          </View>
+        </>
+      ) : null}
+
+      {step === 1 ? (
+        <>
+          <View className="card" id="apply-form">
+            {fields.map((f) => (
+              <ApplicationField
+                key={f.name}
+                spec={f}
+                value={values[f.name] ?? ''}
+                error={errors[f.name]}
+                onChange={(v) => change(f.name, v)}
+              />
+            ))}
+          </View>
+          <View className="form-actions">
+            <View className="btn btn--plain" hoverClass="btn--hover" onClick={() => go(0)}>
+              上一步
+            </View>
+            <View
+              id="apply-next"
+              className="btn btn--primary"
+              hoverClass="btn--hover"
+              onClick={() => (checkForm() ? go(2) : undefined)}
+            >
+              下一步
+            </View>
+          </View>
+        </>
+      ) : null}
+
+      {step === 2 ? (
+        <>
+          <View className="card" id="apply-materials">
+            <Text className="card-title">需准备的材料</Text>
+            {spec.materials.map((m, i) => (
+              <View key={m.key} className="apply__material">
+                <Text className="apply__material-no">{i + 1}.</Text>
+                <Text className="apply__material-text">{m.label}</Text>
+                <Text className={`tag apply__material-tag${m.required ? ' tag--accent' : ''}`}>
+                  {m.required ? '必须' : '如有'}
+                </Text>
+              </View>
+            ))}
+          </View>
+          <View className="note note--info">
+            <Text className="note__title">请携带原件到社区劳动保障工作站核验</Text>
+            <Text>
+              {person?.communityName ? `您所在的${person.communityName}` : '所在社区'}
+              工作人员初审时会核对材料原件，暂不支持在线上传。
+            </Text>
+          </View>
+          <View className="form-actions">
+            <View className="btn btn--plain" hoverClass="btn--hover" onClick={() => go(1)}>
+              上一步
+            </View>
+            <View id="apply-next" className="btn btn--primary" hoverClass="btn--hover" onClick={() => go(3)}>
+              下一步
+            </View>
+          </View>
+        </>
+      ) : null}
+
+      {step === 3 ? (
+        <>
+          <View className="card" id="apply-summary">
+            <Text className="card-title">请核对申请信息</Text>
+            {person ? <KeyValue label="申请人" value={`${person.name}（${person.idNumber}）`} /> : null}
+            {describeData(type, validateApplicationForm(type, values).data).map((row) => (
+              <KeyValue key={row.label} label={row.label} value={row.value} />
+            ))}
+            <KeyValue label="材料" value={`${spec.materials.length} 项，到社区核验原件`} />
+          </View>
+          {problem ? (
+            <View className="note" id="apply-problem">
+              <Text>{problem.message}</Text>
+              {problem.action ? (
+                <View
+                  className="btn btn--ghost btn--small note__action"
+                  hoverClass="btn--hover"
+                  onClick={problem.action.run}
+                >
+                  {problem.action.label}
+                </View>
+              ) : null}
+            </View>
+          ) : null}
+          <View className="form-actions">
+            <View
+              className={`btn btn--plain${submitting ? ' btn--disabled' : ''}`}
+              hoverClass="btn--hover"
+              onClick={() => (submitting ? undefined : go(2))}
+            >
+              上一步
+            </View>
+            <View
+              id="apply-submit"
+              className={`btn btn--primary${submitting ? ' btn--disabled' : ''}`}
+              hoverClass="btn--hover"
+              onClick={() => void submit()}
+            >
+              {submitting ? '提交中…' : '提交申请'}
+            </View>
+          </View>
+        </>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,178 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useCallback, useRef, useState } from 'react'
+import { api, errorMessage } from '../../api/client'
+import type { InboxMessage } from '../../api/types'
+import PageShell from '../../components/PageShell'
+import { ErrorView, LoadingView, StateView } from '../../components/StateView'
+import { dropInvalidToken, isLoginError } from '../../hooks/useMe'
+import { mayHaveSession } from '../../store/session'
+import { formatDateTime } from '../../utils/format'
+import { goLogin, openApplication } from '../../utils/nav'
+import { toastError } from '../../utils/toast'
+import './index.scss'
+
+interface ListState {
+  items: InboxMessage[]
+  nextCursor: string | null
+  unread: number
+  loading: 'first' | 'more' | null
+  error: string | null
+  anonymous: boolean
+  loaded: boolean
+}
+
+const INITIAL: ListState = {
+  items: [],
+  nextCursor: null,
+  unread: 0,
+  loading: 'first',
+  error: null,
+  anonymous: false,
+  loaded: false,
+}
+
+export default function InboxPage() {
+  const [list, setList] = useState<ListState>(INITIAL)
+  const seq = useRef(0)
+  const busy = useRef(false)
+
+  const loadFirst = useCallback(async () => {
+    const mine = ++seq.current
+    if (!mayHaveSession()) {
+      setList({ ...INITIAL, loading: null, anonymous: true, loaded: true })
+      return
+    }
+    busy.current = true
+    setList((s) => ({ ...s, loading: 'first', error: null }))
+    try {
+      const page = await api('listInbox')
+      if (mine !== seq.current) return
+      setList({
+        items: page.items,
+        nextCursor: page.nextCursor,
+        unread: page.unread,
+        loading: null,
+        error: null,
+        anonymous: false,
+        loaded: true,
+      })
+    } catch (e) {
+      if (mine !== seq.current) return
+      if (isLoginError(e)) {
+        dropInvalidToken(e)
+        setList({ ...INITIAL, loading: null, anonymous: true, loaded: true })
+      } else setList({ ...INITIAL, loading: null, error: errorMessage(e), loaded: true })
+    } finally {
+      if (mine === seq.current) busy.current = false
+    }
+  }, [])
+
+  const loadMore = useCallback(async () => {
+    if (busy.current || !list.nextCursor) return
+    const mine = seq.current
+    busy.current = true
+    setList((s) => ({ ...s, loading: 'more' }))
+    try {
+      const page = await api('listInbox', { query: { cursor: list.nextCursor } })
+      if (mine !== seq.current) return
+      setList((s) => {
+        const seen = new Set(s.items.map((m) => m.id))
+        return {
+          ...s,
+          items: [...s.items, ...page.items.filter((m) => !seen.has(m.id))],
+          nextCursor: page.nextCursor,
+          unread: page.unread,
+          loading: null,
+        }
+      })
+    } catch (e) {
+      if (mine !== seq.current) return
+      setList((s) => ({ ...s, loading: null }))
+      toastError(e)
+    } finally {
+      if (mine === seq.current) busy.current = false
+    }
+  }, [list.nextCursor])
+
+  useDidShow(() => {
+    void loadFirst()
+  })
+  useReachBottom(() => {
+    void loadMore()
+  })
+  usePullDownRefresh(() => {
+    void loadFirst().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const open = (m: InboxMessage) => {
+    if (!m.read) {
+      // Shown as read at once; the server is told in the background (a failure only costs a dot).
+      setList((s) => ({
+        ...s,
+        unread: Math.max(0, s.unread - 1),
+        items: s.items.map((x) => (x.id === m.id ? { ...x, read: true } : x)),
+      }))
+      api('readInboxMessage', { params: { id: m.id } }).catch(() => undefined)
+    }
+    if (m.applicationId) openApplication(m.applicationId)
+  }
+
+  const { items, loading, error, anonymous, loaded, nextCursor, unread } = list
+
+  return (
+    <PageShell className="inbox">
+      {loading === 'first' && items.length === 0 ? <LoadingView /> : null}
+      {anonymous ? (
+        <StateView
+          id="inbox-login"
+          icon="登"
+          title="请先登录"
+          desc="登录后可查看办理进度通知"
+          action={
+            <View className="btn btn--primary btn--small" hoverClass="btn--hover" onClick={goLogin}>
+              去登录
+            </View>
+          }
+        />
+      ) : null}
+      {error ? <ErrorView id="inbox-error" message={error} onRetry={() => void loadFirst()} /> : null}
+      {loaded && !loading && !error && !anonymous && items.length === 0 ? (
+        <StateView id="inbox-empty" icon="信" title="暂无消息" desc="申请的审核进展会通过消息通知您" />
+      ) : null}
+
+      {items.length > 0 ? (
+        <Text className="inbox__summary" id="inbox-unread">
+          {unread > 0 ? `${unread} 条未读` : '全部已读'}
+        </Text>
+      ) : null}
+
+      {items.map((m) => (
+        <View
+          key={m.id}
+          id={`inbox-item-${m.id}`}
+          className={`list-item inbox-item${m.read ? ' inbox-item--read' : ''}`}
+          hoverClass="list-item--hover"
+          onClick={() => open(m)}
+        >
+          <View className="list-item__head">
+            <View className="inbox-item__title">
+              {m.read ? null : <View className="inbox-item__dot" />}
+              <Text>{m.title}</Text>
+            </View>
+            <Text className="inbox-item__time">{formatDateTime(m.at)}</Text>
+          </View>
+          <Text className="inbox-item__body">{m.body}</Text>
+          {m.applicationId ? <Text className="inbox-item__link">查看申请 ›</Text> : null}
+        </View>
+      ))}
+
+      {loading === 'more' ? <LoadingView /> : null}
+      {!loading && items.length > 0 && nextCursor === null ? (
+        <View className="list-note">
+          <Text>没有更多了</Text>
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '公示公告', enablePullDownRefresh: true })

@@ -1,0 +1,156 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { api, errorMessage } from '../../api/client'
+import type { ApplicationTypeInfo } from '../../api/types'
+import { StageSteps } from '../../components/Application'
+import PageShell from '../../components/PageShell'
+import { ErrorView, LoadingView, StateView } from '../../components/StateView'
+import { useMe } from '../../hooks/useMe'
+import { goLogin, goProfile, openPage } from '../../utils/nav'
+import './index.scss'
+
+type TypesState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'done'; items: ApplicationTypeInfo[] }
+
+const LINKS = [
+  { id: 'services-my-applications', badge: '办', label: '我的申请', url: '/pages/my-applications/index' },
+  { id: 'services-notices', badge: '公', label: '公示公告', url: '/pages/notices/index' },
+  { id: 'services-inbox', badge: '信', label: '消息通知', url: '/pages/inbox/index' },
+  { id: 'services-profile', badge: '实', label: '实名信息', url: '/pages/profile/index' },
+]
+
+function ServiceCard({ item }: { item: ApplicationTypeInfo }) {
+  const labels = Object.fromEntries(item.chain.map((c) => [c.stage, c.label]))
+  return (
+    <View className="card service-card" id={`service-card-${item.type}`}>
+      <View className="service-card__head">
+        <Text className="service-card__title">{item.label}</Text>
+        {item.needsRegistration ? <Text className="tag tag--accent">需失业登记</Text> : null}
+      </View>
+      <Text className="service-card__summary">{item.summary}</Text>
+
+      <Text className="service-card__label">所需材料</Text>
+      {item.materials.map((m) => (
+        <View key={m.key} className="service-card__material">
+          <Text className="service-card__bullet">·</Text>
+          <Text className="service-card__material-text">
+            {m.label}
+            {m.required ? '' : '（选交）'}
+          </Text>
+        </View>
+      ))}
+
+      <Text className="service-card__label">办理流程</Text>
+      <StageSteps chain={item.chain.map((c) => c.stage)} labels={labels} />
+
+      <View className="service-card__foot">
+        <View
+          id={`apply-${item.type}`}
+          className="btn btn--primary btn--small"
+          hoverClass="btn--hover"
+          onClick={() => openPage(`/pages/apply/index?type=${item.type}`)}
+        >
+          去办理
+        </View>
+      </View>
+    </View>
+  )
+}
+
+export default function ServicesPage() {
+  const { state: me, reload: reloadMe } = useMe()
+  const [types, setTypes] = useState<TypesState>({ status: 'loading' })
+  const seq = useRef(0)
+
+  const loadTypes = useCallback(async () => {
+    const mine = ++seq.current
+    setTypes((s) => (s.status === 'done' ? s : { status: 'loading' }))
+    try {
+      const reply = await api('listApplicationTypes')
+      if (mine === seq.current) setTypes({ status: 'done', items: reply.items })
+    } catch (e) {
+      if (mine === seq.current) setTypes({ status: 'error', message: errorMessage(e) })
+    }
+  }, [])
+
+  useEffect(() => {
+    void loadTypes()
+  }, [loadTypes])
+
+  usePullDownRefresh(() => {
+    void Promise.all([loadTypes(), reloadMe()]).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  return (
+    <PageShell className="services">
+      <View className="services__hero">
+        <Text className="services__title">就业服务 · 网上办</Text>
+        <Text className="services__slogan">在线提交申请，进度随时可查</Text>
+      </View>
+
+      {me.status === 'unregistered' ? (
+        <View
+          className="card services__banner"
+          id="services-identity-banner"
+          hoverClass="btn--hover"
+          onClick={goProfile}
+        >
+          <View className="services__banner-text">
+            <Text className="services__banner-title">请先完成实名信息登记</Text>
+            <Text className="services__banner-desc">登记身份证号、联系电话和所在社区后即可在线办理</Text>
+          </View>
+          <View className="btn btn--primary btn--small">去登记</View>
+        </View>
+      ) : null}
+      {me.status === 'anonymous' ? (
+        <View
+          className="card services__banner"
+          id="services-login-banner"
+          hoverClass="btn--hover"
+          onClick={goLogin}
+        >
+          <View className="services__banner-text">
+            <Text className="services__banner-title">登录后可在线办理</Text>
+            <Text className="services__banner-desc">可先查看各项业务的办理条件和所需材料</Text>
+          </View>
+          <View className="btn btn--primary btn--small">去登录</View>
+        </View>
+      ) : null}
+
+      <View className="card services__links">
+        {LINKS.map((l) => (
+          <View
+            key={l.id}
+            id={l.id}
+            className="services__link"
+            hoverClass="btn--hover"
+            onClick={() => openPage(l.url)}
+          >
+            <View className="services__link-badge">
+              <Text>{l.badge}</Text>
+            </View>
+            <Text className="services__link-label">{l.label}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className="section-head">
+        <Text className="section-title">可办业务</Text>
+      </View>
+
+      {types.status === 'loading' ? <LoadingView /> : null}
+      {types.status === 'error' ? (
+        <ErrorView id="services-error" message={types.message} onRetry={() => void loadTypes()} />
+      ) : null}
+      {types.status === 'done' && types.items.length === 0 ? (
+        <StateView icon="空" title="暂无可在线办理的业务" desc="请到所在社区劳动保障工作站咨询办理" />
+      ) : null}
+      {types.status === 'done'
+        ? types.items.map((item) => <ServiceCard key={item.type} item={item} />)
+        : null}
+    </PageShell>
+  )
+}
