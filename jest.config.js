@@ -13,6 +13,8 @@ const swc = [
 
 const base = {
   testEnvironment: 'node',
+  // Each file starts a real embedded Postgres; on a busy 2-core machine that takes seconds.
+  testTimeout: 30_000,
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   // ESM-only packages must be transformed for Jest's CommonJS runtime.
   transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|zod)/)'],

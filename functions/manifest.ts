@@ -51,6 +51,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   http('people', () => import('./people/index')),
   http('applications', () => import('./applications/index')),
   http('inbox', () => import('./inbox/index')),
+  http('cards', () => import('./cards/index')),
   {
     name: 'jobs-expire',
     entry: 'functions/jobs-expire/index.ts',
@@ -69,6 +70,18 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeoutSeconds: 60,
     memoryMb: 256,
     load: () => import('./public-notice-close/index'),
+  },
+  {
+    name: 'card-inspection-reminder',
+    entry: 'functions/card-inspection-reminder/index.ts',
+    routes: [],
+    schedule: {
+      cron: '0 9 1-10 1 *',
+      description: '每年 1 月第一个工作日 09:00 提醒协理员开展就业援助卡年检',
+    },
+    timeoutSeconds: 60,
+    memoryMb: 256,
+    load: () => import('./card-inspection-reminder/index'),
   },
 ]
 

@@ -204,10 +204,21 @@ export interface CardRecord {
   issuedAt: string
   applicationId: string
   history: { at: string; status: CardStatus; actor: string; reason?: string }[]
+  /** The card's issue year until its first annual inspection; due when below the current year. */
+  lastInspectedYear: number
+  inspections: CardInspection[]
+}
+export interface CardInspection {
+  year: number
+  at: string
+  actor: string
+  employmentStatus: EmploymentStatus
+  policiesVerified: string[]
+  note: string | null
 }
 export const cards = defineCollection<CardRecord>()({
   name: 'cards',
-  fields: { personId: 'text', number: 'text', status: 'text', community: 'text' },
+  fields: { personId: 'text', number: 'text', status: 'text', community: 'text', lastInspectedYear: 'int' },
 })
 
 /** Number sequences (certificate and card numbers), advanced with the store's atomic increment. */

@@ -26,6 +26,9 @@ export const API_ROUTES = {
   review: { fn: 'applications', method: 'POST', path: '/api/reviews/{id}' },
   listPublicNotices: { fn: 'applications', method: 'GET', path: '/api/public-notices' },
   objectToNotice: { fn: 'applications', method: 'POST', path: '/api/public-notices/{id}/objections' },
+  listCards: { fn: 'cards', method: 'GET', path: '/api/cards' },
+  changeCardStatus: { fn: 'cards', method: 'POST', path: '/api/cards/{id}/status' },
+  inspectCard: { fn: 'cards', method: 'POST', path: '/api/cards/{id}/inspections' },
   listInbox: { fn: 'inbox', method: 'GET', path: '/api/inbox' },
   readInboxMessage: { fn: 'inbox', method: 'POST', path: '/api/inbox/{id}/read' },
 } as const satisfies Record<string, ApiRoute>

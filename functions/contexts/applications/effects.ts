@@ -95,6 +95,9 @@ const issueCard = async (
     issuedAt: now,
     applicationId: app.id,
     history: [{ at: now, status: 'active', actor: '街道/镇劳动保障事务所', reason: KEY_GROUPS.difficulty }],
+    // Inspected yearly from the year after issue.
+    lastInspectedYear: Number(number.slice(6, 10)),
+    inspections: [],
   })
   return number
 }
