@@ -52,6 +52,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   http('applications', () => import('./applications/index')),
   http('inbox', () => import('./inbox/index')),
   http('cards', () => import('./cards/index')),
+  http('files', () => import('./files/index')),
   {
     name: 'jobs-expire',
     entry: 'functions/jobs-expire/index.ts',

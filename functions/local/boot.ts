@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { type Clock, systemClock } from '../platform/clock'
 import { type Env, setEnv } from '../platform/env'
 import type { Logger } from '../platform/logger'
-import { type Deps, provideDeps } from '../runtime/deps'
+import { type Deps, openFileStore, provideDeps } from '../runtime/deps'
 import { seedDemoResidents } from '../seed/demo-residents'
 import { seedDemo } from '../seed/seed-demo'
 import { openStore } from '../store/create-store'
@@ -21,7 +21,7 @@ export const bootLocal = async (env: Env, log: Logger, clock: Clock = systemCloc
     const applied = await migrate(store.sql)
     if (applied.length) log.info('migrations applied', { applied })
   }
-  const deps: Deps = { env, store, clock }
+  const deps: Deps = { env, store, clock, files: await openFileStore(env) }
   setEnv(env)
   provideDeps(deps)
   if (env.STORE === 'pglite') {

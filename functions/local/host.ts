@@ -16,7 +16,7 @@ import { runScheduledJob, type ScheduledJob } from '../runtime/scheduled'
  * The local host: serves every HTTP function of the manifest under /api/*, the H5 build at /,
  * and runs the scheduled functions on their cron — one process, like the cloud, minus the cloud.
  */
-const MAX_BODY = 1024 * 1024
+const MAX_BODY = 8 * 1024 * 1024
 
 type HttpHandler = (event: HttpEvent) => Promise<HttpResult>
 interface LoadedRoute {
@@ -55,7 +55,7 @@ const sendError = (res: ServerResponse, code: ErrorCode) => {
   sendJson(res, e.status, { code: e.code, message: e.message })
 }
 
-const readBody = (req: IncomingMessage): Promise<string | null> =>
+const readBody = (req: IncomingMessage): Promise<Buffer | null> =>
   new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -68,7 +68,7 @@ const readBody = (req: IncomingMessage): Promise<string | null> =>
       }
       chunks.push(chunk)
     })
-    req.on('end', () => resolveBody(chunks.length ? Buffer.concat(chunks).toString('utf8') : null))
+    req.on('end', () => resolveBody(chunks.length ? Buffer.concat(chunks) : null))
     req.on('error', reject)
   })
 
@@ -127,7 +127,10 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
       .filter((m) => m.params !== null)
     const hit = candidates.find((m) => m.r.method === method)
     if (!hit) return sendError(res, candidates.length ? 'ROUTE.METHOD_NOT_ALLOWED' : 'ROUTE.NOT_FOUND')
-    const body = await readBody(req)
+    const bytes = await readBody(req)
+    // Text travels as text; anything else (file uploads) base64-encoded, as API gateways do.
+    const textual = /^(application\/json|text\/)/i.test(req.headers['content-type'] ?? 'application/json')
+    const body = bytes === null ? null : textual ? bytes.toString('utf8') : bytes.toString('base64')
     const headers: Record<string, string> = {}
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v
     const event: HttpEvent = {
@@ -139,7 +142,7 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
       queryStringParameters: queryParams(url.searchParams),
       pathParameters: hit.params ?? {},
       body,
-      isBase64Encoded: false,
+      isBase64Encoded: bytes !== null && !textual,
       requestContext: {
         requestId: randomUUID(),
         http: { method, path: url.pathname, sourceIp: req.socket.remoteAddress },
@@ -147,14 +150,14 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
     }
     const result = await hit.r.handler(event)
     res.writeHead(result.statusCode, result.headers ?? {})
-    res.end(result.body)
+    res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body)
   }
 
   const serveDev = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const name = /^\/__dev\/jobs\/([a-z0-9-]+)$/.exec(url.pathname)?.[1]
     if (!opts.devSecret || !name || req.method !== 'POST') return sendError(res, 'ROUTE.NOT_FOUND')
     if (req.headers['x-dev-secret'] !== opts.devSecret) return sendError(res, 'AUTH.FORBIDDEN')
-    const body = JSON.parse((await readBody(req)) ?? '{}') as { at?: string }
+    const body = JSON.parse((await readBody(req))?.toString('utf8') ?? '{}') as { at?: string }
     const at = body.at ? parseInstant(body.at) : deps.clock.now()
     sendJson(res, 200, { name, at: at.toISOString(), summary: await runJob(name, at) })
   }

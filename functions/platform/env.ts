@@ -10,6 +10,8 @@ const envSchema = z
   .object({
     STORE: z.enum(['pglite', 'postgres', 'cloudbase']).default('pglite'),
     DATA_DIR: z.string().min(1).default('.data'),
+    /** Where uploaded materials are kept when not on CloudBase (defaults to DATA_DIR). */
+    FILES_DIR: z.string().min(1).optional(),
     DATABASE_URL: z.string().url().optional(),
     TCB_ENV: z.string().min(1).optional(),
     TCB_SECRET_ID: z.string().min(1).optional(),

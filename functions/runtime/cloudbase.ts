@@ -85,5 +85,11 @@ export const cloudbaseMain =
       return { statusCode: e.status, body: { code: e.code, message: e.message } }
     }
     const result = await handler(event, context)
+    if (result.isBase64Encoded) {
+      return {
+        statusCode: result.statusCode,
+        body: { contentType: result.headers?.['content-type'], dataBase64: result.body },
+      }
+    }
     return { statusCode: result.statusCode, body: result.body ? JSON.parse(result.body) : null }
   }

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path'
+import type { FileStore } from '../files-store/port'
 import { type Clock, systemClock } from '../platform/clock'
 import { type Env, getEnv } from '../platform/env'
 import { openStore } from '../store/create-store'
@@ -11,6 +13,21 @@ export interface Deps {
   env: Env
   store: Store
   clock: Clock
+  files: FileStore
+}
+
+/** Uploaded materials go to cloud storage on CloudBase, to the data folder everywhere else. */
+export const openFileStore = async (env: Env): Promise<FileStore> => {
+  if (env.STORE === 'cloudbase') {
+    const { cloudbaseFileStore } = await import('../files-store/cloudbase-file-store')
+    return cloudbaseFileStore({
+      env: env.TCB_ENV,
+      secretId: env.TCB_SECRET_ID,
+      secretKey: env.TCB_SECRET_KEY,
+    })
+  }
+  const { localFileStore } = await import('../files-store/local-file-store')
+  return localFileStore(resolve(env.FILES_DIR ?? env.DATA_DIR))
 }
 
 let current: Promise<Deps> | undefined
@@ -18,7 +35,7 @@ let current: Promise<Deps> | undefined
 export const getDeps = (): Promise<Deps> => {
   current ??= (async () => {
     const env = getEnv()
-    return { env, store: await openStore(env), clock: systemClock }
+    return { env, store: await openStore(env), clock: systemClock, files: await openFileStore(env) }
   })().catch((err) => {
     current = undefined // let the next invocation retry instead of caching a failure
     throw err

@@ -25,6 +25,7 @@ export interface HttpResult {
   statusCode: number
   headers?: Record<string, string>
   body: string
+  isBase64Encoded?: boolean
 }
 
 /** The subset of a Lambda-style context our code reads; every host can provide it. */

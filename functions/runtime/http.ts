@@ -27,6 +27,8 @@ export interface RouteInput<P, Q, B> {
   params: P
   query: Q
   body: B
+  /** The request body as bytes, for routes that accept files (`raw` in the route). */
+  raw: { bytes: Buffer; contentType: string } | null
   identity: Identity | null
   deps: Deps
   log: Logger
@@ -39,6 +41,8 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown, R = unknown> {
   query?: ZodType<Q>
   body?: ZodType<B>
   status?: number
+  /** Accept a non-JSON body of these media types, handed over as bytes (file uploads). */
+  raw?: { types: readonly string[]; maxBytes: number }
   handle(input: RouteInput<P, Q, B>): Promise<R>
 }
 
@@ -50,6 +54,15 @@ export class Reply<T> {
   ) {}
 }
 export const withStatus = <T>(status: number, body: T): Reply<T> => new Reply(status, body)
+
+/** A file as the reply body (base64 on the wire, as API gateways carry binary). */
+export class FileReply {
+  constructor(
+    readonly bytes: Buffer,
+    readonly contentType: string,
+  ) {}
+}
+export const fileReply = (bytes: Buffer, contentType: string): FileReply => new FileReply(bytes, contentType)
 
 /** Typed helper: infers P/Q/B from the schemas given. */
 export const route = <P = Record<string, never>, Q = Record<string, never>, B = undefined, R = unknown>(
@@ -63,6 +76,7 @@ interface State {
   identity: Identity | null
   tokenProblem: boolean
   body: unknown
+  raw: { bytes: Buffer; contentType: string } | null
 }
 
 type Req = middy.Request<HttpEvent, HttpResult> & {
@@ -109,6 +123,7 @@ const requestState = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
       identity: null,
       tokenProblem: false,
       body: undefined,
+      raw: null,
     }
   },
   after: (request) => {
@@ -137,14 +152,26 @@ const requestState = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
   },
 })
 
-/** JSON bodies only; a malformed one is a 400 that names the problem, before any work. */
-const jsonBody = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
+/**
+ * JSON bodies; a malformed one is a 400 that names the problem, before any work. Routes that
+ * take files declare the media types they accept and get the bytes instead.
+ */
+const jsonBody = (routes: RouteTable): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
   before: (request) => {
     const { event } = request
     const s = (request as Req).internal.state!
     if (event.body === undefined || event.body === null || event.body === '') return
-    const type = event.headers['content-type'] ?? ''
-    if (type && !/^application\/json\b/i.test(type)) throw new AppError('REQUEST.UNSUPPORTED_MEDIA_TYPE')
+    const type = (event.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+    const raw = routes[event.routeKey]?.raw
+    if (raw && raw.types.includes(type)) {
+      const bytes = event.isBase64Encoded
+        ? Buffer.from(event.body, 'base64')
+        : Buffer.from(event.body, 'binary')
+      if (bytes.length > raw.maxBytes) throw new AppError('REQUEST.TOO_LARGE')
+      s.raw = { bytes, contentType: type }
+      return
+    }
+    if (type && type !== 'application/json') throw new AppError('REQUEST.UNSUPPORTED_MEDIA_TYPE')
     const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body
     try {
       s.body = JSON.parse(text)
@@ -209,6 +236,7 @@ const routeInput = (routes: RouteTable): middy.MiddlewareObj<HttpEvent, HttpResu
         query: parse(def.query, event.queryStringParameters ?? {}, 'query'),
         body: parse(def.body, s.body ?? (def.body ? {} : undefined), 'body'),
         identity: s.identity,
+        raw: s.raw,
         log: s.log,
         requestId: s.requestId,
       },
@@ -225,13 +253,25 @@ export const httpFunction = (routes: RouteTable) => {
   const handler = middy<HttpEvent, HttpResult>({ timeoutEarlyInMillis: 0 })
     .use(requestState())
     .use(httpHeaderNormalizer({ canonical: false }))
-    .use(jsonBody())
+    .use(jsonBody(routes))
     .use(identify())
     .use(routeInput(routes))
     .handler(async (event) => {
       const { def, input } = event as unknown as ParsedRequest
       const result = await def.handle({ ...input, deps: await getDeps() })
       if (result instanceof Reply) return json(result.status, result.body, input.requestId)
+      if (result instanceof FileReply) {
+        return {
+          statusCode: 200,
+          headers: {
+            'content-type': result.contentType,
+            'x-request-id': input.requestId,
+            'cache-control': 'private, no-store',
+          },
+          body: result.bytes.toString('base64'),
+          isBase64Encoded: true,
+        }
+      }
       return json(def.status ?? 200, result, input.requestId)
     })
 

@@ -156,6 +156,7 @@ export interface ApplicationRecord {
   noticeStartedAt: string | null
   noticeEndsAt: string | null
   objections: { at: string; by: string; reason: string }[]
+  materials: { key: string; fileId: string; name: string }[]
   result: { certificateNo?: string; cardNumber?: string } | null
   createdAt: string
   updatedAt: string
@@ -243,6 +244,24 @@ export const notifications = defineCollection<NotificationRecord>()({
   fields: { recipient: 'text', at: 'text', read: 'bool' },
 })
 
+/** An uploaded material: who it belongs to and where its bytes are. */
+export interface FileRecord {
+  id: string
+  owner: string
+  personId: string
+  community: string
+  name: string
+  contentType: string
+  size: number
+  sha256: string
+  storageKey: string
+  createdAt: string
+}
+export const files = defineCollection<FileRecord>()({
+  name: 'files',
+  fields: { personId: 'text', createdAt: 'text' },
+})
+
 export const ALL_COLLECTIONS = [
   jobs,
   accounts,
@@ -255,4 +274,5 @@ export const ALL_COLLECTIONS = [
   cards,
   counters,
   notifications,
+  files,
 ]

@@ -26,6 +26,8 @@ export const API_ROUTES = {
   review: { fn: 'applications', method: 'POST', path: '/api/reviews/{id}' },
   listPublicNotices: { fn: 'applications', method: 'GET', path: '/api/public-notices' },
   objectToNotice: { fn: 'applications', method: 'POST', path: '/api/public-notices/{id}/objections' },
+  uploadFile: { fn: 'files', method: 'POST', path: '/api/files' },
+  downloadFile: { fn: 'files', method: 'GET', path: '/api/files/{id}' },
   listCards: { fn: 'cards', method: 'GET', path: '/api/cards' },
   changeCardStatus: { fn: 'cards', method: 'POST', path: '/api/cards/{id}/status' },
   inspectCard: { fn: 'cards', method: 'POST', path: '/api/cards/{id}/inspections' },

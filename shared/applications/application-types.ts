@@ -273,6 +273,11 @@ export const submitApplicationSchema = z
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotencyKey 应为 8-64 位字母数字'),
     /** Staff filing on a resident's behalf (home visits, census). */
     personId: z.string().optional(),
+    /** Uploaded materials (POST /api/files), by material key. Originals can also be shown at the counter. */
+    materials: z
+      .array(z.object({ key: z.string().max(40), fileId: z.string().max(60) }).strict())
+      .max(10)
+      .default([]),
   })
   .strict()
 
@@ -326,6 +331,9 @@ export interface ApplicationView {
   timeline: TimelineEntry[]
   notice: { startedAt: string; endsAt: string } | null
   result: { certificateNo?: string; cardNumber?: string } | null
+  materials: { key: string; label: string; fileId: string; name: string }[]
+  /** Required materials not uploaded: to be checked against originals at the counter. */
+  missingMaterials: string[]
   canWithdraw: boolean
   createdAt: string
   updatedAt: string

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { localFileStore } from '../../functions/files-store/local-file-store'
 import { createLocalHost, type LocalHost } from '../../functions/local/host'
 import { type Clock, ManualClock } from '../../functions/platform/clock'
 import { type Env, parseEnv, setEnv } from '../../functions/platform/env'
@@ -42,7 +43,7 @@ export const startTestApp = async (
   const store = await openPgliteStore()
   await migrate(store.sql)
   const clock = new ManualClock(opts.now ?? new Date('2026-11-20T02:00:00.000Z'))
-  const deps: Deps = { env, store, clock: clock as Clock }
+  const deps: Deps = { env, store, clock: clock as Clock, files: localFileStore(dataDir) }
   setEnv(env)
   provideDeps(deps)
   const log = createLogger({ test: true })

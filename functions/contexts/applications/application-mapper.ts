@@ -26,6 +26,13 @@ export const toApplicationView = (
   notice:
     r.noticeStartedAt && r.noticeEndsAt ? { startedAt: r.noticeStartedAt, endsAt: r.noticeEndsAt } : null,
   result: r.result,
+  materials: r.materials.map((m) => ({
+    ...m,
+    label: APPLICATION_TYPES[r.type].materials.find((x) => x.key === m.key)?.label ?? m.key,
+  })),
+  missingMaterials: APPLICATION_TYPES[r.type].materials
+    .filter((x) => x.required && !r.materials.some((m) => m.key === x.key))
+    .map((x) => x.label),
   canWithdraw: !CLOSED_STATUSES.includes(r.status),
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,

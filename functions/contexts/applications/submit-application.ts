@@ -17,6 +17,7 @@ import {
 } from '../../store/collections'
 import { DuplicateKeyError } from '../../store/port'
 import { recordAudit } from '../audit/record-audit'
+import { resolveMaterials } from '../files/files'
 import { findMyPerson } from '../people/me'
 import { staffCanSee } from '../people/person-access'
 import { actorLabel, toApplicationView } from './application-mapper'
@@ -26,6 +27,7 @@ export interface SubmitInput {
   data: Record<string, unknown>
   idempotencyKey: string
   personId?: string
+  materials?: { key: string; fileId: string }[]
 }
 
 /** The id follows from who applies and the client's key, so a retried submit finds the first. */
@@ -80,6 +82,12 @@ export const submitApplication = async (
   }
   const data = parseForm(input.type, input.data)
   const spec = APPLICATION_TYPES[input.type]
+  const materials = await resolveMaterials(
+    deps,
+    person.id,
+    spec.materials.map((m) => m.key),
+    input.materials ?? [],
+  )
   const now = deps.clock.now().toISOString()
   const waiting = spec.needsRegistration && !person.registration
   const status: ApplicationStatus = waiting ? 'waiting_registration' : spec.chain[0]!
@@ -117,6 +125,7 @@ export const submitApplication = async (
     noticeStartedAt: null,
     noticeEndsAt: null,
     objections: [],
+    materials,
     result: null,
     createdAt: now,
     updatedAt: now,

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto'
+import type { Identity } from '../../../shared/auth/identity'
+import { AppError } from '../../../shared/errors'
+import { newId } from '../../platform/ids'
+import type { Deps } from '../../runtime/deps'
+import { type FileRecord, files, persons } from '../../store/collections'
+import { recordAudit } from '../audit/record-audit'
+import { findMyPerson } from '../people/me'
+import { staffCanSee } from '../people/person-access'
+
+/** What we accept as material: photos and scans. The magic bytes must agree with the type. */
+export const MATERIAL_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const
+export const MATERIAL_MAX_BYTES = 5 * 1024 * 1024
+
+const MAGIC: Record<string, number[]> = {
+  'image/jpeg': [0xff, 0xd8, 0xff],
+  'image/png': [0x89, 0x50, 0x4e, 0x47],
+  'application/pdf': [0x25, 0x50, 0x44, 0x46],
+}
+
+export interface FileView {
+  id: string
+  name: string
+  contentType: string
+  size: number
+  createdAt: string
+}
+
+const toView = (f: FileRecord): FileView => ({
+  id: f.id,
+  name: f.name,
+  contentType: f.contentType,
+  size: f.size,
+  createdAt: f.createdAt,
+})
+
+/** A resident uploads a material for their own applications. */
+export const uploadMaterial = async (
+  deps: Deps,
+  who: Identity,
+  upload: { bytes: Buffer; contentType: string } | null,
+  name: string,
+): Promise<FileView> => {
+  if (!upload)
+    throw new AppError('REQUEST.INVALID', {
+      message: '请选择要上传的文件',
+      issues: [{ field: 'body', message: '缺少文件内容' }],
+    })
+  const magic = MAGIC[upload.contentType]
+  if (!magic || !magic.every((b, i) => upload.bytes[i] === b)) {
+    throw new AppError('REQUEST.INVALID', {
+      message: '文件格式不正确，请上传 JPG、PNG 图片或 PDF',
+      issues: [{ field: 'body', message: '文件内容与类型不符' }],
+    })
+  }
+  const me = await findMyPerson(deps, who)
+  if (!me) throw new AppError('PERSON.NOT_REGISTERED')
+  const at = deps.clock.now()
+  const id = newId('file', at)
+  const sha256 = createHash('sha256').update(upload.bytes).digest('hex')
+  const storageKey = `${me.id}/${id}`.replace(/[^a-z0-9_/]/g, '_')
+  await deps.files.put(storageKey, upload.bytes, upload.contentType)
+  const record: FileRecord = {
+    id,
+    owner: `wx:${who.openid}`,
+    personId: me.id,
+    community: me.community,
+    name,
+    contentType: upload.contentType,
+    size: upload.bytes.length,
+    sha256,
+    storageKey,
+    createdAt: at.toISOString(),
+  }
+  await deps.store.insert(files, record)
+  await recordAudit(deps.store, at, who, {
+    action: 'file.upload',
+    subject: id,
+    result: 'ok',
+    detail: { size: record.size },
+  })
+  return toView(record)
+}
+
+/** The owner, or staff whose region holds the owner's community; audited, as materials are personal. */
+export const downloadMaterial = async (deps: Deps, who: Identity, id: string) => {
+  const file = await deps.store.get(files, id)
+  const at = deps.clock.now()
+  let allowed = false
+  if (file) {
+    const person = await deps.store.get(persons, file.personId)
+    allowed = file.owner === `wx:${who.openid}` || (person !== null && staffCanSee(who, person))
+  }
+  if (!file || !allowed) {
+    await recordAudit(deps.store, at, who, { action: 'file.download', subject: id, result: 'refused' })
+    throw new AppError('FILE.NOT_FOUND')
+  }
+  const bytes = await deps.files.get(file.storageKey)
+  if (!bytes) throw new AppError('FILE.NOT_FOUND')
+  await recordAudit(deps.store, at, who, { action: 'file.download', subject: id, result: 'ok' })
+  return { bytes, contentType: file.contentType, name: file.name }
+}
+
+/** Check materials named in a submission: known keys, the applicant's own files. */
+export const resolveMaterials = async (
+  deps: Deps,
+  personId: string,
+  allowedKeys: string[],
+  given: { key: string; fileId: string }[],
+): Promise<{ key: string; fileId: string; name: string }[]> => {
+  const out: { key: string; fileId: string; name: string }[] = []
+  for (const [i, m] of given.entries()) {
+    if (!allowedKeys.includes(m.key)) {
+      throw new AppError('REQUEST.INVALID', {
+        issues: [{ field: `materials.${i}.key`, message: '该申请不需要这项材料' }],
+      })
+    }
+    const file = await deps.store.get(files, m.fileId)
+    if (!file || file.personId !== personId) {
+      throw new AppError('REQUEST.INVALID', {
+        issues: [{ field: `materials.${i}.fileId`, message: '材料文件不存在，请重新上传' }],
+      })
+    }
+    out.push({ key: m.key, fileId: m.fileId, name: file.name })
+  }
+  return out
+}

@@ -1,0 +1,27 @@
+import { API_ROUTES, routeKey } from '../../shared/api/routes'
+import { z } from '../../shared/validation'
+import { downloadMaterial, MATERIAL_MAX_BYTES, MATERIAL_TYPES, uploadMaterial } from '../contexts/files/files'
+import { cloudbaseMain } from '../runtime/cloudbase'
+import { fileReply, httpFunction, route } from '../runtime/http'
+
+const fn = httpFunction({
+  [routeKey(API_ROUTES.uploadFile)]: route({
+    access: 'user',
+    raw: { types: MATERIAL_TYPES, maxBytes: MATERIAL_MAX_BYTES },
+    query: z.object({ name: z.string().trim().min(1, '请提供文件名').max(80, '文件名过长') }).strict(),
+    status: 201,
+    handle: ({ deps, identity, raw, query }) => uploadMaterial(deps, identity!, raw, query.name),
+  }),
+  [routeKey(API_ROUTES.downloadFile)]: route({
+    access: 'user',
+    params: z.object({ id: z.string().regex(/^file_[a-z0-9_]{1,40}$/, '文件编号格式不正确') }),
+    handle: async ({ deps, identity, params }) => {
+      const file = await downloadMaterial(deps, identity!, params.id)
+      return fileReply(file.bytes, file.contentType)
+    },
+  }),
+})
+
+export const handler = fn.handler
+export const routes = fn.routes
+export const main = cloudbaseMain('files', fn.handler)
