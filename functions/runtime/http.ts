@@ -163,7 +163,7 @@ const jsonBody = (routes: RouteTable): middy.MiddlewareObj<HttpEvent, HttpResult
     if (event.body === undefined || event.body === null || event.body === '') return
     const type = (event.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
     const raw = routes[event.routeKey]?.raw
-    if (raw && raw.types.includes(type)) {
+    if (raw?.types.includes(type)) {
       const bytes = event.isBase64Encoded
         ? Buffer.from(event.body, 'base64')
         : Buffer.from(event.body, 'binary')

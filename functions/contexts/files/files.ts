@@ -47,7 +47,7 @@ export const uploadMaterial = async (
       issues: [{ field: 'body', message: '缺少文件内容' }],
     })
   const magic = MAGIC[upload.contentType]
-  if (!magic || !magic.every((b, i) => upload.bytes[i] === b)) {
+  if (!magic?.every((b, i) => upload.bytes[i] === b)) {
     throw new AppError('REQUEST.INVALID', {
       message: '文件格式不正确，请上传 JPG、PNG 图片或 PDF',
       issues: [{ field: 'body', message: '文件内容与类型不符' }],
