@@ -28,6 +28,8 @@ const envSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     WECHAT_APPID: z.string().optional(),
     WECHAT_SECRET: z.string().optional(),
+    /** Subscription-message template for status changes (thing1 title, time2 time, thing3 note). */
+    WECHAT_TEMPLATE_STATUS: z.string().optional(),
     /** Home county of the deployment; the demo and region pickers start here. */
     HOME_COUNTY: z
       .string()

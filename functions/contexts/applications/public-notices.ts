@@ -8,7 +8,7 @@ import type { Deps } from '../../runtime/deps'
 import { type ApplicationRecord, applications, persons } from '../../store/collections'
 import type { Page } from '../../store/port'
 import { recordAudit } from '../audit/record-audit'
-import { inboxNotifier } from '../inbox/notifier'
+import { notifierFor } from '../inbox/notifier'
 import { regionLabel } from '../regions/region-directory'
 import { closeNotice, describeStatus } from './transitions'
 
@@ -92,7 +92,7 @@ export const objectToNotice = async (deps: Deps, who: Identity, id: string, reas
   )
   if (!saved) throw new AppError('STORE.CONFLICT')
   await recordAudit(deps.store, at, who, { action: 'notice.object', subject: id, result: 'ok' })
-  await inboxNotifier(deps.store).notify(
+  await (await notifierFor(deps)).notify(
     `psn:${app.personId}`,
     { title: describeStatus(saved), body: '公示期间收到异议，街道/镇将核实后处理', applicationId: id },
     at,
@@ -106,7 +106,7 @@ export const objectToNotice = async (deps: Deps, who: Identity, id: string, reas
  */
 export const closeEndedNotices = async (deps: Deps, at: Date, log: Logger): Promise<{ closed: number }> => {
   const cutoff = at.toISOString()
-  const notifier = inboxNotifier(deps.store)
+  const notifier = await notifierFor(deps)
   let closed = 0
   let cursor: string | null = null
   do {

@@ -6,7 +6,7 @@ import { isWithinRegion } from '../../../shared/regions/region-code'
 import type { Deps } from '../../runtime/deps'
 import { type ApplicationRecord, applicationLocks, applications, persons } from '../../store/collections'
 import { recordAudit } from '../audit/record-audit'
-import { inboxNotifier } from '../inbox/notifier'
+import { notifierFor } from '../inbox/notifier'
 import { HOME_COUNTY } from '../regions/region-directory'
 import { actorLabel, toApplicationView } from './application-mapper'
 import { applyApproval, resumeWaiting } from './effects'
@@ -110,7 +110,7 @@ export const decide = async (
     result: 'ok',
     detail: { from: app.status, to: saved.status },
   })
-  const notifier = inboxNotifier(deps.store)
+  const notifier = await notifierFor(deps)
   await notifier.notify(
     `psn:${saved.personId}`,
     { title: describeStatus(saved), body: decision.reason ?? '', applicationId: id },

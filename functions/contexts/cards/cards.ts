@@ -9,7 +9,7 @@ import { type CardRecord, cards, type PersonRecord, persons } from '../../store/
 import type { Filter } from '../../store/port'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
-import { inboxNotifier } from '../inbox/notifier'
+import { notifierFor } from '../inbox/notifier'
 import { findMyPerson } from '../people/me'
 import { regionLabel } from '../regions/region-directory'
 
@@ -126,7 +126,7 @@ export const changeCardStatus = async (
     result: 'ok',
     detail: { from: card.status },
   })
-  await inboxNotifier(deps.store).notify(
+  await (await notifierFor(deps)).notify(
     `psn:${card.personId}`,
     { title: `您的就业援助卡：${CARD_STATUS_LABELS[change.status]}`, body: change.reason },
     at,

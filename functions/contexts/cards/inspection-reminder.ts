@@ -3,7 +3,7 @@ import { firstWorkdayOfMonth } from '../../platform/workdays'
 import type { Deps } from '../../runtime/deps'
 import { type AccountRecord, accounts, cards, meta } from '../../store/collections'
 import { DuplicateKeyError, type Page } from '../../store/port'
-import { inboxNotifier } from '../inbox/notifier'
+import { notifierFor } from '../inbox/notifier'
 
 const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 
@@ -31,7 +31,7 @@ export const remindCardInspections = async (
     if (err instanceof DuplicateKeyError) return { reminded: 0, skipped: 'already sent this year' }
     throw err
   }
-  const notifier = inboxNotifier(deps.store)
+  const notifier = await notifierFor(deps)
   let reminded = 0
   let cursor: string | null = null
   do {

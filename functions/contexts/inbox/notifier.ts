@@ -30,3 +30,27 @@ export const inboxNotifier = (store: Store): Notifier => ({
     })
   },
 })
+
+/** The notifier a deployment uses: the inbox, plus WeChat subscription messages when configured. */
+export const notifierFor = async (deps: {
+  store: Store
+  env: { WECHAT_APPID?: string; WECHAT_SECRET?: string; WECHAT_TEMPLATE_STATUS?: string }
+}): Promise<Notifier> => {
+  const inbox = inboxNotifier(deps.store)
+  const { WECHAT_APPID, WECHAT_SECRET, WECHAT_TEMPLATE_STATUS } = deps.env
+  if (!WECHAT_APPID || !WECHAT_SECRET || !WECHAT_TEMPLATE_STATUS) return inbox
+  const { allChannels, wechatSubscriptionNotifier } = await import('./wechat-subscription')
+  const { logger } = await import('../../platform/logger')
+  return allChannels(inbox, [
+    wechatSubscriptionNotifier(
+      deps.store,
+      {
+        appid: WECHAT_APPID,
+        secret: WECHAT_SECRET,
+        templateId: WECHAT_TEMPLATE_STATUS,
+        page: 'pages/application/index',
+      },
+      logger,
+    ),
+  ])
+}

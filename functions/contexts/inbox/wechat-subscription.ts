@@ -1,0 +1,91 @@
+import type { Logger } from '../../platform/logger'
+import { persons } from '../../store/collections'
+import type { Store } from '../../store/port'
+import type { Message, Notifier } from './notifier'
+
+/**
+ * WeChat subscription messages (订阅消息) for production: after the inbox has the message, one
+ * is pushed to the resident's WeChat if they granted a send credit for the status template.
+ * Best effort by design — no credit (errcode 43101) or a WeChat outage never loses the message,
+ * which is already in the inbox.
+ */
+export interface SubscriptionConfig {
+  appid: string
+  secret: string
+  templateId: string
+  /** Page the message opens, e.g. pages/application/index. */
+  page: string
+}
+
+type Fetch = (
+  url: string,
+  init?: { method?: string; body?: string; headers?: Record<string, string> },
+) => Promise<{
+  json(): Promise<unknown>
+}>
+
+/** WeChat's template fields: thing ≤ 20 characters, time as 'YYYY-MM-DD HH:mm'. */
+const thing = (text: string) => (text.length > 20 ? `${text.slice(0, 19)}…` : text || '—')
+const shanghaiMinute = (at: Date) =>
+  new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+
+export const wechatSubscriptionNotifier = (
+  store: Store,
+  config: SubscriptionConfig,
+  log: Logger,
+  fetchImpl: Fetch = fetch as unknown as Fetch,
+): Notifier => {
+  let token: { value: string; until: number } | null = null
+  const accessToken = async (now: number): Promise<string | null> => {
+    if (token && token.until > now) return token.value
+    const url = `https://api.weixin.qq.com/cgi-bin/token?grant_type=client_credential&appid=${config.appid}&secret=${config.secret}`
+    const body = (await (await fetchImpl(url)).json()) as { access_token?: string; expires_in?: number }
+    if (!body.access_token) return null
+    // Refresh five minutes early: WeChat tokens live two hours.
+    token = { value: body.access_token, until: now + ((body.expires_in ?? 7200) - 300) * 1000 }
+    return token.value
+  }
+  return {
+    async notify(recipient: string, message: Message, at: Date) {
+      if (!recipient.startsWith('psn:')) return
+      const person = await store.get(persons, recipient.slice(4))
+      const openid = person?.accountId?.startsWith('wx:') ? person.accountId.slice(3) : null
+      if (!openid) return
+      try {
+        const tokenValue = await accessToken(at.getTime())
+        if (!tokenValue) return log.warn('wechat token unavailable')
+        const res = await fetchImpl(
+          `https://api.weixin.qq.com/cgi-bin/message/subscribe/send?access_token=${tokenValue}`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              touser: openid,
+              template_id: config.templateId,
+              page: message.applicationId ? `${config.page}?id=${message.applicationId}` : config.page,
+              data: {
+                thing1: { value: thing(message.title) },
+                time2: { value: shanghaiMinute(at) },
+                thing3: { value: thing(message.body) },
+              },
+            }),
+          },
+        )
+        const result = (await res.json()) as { errcode?: number }
+        // 43101: the user has no send credit left for this template — the inbox has the message.
+        if (result.errcode && result.errcode !== 43101)
+          log.warn('subscription message not sent', { errcode: result.errcode })
+      } catch (err) {
+        log.warn('subscription message failed', { error: err })
+      }
+    },
+  }
+}
+
+/** The inbox always, then every extra channel, each on its own. */
+export const allChannels = (inbox: Notifier, extra: Notifier[]): Notifier => ({
+  async notify(recipient, message, at) {
+    await inbox.notify(recipient, message, at)
+    for (const channel of extra) await channel.notify(recipient, message, at)
+  },
+})
