@@ -20,6 +20,7 @@ export const ERRORS = {
   'JOB.NOT_FOUND': { status: 404, message: '岗位不存在或已下架' },
   'PERSON.NOT_REGISTERED': { status: 404, message: '尚未登记个人信息，请先完善实名信息' },
   'PERSON.NOT_FOUND': { status: 404, message: '人员不存在' },
+  'HOUSEHOLD.NOT_FOUND': { status: 404, message: '家庭不存在' },
   'PERSON.ID_TAKEN': { status: 409, message: '该身份证号已被登记，如有疑问请联系所在社区' },
   'APPLICATION.NOT_FOUND': { status: 404, message: '申请不存在' },
   'APPLICATION.ALREADY_OPEN': { status: 409, message: '您已有同类申请正在办理中，请勿重复提交' },

@@ -2,7 +2,9 @@ import { API_ROUTES, routeKey } from '../../shared/api/routes'
 import { meUpdateSchema, revealQuerySchema } from '../../shared/people/person'
 import { z } from '../../shared/validation'
 import { getPerson } from '../contexts/people/get-person'
+import { getHousehold, linkHousehold } from '../contexts/people/households'
 import { getMe, updateMe } from '../contexts/people/me'
+import { registerPerson } from '../contexts/people/register-person'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route } from '../runtime/http'
 
@@ -25,6 +27,23 @@ const fn = httpFunction({
     query: revealQuerySchema,
     handle: ({ deps, identity, params, query }) =>
       getPerson(deps, identity!, params.id, query.reveal === 'idNumber'),
+  }),
+  [routeKey(API_ROUTES.registerPerson)]: route({
+    access: ['coordinator', 'street'],
+    body: meUpdateSchema,
+    status: 201,
+    handle: ({ deps, identity, body }) => registerPerson(deps, identity!, body),
+  }),
+  [routeKey(API_ROUTES.linkHousehold)]: route({
+    access: ['coordinator', 'street'],
+    body: z.object({ members: z.array(z.string().max(60)).min(1, '至少一名家庭成员').max(20) }).strict(),
+    status: 201,
+    handle: ({ deps, identity, body }) => linkHousehold(deps, identity!, body.members),
+  }),
+  [routeKey(API_ROUTES.getHousehold)]: route({
+    access: 'user',
+    params: z.object({ id: z.string().regex(/^hh_[a-z0-9_]{1,40}$/, '家庭编号格式不正确') }),
+    handle: ({ deps, identity, params }) => getHousehold(deps, identity!, params.id),
   }),
 })
 

@@ -84,7 +84,7 @@ const RESIDENTS: DemoResident[] = [
       { type: 'unemployment_registration', step: 'approved' },
       { type: 'difficulty_certification', step: 'notice' },
     ],
-    household: 'hh-zhongba-1',
+    household: 'hh_zhongba_1',
   },
   {
     name: '李秀英',
@@ -98,7 +98,7 @@ const RESIDENTS: DemoResident[] = [
       { type: 'unemployment_registration', step: 'approved' },
       { type: 'difficulty_certification', step: 'approved' },
     ],
-    household: 'hh-zhongba-1',
+    household: 'hh_zhongba_1',
   },
   {
     name: '王海燕',

@@ -172,3 +172,64 @@ it('never writes a full ID number or phone to the logs', () => {
   expect(all).not.toMatch(/\b\d{17}[\dX]\b/)
   expect(all).not.toMatch(/\b1[3-9]\d{9}\b/)
 })
+
+describe('registered on a home visit', () => {
+  it('is registered by the coordinator and later claimed by the resident with the same ID and name', async () => {
+    const coordinator = await devLogin(app, {
+      openid: 'visit-coord',
+      role: 'coordinator',
+      region: '320621100001',
+    })
+    const input = aResident({ name: '上门登记', idNumber: anIdNumber('19660505') })
+    const registered = await call(app, 'POST', '/api/people', { token: coordinator, body: input })
+    expect(registered.status).toBe(201)
+    const stranger = await devLogin(app, { openid: 'visit-stranger', role: 'resident' })
+    expect((await putMe(stranger, { ...input, name: '冒名顶替' })).status).toBe(409)
+    const owner = await devLogin(app, { openid: 'visit-owner', role: 'resident' })
+    const claimed = await putMe(owner, input)
+    expect(claimed.status).toBe(200)
+    expect(claimed.body.id).toBe(registered.body.id)
+  })
+
+  it('may only be registered in the coordinator’s own region', async () => {
+    const coordinator = await devLogin(app, {
+      openid: 'visit-coord',
+      role: 'coordinator',
+      region: '320621100001',
+    })
+    const res = await call(app, 'POST', '/api/people', {
+      token: coordinator,
+      body: aResident({ community: '320621101001' }),
+    })
+    expect(res.status).toBe(403)
+  })
+})
+
+describe('households', () => {
+  it('links people of one community into a household the coordinator can see', async () => {
+    const coordinator = await devLogin(app, {
+      openid: 'hh-coord',
+      role: 'coordinator',
+      region: '320621100001',
+    })
+    const a = await call(app, 'POST', '/api/people', {
+      token: coordinator,
+      body: aResident({ name: '户主甲' }),
+    })
+    const b = await call(app, 'POST', '/api/people', {
+      token: coordinator,
+      body: aResident({ name: '配偶乙', employmentStatus: 'unemployed' }),
+    })
+    const hh = await call(app, 'POST', '/api/households', {
+      token: coordinator,
+      body: { members: [a.body.id, b.body.id] },
+    })
+    expect(hh.status).toBe(201)
+    expect(hh.body.members.map((m: { name: string }) => m.name).sort()).toEqual(['户主甲', '配偶乙'].sort())
+    const other = await devLogin(app, { openid: 'hh-coord-2', role: 'coordinator', region: '320621100002' })
+    expect((await call(app, 'GET', `/api/households/${hh.body.id}`, { token: other })).status).toBe(404)
+    expect(
+      (await call(app, 'POST', '/api/households', { token: other, body: { members: [a.body.id] } })).status,
+    ).toBe(404)
+  })
+})

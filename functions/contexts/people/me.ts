@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors'
 import { idNumberFacts, maskIdNumber, maskMobile } from '../../../shared/people/identity-numbers'
 import type { MeUpdate, PersonView } from '../../../shared/people/person'
 import { newId } from '../../platform/ids'
-import { piiCipher } from '../../platform/pii-crypto'
+import { type PiiCipher, piiCipher } from '../../platform/pii-crypto'
 import type { Deps } from '../../runtime/deps'
 import { type PersonRecord, persons } from '../../store/collections'
 import { DuplicateKeyError } from '../../store/port'
@@ -36,31 +36,13 @@ export const getMe = async (deps: Deps, who: Identity, reveal: boolean): Promise
   return toPersonView(me, piiCipher(deps.env), { reveal })
 }
 
-const assertCommunity = (community: string) => {
-  const region = findRegion(community)
-  if (region?.level !== 'community' || !community.startsWith(HOME_COUNTY)) {
-    throw new AppError('REQUEST.INVALID', {
-      message: '请求参数有误：community',
-      issues: [{ field: 'community', message: '所选社区/村不在本系统服务范围内' }],
-    })
-  }
-}
-
-/**
- * Bind or correct the caller's own record. The first bind either creates the record or, when
- * a coordinator registered the same ID number and name on a home visit, claims that record.
- * Key groups and registration are never set here: they come from certification or staff.
- */
-export const updateMe = async (deps: Deps, who: Identity, input: MeUpdate): Promise<PersonView> => {
-  assertCommunity(input.community)
-  const cipher = piiCipher(deps.env)
-  const now = deps.clock.now().toISOString()
-  const idHash = cipher.lookupHash('id', input.idNumber)
+/** The stored form of what a resident (or staff on their behalf) filled in: sealed and masked. */
+export const personFields = (cipher: PiiCipher, input: MeUpdate, now: string): PersonFields => {
   const facts = idNumberFacts(input.idNumber)
-  const fields = {
+  return {
     name: input.name,
     idNumberSealed: cipher.encrypt(input.idNumber),
-    idHash,
+    idHash: cipher.lookupHash('id', input.idNumber),
     idNumberMasked: maskIdNumber(input.idNumber),
     phoneSealed: cipher.encrypt(input.phone),
     phoneMasked: maskMobile(input.phone),
@@ -82,7 +64,29 @@ export const updateMe = async (deps: Deps, who: Identity, input: MeUpdate): Prom
     policiesEnjoyed: input.policiesEnjoyed ?? [],
     updatedAt: now,
   }
+}
 
+export const assertCommunity = (community: string) => {
+  const region = findRegion(community)
+  if (region?.level !== 'community' || !community.startsWith(HOME_COUNTY)) {
+    throw new AppError('REQUEST.INVALID', {
+      message: '请求参数有误：community',
+      issues: [{ field: 'community', message: '所选社区/村不在本系统服务范围内' }],
+    })
+  }
+}
+
+/**
+ * Bind or correct the caller's own record. The first bind either creates the record or, when
+ * a coordinator registered the same ID number and name on a home visit, claims that record.
+ * Key groups and registration are never set here: they come from certification or staff.
+ */
+export const updateMe = async (deps: Deps, who: Identity, input: MeUpdate): Promise<PersonView> => {
+  assertCommunity(input.community)
+  const cipher = piiCipher(deps.env)
+  const now = deps.clock.now().toISOString()
+  const fields = personFields(cipher, input, now)
+  const idHash = fields.idHash
   const mine = await findMyPerson(deps, who)
   let saved: PersonRecord | null
   if (mine) {
@@ -101,7 +105,7 @@ export const updateMe = async (deps: Deps, who: Identity, input: MeUpdate): Prom
   return toPersonView(saved, cipher)
 }
 
-type PersonFields = Omit<
+export type PersonFields = Omit<
   PersonRecord,
   'id' | 'accountId' | 'householdId' | 'keyGroups' | 'registration' | 'createdAt' | 'createdBy'
 >

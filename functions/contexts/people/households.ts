@@ -1,0 +1,83 @@
+import type { Identity } from '../../../shared/auth/identity'
+import { AppError } from '../../../shared/errors'
+import { newId } from '../../platform/ids'
+import type { Deps } from '../../runtime/deps'
+import { type PersonRecord, persons } from '../../store/collections'
+import { recordAudit } from '../audit/record-audit'
+import { staffCanSee } from './person-access'
+
+export interface HouseholdView {
+  id: string
+  members: {
+    personId: string
+    name: string
+    employmentStatus: PersonRecord['employmentStatus']
+    age: number | null
+  }[]
+}
+
+const ageOn = (birthDate: string, at: Date) => {
+  const today = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+  let age = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4))
+  if (today.slice(5) < birthDate.slice(5)) age--
+  return age
+}
+
+const loadInScope = async (deps: Deps, who: Identity, ids: string[]): Promise<PersonRecord[]> => {
+  const found: PersonRecord[] = []
+  for (const id of ids) {
+    const p = await deps.store.get(persons, id)
+    if (!p || !staffCanSee(who, p)) throw new AppError('PERSON.NOT_FOUND')
+    found.push(p)
+  }
+  return found
+}
+
+/**
+ * Link persons into one household (for zero-employment detection: DOMAIN.md). Members must be
+ * people the coordinator can see, in one community; anyone already in a household moves.
+ */
+export const linkHousehold = async (
+  deps: Deps,
+  who: Identity,
+  memberIds: string[],
+): Promise<HouseholdView> => {
+  const members = await loadInScope(deps, who, [...new Set(memberIds)])
+  if (new Set(members.map((m) => m.community)).size > 1) {
+    throw new AppError('REQUEST.INVALID', {
+      issues: [{ field: 'members', message: '家庭成员应在同一社区/村' }],
+    })
+  }
+  const at = deps.clock.now()
+  const householdId = newId('hh', at)
+  await deps.store.transaction(async (tx) => {
+    for (const m of members) await tx.update(persons, m.id, { householdId, updatedAt: at.toISOString() })
+  })
+  await recordAudit(deps.store, at, who, {
+    action: 'household.link',
+    subject: householdId,
+    result: 'ok',
+    detail: { members: members.length },
+  })
+  return getHousehold(deps, who, householdId)
+}
+
+export const getHousehold = async (deps: Deps, who: Identity, id: string): Promise<HouseholdView> => {
+  const page = await deps.store.find(persons, {
+    where: [{ field: 'householdId', op: 'eq', value: id }],
+    orderBy: [],
+    limit: 30,
+  })
+  const visible = page.items.filter((p) => staffCanSee(who, p) || p.accountId === `wx:${who.openid}`)
+  if (!visible.length) throw new AppError('HOUSEHOLD.NOT_FOUND')
+  const at = deps.clock.now()
+  return {
+    id,
+    members: visible.map((p) => ({
+      personId: p.id,
+      name: p.name,
+      employmentStatus: p.employmentStatus,
+      age: ageOn(p.birthDate, at),
+    })),
+  }
+}
