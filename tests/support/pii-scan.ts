@@ -3,9 +3,10 @@ import { capturedLogs, capturedResponses } from './test-app'
 /**
  * After every integration test file: no response and no log line may carry a full resident ID
  * number or mobile number — except the owner's (or entitled staff's) explicit `reveal` reply.
+ * Digits inside a longer alphanumeric run (request ids are hex UUIDs) are not such numbers.
  */
 const ID_NUMBER = /(?<![\dA-Za-z])\d{17}[\dX](?![\dA-Za-z])/
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/
+const MOBILE = /(?<![\dA-Za-z])1[3-9]\d{9}(?![\dA-Za-z])/
 
 afterAll(() => {
   const leaks: string[] = []
