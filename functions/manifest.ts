@@ -53,6 +53,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   http('inbox', () => import('./inbox/index')),
   http('cards', () => import('./cards/index')),
   http('files', () => import('./files/index')),
+  http('followups', () => import('./followups/index')),
   {
     name: 'jobs-expire',
     entry: 'functions/jobs-expire/index.ts',
@@ -71,6 +72,27 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeoutSeconds: 60,
     memoryMb: 256,
     load: () => import('./public-notice-close/index'),
+  },
+  {
+    name: 'followup-monthly',
+    entry: 'functions/followup-monthly/index.ts',
+    routes: [],
+    schedule: {
+      cron: '0,10,20,30,40,50 9 1-10 * *',
+      description: '每月第一个工作日 09:00 起生成本月跟踪任务并发送待办摘要（每 10 分钟续跑直至完成）',
+    },
+    timeoutSeconds: 60,
+    memoryMb: 512,
+    load: () => import('./followup-monthly/index'),
+  },
+  {
+    name: 'followup-close',
+    entry: 'functions/followup-close/index.ts',
+    routes: [],
+    schedule: { cron: '30 0 1 * *', description: '每月 1 日 00:30 关闭上月跟踪任务，未跟踪的记为逾期并扣分' },
+    timeoutSeconds: 60,
+    memoryMb: 256,
+    load: () => import('./followup-close/index'),
   },
   {
     name: 'card-inspection-reminder',

@@ -31,6 +31,8 @@ export const ERRORS = {
   'CARD.WRONG_STATUS': { status: 409, message: '该卡当前状态不能进行此操作，请刷新' },
   'CARD.ALREADY_INSPECTED': { status: 409, message: '该卡本年度已年检' },
   'FILE.NOT_FOUND': { status: 404, message: '文件不存在' },
+  'TASK.NOT_FOUND': { status: 404, message: '跟踪任务不存在' },
+  'TASK.CLOSED': { status: 409, message: '该跟踪任务已完成或已逾期关闭' },
   'NOTICE.NOT_OPEN': { status: 409, message: '该公示已结束或不存在' },
   'REGION.NOT_FOUND': { status: 404, message: '行政区划不存在' },
   'SCHEDULE.UNKNOWN_JOB': { status: 404, message: '没有这个定时任务' },

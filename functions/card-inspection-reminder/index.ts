@@ -4,7 +4,7 @@ import { scheduledFunction } from '../runtime/scheduled'
 /** Daily in early January at 09:00; acts on January's first working day only. */
 const fn = scheduledFunction({
   name: 'card-inspection-reminder',
-  run: (deps, at, log) => remindCardInspections(deps, at, log),
+  run: (deps, at, log, trigger) => remindCardInspections(deps, at, log, trigger),
 })
 
 export const job = fn.job

@@ -91,7 +91,7 @@ export interface LocalHost {
   server: Server
   listen(port: number): Promise<number>
   startScheduler(): void
-  runJob(name: string, at: Date): Promise<Record<string, number | string>>
+  runJob(name: string, at: Date, trigger?: 'timer' | 'manual'): Promise<Record<string, number | string>>
   close(): Promise<void>
 }
 
@@ -114,10 +114,10 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
   const crons: Cron[] = []
   const staticRoot = resolve(opts.staticDir)
 
-  const runJob = async (name: string, at: Date) => {
+  const runJob = async (name: string, at: Date, trigger: 'timer' | 'manual' = 'manual') => {
     const job = jobs.get(name)
     if (!job) throw new AppError('SCHEDULE.UNKNOWN_JOB')
-    return runScheduledJob(job, deps, at)
+    return runScheduledJob(job, deps, at, trigger)
   }
 
   const serveApi = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
@@ -217,7 +217,7 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
           spec.schedule.cron,
           { timezone: SCHEDULE_TIMEZONE, protect: true },
           async () => {
-            await runJob(spec.name, deps.clock.now()).catch(() => undefined) // logged by runScheduledJob
+            await runJob(spec.name, deps.clock.now(), 'timer').catch(() => undefined) // logged by runScheduledJob
           },
         )
         crons.push(cron)

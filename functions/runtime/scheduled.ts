@@ -11,12 +11,20 @@ import type { FunctionContext } from './events'
  */
 export type JobSummary = Record<string, number | string>
 
+/** `timer`: fired by a schedule; `manual`: `npm run job` or an operator, for exactly the time given. */
+export type Trigger = 'timer' | 'manual'
+
 export interface ScheduledJob {
   name: string
-  run(deps: Deps, at: Date, log: Logger): Promise<JobSummary>
+  run(deps: Deps, at: Date, log: Logger, trigger: Trigger): Promise<JobSummary>
 }
 
-export const runScheduledJob = async (job: ScheduledJob, deps: Deps, at: Date): Promise<JobSummary> => {
+export const runScheduledJob = async (
+  job: ScheduledJob,
+  deps: Deps,
+  at: Date,
+  trigger: Trigger = 'manual',
+): Promise<JobSummary> => {
   const started = deps.clock.now()
   const id = `${job.name}:${started.toISOString()}:${randomBytes(3).toString('hex')}`
   const log = createLogger({ job: job.name, runId: id, asOf: at.toISOString() })
@@ -32,7 +40,7 @@ export const runScheduledJob = async (job: ScheduledJob, deps: Deps, at: Date): 
   })
   log.info('scheduled job started')
   try {
-    const summary = await job.run(deps, at, log)
+    const summary = await job.run(deps, at, log, trigger)
     await deps.store.update(jobRuns, id, {
       status: 'done',
       finishedAt: deps.clock.now().toISOString(),
@@ -53,7 +61,7 @@ export const runScheduledJob = async (job: ScheduledJob, deps: Deps, at: Date): 
 export const scheduledFunction = (job: ScheduledJob) => {
   const fire = async () => {
     const deps = await getDeps()
-    return runScheduledJob(job, deps, deps.clock.now())
+    return runScheduledJob(job, deps, deps.clock.now(), 'timer')
   }
   return {
     job,

@@ -122,6 +122,8 @@ export interface PersonRecord {
   policiesEnjoyed: string[]
   keyGroups: { group: KeyGroup; since: string; source: string }[]
   registration: { certificateNo: string; registeredAt: string } | null
+  /** The last recorded follow-up: the follow-up cadence counts from here. */
+  lastFollowupAt?: string | null
   createdAt: string
   createdBy: string
   updatedAt: string
@@ -262,6 +264,85 @@ export const files = defineCollection<FileRecord>()({
   fields: { personId: 'text', createdAt: 'text' },
 })
 
+/** One follow-up due for one person in one period: `fu_<YYYYMM>_<personId>`, so runs are idempotent. */
+export interface FollowupTaskRecord {
+  id: string
+  personId: string
+  personName: string
+  community: string
+  period: string
+  due: string
+  status: 'open' | 'done' | 'missed'
+  priority: number
+  reason: string
+  createdAt: string
+  doneAt: string | null
+  recordId: string | null
+}
+export const followupTasks = defineCollection<FollowupTaskRecord>()({
+  name: 'followup_tasks',
+  fields: {
+    personId: 'text',
+    community: 'text',
+    period: 'text',
+    status: 'text',
+    priority: 'int',
+    personName: 'text',
+  },
+})
+
+export interface FollowupRecord {
+  id: string
+  personId: string
+  taskId: string | null
+  at: string
+  actor: string
+  actorAccount: string
+  channel: 'phone' | 'wechat' | 'home_visit'
+  outcome: string
+  employmentStatus: EmploymentStatus
+  employmentSince: string | null
+  nextStep: string | null
+  note: string | null
+}
+export const followupRecords = defineCollection<FollowupRecord>()({
+  name: 'followup_records',
+  fields: { personId: 'text', at: 'text' },
+})
+
+/** One "131" service given (career guidance, job referral, skills training). */
+export interface ServiceRecord {
+  id: string
+  personId: string
+  community: string
+  year: number
+  kind: 'guidance' | 'referral' | 'training'
+  at: string
+  actor: string
+  note: string
+  jobId: string | null
+}
+export const services = defineCollection<ServiceRecord>()({
+  name: 'services',
+  fields: { personId: 'text', year: 'int', kind: 'text' },
+})
+
+/** A 1-point deduction from a street/town's annual score (Hai'an 2021 §四3). */
+export interface DeductionRecord {
+  id: string
+  town: string
+  community: string
+  year: number
+  points: number
+  reason: string
+  source: string
+  at: string
+}
+export const deductions = defineCollection<DeductionRecord>()({
+  name: 'deductions',
+  fields: { town: 'text', community: 'text', year: 'int' },
+})
+
 export const ALL_COLLECTIONS = [
   jobs,
   accounts,
@@ -275,4 +356,8 @@ export const ALL_COLLECTIONS = [
   counters,
   notifications,
   files,
+  followupTasks,
+  followupRecords,
+  services,
+  deductions,
 ]

@@ -34,6 +34,12 @@ export const API_ROUTES = {
   listCards: { fn: 'cards', method: 'GET', path: '/api/cards' },
   changeCardStatus: { fn: 'cards', method: 'POST', path: '/api/cards/{id}/status' },
   inspectCard: { fn: 'cards', method: 'POST', path: '/api/cards/{id}/inspections' },
+  listFollowupTasks: { fn: 'followups', method: 'GET', path: '/api/followups/tasks' },
+  recordFollowup: { fn: 'followups', method: 'POST', path: '/api/followups/tasks/{id}/records' },
+  recordService: { fn: 'followups', method: 'POST', path: '/api/people/{id}/services' },
+  personHistory: { fn: 'followups', method: 'GET', path: '/api/people/{id}/history' },
+  listShortOf131: { fn: 'followups', method: 'GET', path: '/api/followups/short-of-131' },
+  deductionReport: { fn: 'followups', method: 'GET', path: '/api/followups/deductions' },
   listInbox: { fn: 'inbox', method: 'GET', path: '/api/inbox' },
   readInboxMessage: { fn: 'inbox', method: 'POST', path: '/api/inbox/{id}/read' },
 } as const satisfies Record<string, ApiRoute>

@@ -60,10 +60,14 @@ afterAll(() => app.close())
 describe('the yearly inspection', () => {
   it('reminds the coordinator on January’s first working day, once', async () => {
     app.clock.set(new Date('2026-01-02T01:00:00.000Z')) // a holiday: not yet
-    expect(await app.host.runJob('card-inspection-reminder', app.clock.now())).toMatchObject({ reminded: 0 })
+    expect(await app.host.runJob('card-inspection-reminder', app.clock.now(), 'timer')).toMatchObject({
+      reminded: 0,
+    })
     app.clock.set(new Date('2026-01-04T01:00:00.000Z')) // Sunday 4 Jan 2026 is a make-up working day
-    expect(await app.host.runJob('card-inspection-reminder', app.clock.now())).toEqual({ reminded: 1 })
-    expect(await app.host.runJob('card-inspection-reminder', app.clock.now())).toMatchObject({
+    expect(await app.host.runJob('card-inspection-reminder', app.clock.now(), 'timer')).toEqual({
+      reminded: 1,
+    })
+    expect(await app.host.runJob('card-inspection-reminder', app.clock.now(), 'timer')).toMatchObject({
       reminded: 0,
       skipped: 'already sent this year',
     })

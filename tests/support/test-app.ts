@@ -17,6 +17,12 @@ export const capturedResponses: { method: string; path: string; body: string }[]
 setLogSink((line) => capturedLogs.push(line))
 setLogLevel('debug')
 
+/**
+ * The functions read their dependencies from the runtime (one per process, as in the cloud).
+ * Test apps started inside another's lifetime take over, and hand back when they close.
+ */
+const active: Deps[] = []
+
 export interface TestApp {
   baseUrl: string
   deps: Deps
@@ -46,6 +52,7 @@ export const startTestApp = async (
   const deps: Deps = { env, store, clock: clock as Clock, files: localFileStore(dataDir) }
   setEnv(env)
   provideDeps(deps)
+  active.push(deps)
   const log = createLogger({ test: true })
   const host = await createLocalHost({ deps, log, staticDir: opts.staticDir ?? join(dataDir, 'no-h5') })
   const port = await host.listen(0)
@@ -56,6 +63,12 @@ export const startTestApp = async (
     host,
     env,
     close: async () => {
+      active.splice(active.indexOf(deps), 1)
+      const previous = active.at(-1)
+      if (previous) {
+        setEnv(previous.env)
+        provideDeps(previous)
+      }
       await host.close()
       await store.close()
       rmSync(dataDir, { recursive: true, force: true })

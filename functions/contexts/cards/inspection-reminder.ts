@@ -16,11 +16,15 @@ export const remindCardInspections = async (
   deps: Deps,
   at: Date,
   log: Logger,
+  trigger: 'timer' | 'manual' = 'timer',
 ): Promise<Record<string, number | string>> => {
   const today = shanghaiDate(at)
   const year = Number(today.slice(0, 4))
-  if (today !== firstWorkdayOfMonth(year, 1))
+  // The timer fires daily in early January; only January's first working day counts. A manual
+  // run (npm run job) is for the year of the time it is given.
+  if (trigger === 'timer' && today !== firstWorkdayOfMonth(year, 1)) {
     return { reminded: 0, skipped: 'not the first workday of January' }
+  }
   try {
     await deps.store.insert(meta, {
       id: `card-inspection-reminder:${year}`,

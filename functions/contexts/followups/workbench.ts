@@ -1,0 +1,265 @@
+import type { Identity } from '../../../shared/auth/identity'
+import { AppError } from '../../../shared/errors'
+import {
+  type FollowupRecordInput,
+  type FollowupTaskView,
+  periodOf,
+  SERVICE_LABELS,
+  SERVICES_131,
+  type ServiceKind,
+  TASK_STATUSES,
+} from '../../../shared/followups/followup'
+import type { Paged } from '../../../shared/jobs/job'
+import { isWithinRegion } from '../../../shared/regions/region-code'
+import { newId } from '../../platform/ids'
+import type { Deps } from '../../runtime/deps'
+import {
+  deductions,
+  type FollowupTaskRecord,
+  followupRecords,
+  followupTasks,
+  type PersonRecord,
+  persons,
+  services,
+} from '../../store/collections'
+import type { Filter, Page } from '../../store/port'
+import { actorLabel } from '../applications/application-mapper'
+import { recordAudit } from '../audit/record-audit'
+import { staffCanSee } from '../people/person-access'
+import { regionLabel } from '../regions/region-directory'
+
+const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+
+const toTaskView = (t: FollowupTaskRecord, p: PersonRecord | null, today: string): FollowupTaskView => ({
+  id: t.id,
+  personId: t.personId,
+  personName: t.personName,
+  community: t.community,
+  communityName: regionLabel(t.community),
+  period: t.period,
+  due: t.due,
+  status: t.status,
+  statusLabel: TASK_STATUSES[t.status],
+  overdue: t.status === 'open' && t.due < today,
+  priority: t.priority,
+  employmentStatus: p?.employmentStatus ?? 'unemployed',
+  keyGroups: p?.keyGroups.map((g) => g.group) ?? [],
+  doneAt: t.doneAt,
+})
+
+const scopeOf = (who: Identity): string => {
+  if (who.role === 'resident' || !who.region) throw new AppError('AUTH.FORBIDDEN')
+  return who.region
+}
+
+/**
+ * A coordinator's month (street and county officers see their whole region): open tasks first,
+ * zero-employment and 72-hour cases on top, then difficulty persons; searchable by name.
+ */
+export const listTasks = async (
+  deps: Deps,
+  who: Identity,
+  q: { period?: string; status?: FollowupTaskRecord['status']; q?: string; cursor?: string },
+): Promise<Paged<FollowupTaskView>> => {
+  const region = scopeOf(who)
+  const at = deps.clock.now()
+  const where: Filter[] = [
+    { field: 'community', op: 'prefix', value: region },
+    { field: 'period', op: 'eq', value: q.period ?? periodOf(at) },
+  ]
+  if (q.status) where.push({ field: 'status', op: 'eq', value: q.status })
+  if (q.q) where.push({ field: 'personName', op: 'contains', value: q.q })
+  const page = await deps.store.find(followupTasks, {
+    where,
+    // 'open' > 'missed' > 'done': open first, then by urgency.
+    orderBy: [
+      { field: 'status', dir: 'desc' },
+      { field: 'priority', dir: 'desc' },
+    ],
+    limit: 20,
+    cursor: q.cursor,
+  })
+  const today = shanghaiDate(at)
+  const items = await Promise.all(
+    page.items.map(async (t) => toTaskView(t, await deps.store.get(persons, t.personId), today)),
+  )
+  return { items, nextCursor: page.nextCursor }
+}
+
+/**
+ * Record a follow-up against a task: channel, outcome, employment status (with date) and next
+ * step. A changed status moves the person's cadence (the next run counts from this record).
+ */
+export const recordFollowup = async (
+  deps: Deps,
+  who: Identity,
+  taskId: string,
+  input: FollowupRecordInput,
+): Promise<{ task: FollowupTaskView; recordId: string }> => {
+  const region = scopeOf(who)
+  const task = await deps.store.get(followupTasks, taskId)
+  if (!task || !isWithinRegion(task.community, region)) throw new AppError('TASK.NOT_FOUND')
+  if (task.status !== 'open') throw new AppError('TASK.CLOSED')
+  const at = deps.clock.now()
+  const now = at.toISOString()
+  const recordId = newId('fr', at)
+  const saved = await deps.store.transaction(async (tx) => {
+    const done = await tx.update(
+      followupTasks,
+      taskId,
+      { status: 'done', doneAt: now, recordId },
+      { expect: { status: 'open' } },
+    )
+    if (!done) throw new AppError('TASK.CLOSED')
+    const person = await tx.get(persons, task.personId)
+    if (!person) throw new AppError('PERSON.NOT_FOUND')
+    await tx.insert(followupRecords, {
+      id: recordId,
+      personId: task.personId,
+      taskId,
+      at: now,
+      actor: actorLabel(who),
+      actorAccount: `wx:${who.openid}`,
+      channel: input.channel,
+      outcome: input.outcome,
+      employmentStatus: input.employmentStatus,
+      employmentSince: input.employmentSince ?? null,
+      nextStep: input.nextStep ?? null,
+      note: input.note ?? null,
+    })
+    const changed = person.employmentStatus !== input.employmentStatus
+    await tx.update(persons, person.id, {
+      lastFollowupAt: now,
+      employmentStatus: input.employmentStatus,
+      employmentSince: changed ? (input.employmentSince ?? now.slice(0, 10)) : person.employmentSince,
+      updatedAt: now,
+    })
+    return { task: done, person }
+  })
+  await recordAudit(deps.store, at, who, {
+    action: 'followup.record',
+    subject: taskId,
+    result: 'ok',
+    detail: { channel: input.channel },
+  })
+  const person = await deps.store.get(persons, task.personId)
+  return { task: toTaskView(saved.task, person, shanghaiDate(at)), recordId }
+}
+
+/** A "131" service given to a person; counts only when recorded here (Hai'an 2021). */
+export const recordService = async (
+  deps: Deps,
+  who: Identity,
+  personId: string,
+  input: { kind: ServiceKind; note: string; jobId?: string },
+) => {
+  const person = await deps.store.get(persons, personId)
+  if (!person || !staffCanSee(who, person)) throw new AppError('PERSON.NOT_FOUND')
+  const at = deps.clock.now()
+  const year = Number(shanghaiDate(at).slice(0, 4))
+  await deps.store.insert(services, {
+    id: newId('svc', at),
+    personId,
+    community: person.community,
+    year,
+    kind: input.kind,
+    at: at.toISOString(),
+    actor: actorLabel(who),
+    note: input.note,
+    jobId: input.jobId ?? null,
+  })
+  await recordAudit(deps.store, at, who, { action: `service.${input.kind}`, subject: personId, result: 'ok' })
+  return serviceTally(deps, personId, year)
+}
+
+export const serviceTally = async (deps: Deps, personId: string, year: number) => {
+  const counts = {} as Record<ServiceKind, number>
+  for (const kind of Object.keys(SERVICES_131) as ServiceKind[]) {
+    counts[kind] = await deps.store.count(services, [
+      { field: 'personId', op: 'eq', value: personId },
+      { field: 'year', op: 'eq', value: year },
+      { field: 'kind', op: 'eq', value: kind },
+    ])
+  }
+  const short = (Object.keys(SERVICES_131) as ServiceKind[])
+    .filter((k) => counts[k] < SERVICES_131[k])
+    .map((k) => `${SERVICE_LABELS[k]}差 ${SERVICES_131[k] - counts[k]} 次`)
+  return { year, counts, required: SERVICES_131, short }
+}
+
+/** Unemployed persons of the caller's region still short of 1-3-1 this year. */
+export const listShortOf131 = async (deps: Deps, who: Identity, cursor?: string) => {
+  const region = scopeOf(who)
+  const year = Number(shanghaiDate(deps.clock.now()).slice(0, 4))
+  const page: Page<PersonRecord> = await deps.store.find(persons, {
+    where: [
+      { field: 'community', op: 'prefix', value: region },
+      { field: 'employmentStatus', op: 'eq', value: 'unemployed' },
+    ],
+    orderBy: [{ field: 'community', dir: 'asc' }],
+    limit: 20,
+    cursor,
+  })
+  const items = []
+  for (const p of page.items) {
+    const tally = await serviceTally(deps, p.id, year)
+    if (tally.short.length)
+      items.push({
+        personId: p.id,
+        name: p.name,
+        community: p.community,
+        communityName: regionLabel(p.community),
+        ...tally,
+      })
+  }
+  return { items, nextCursor: page.nextCursor }
+}
+
+/** Missed follow-ups and deductions per street/town and community in the caller's region. */
+export const deductionReport = async (deps: Deps, who: Identity, year: number) => {
+  const region = scopeOf(who)
+  const byTown = new Map<string, number>()
+  const byCommunity = new Map<string, number>()
+  let cursor: string | null = null
+  let pages = 0
+  do {
+    const page: Page<{ id: string; town: string; community: string; points: number }> = await deps.store.find(
+      deductions,
+      {
+        where: [
+          { field: 'year', op: 'eq', value: year },
+          { field: 'community', op: 'prefix', value: region },
+        ],
+        orderBy: [{ field: 'community', dir: 'asc' }],
+        limit: 100,
+        cursor,
+      },
+    )
+    for (const d of page.items) {
+      byTown.set(d.town, (byTown.get(d.town) ?? 0) + d.points)
+      byCommunity.set(d.community, (byCommunity.get(d.community) ?? 0) + d.points)
+    }
+    cursor = page.nextCursor
+  } while (cursor && ++pages < 500)
+  const rows = (m: Map<string, number>) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([code, points]) => ({ code, name: regionLabel(code), points }))
+  return { year, towns: rows(byTown), communities: rows(byCommunity) }
+}
+
+/** A person's follow-up and service history, for the person card. */
+export const personHistory = async (deps: Deps, who: Identity, personId: string) => {
+  const person = await deps.store.get(persons, personId)
+  if (!person || !staffCanSee(who, person)) throw new AppError('PERSON.NOT_FOUND')
+  const records = await deps.store.find(followupRecords, {
+    where: [{ field: 'personId', op: 'eq', value: personId }],
+    orderBy: [{ field: 'at', dir: 'desc' }],
+    limit: 50,
+  })
+  const year = Number(shanghaiDate(deps.clock.now()).slice(0, 4))
+  return {
+    followups: records.items.map(({ actorAccount: _hidden, ...r }) => r),
+    services131: await serviceTally(deps, personId, year),
+  }
+}

@@ -1,0 +1,76 @@
+import { API_ROUTES, routeKey } from '../../shared/api/routes'
+import { followupRecordSchema, serviceRecordSchema } from '../../shared/followups/followup'
+import { z } from '../../shared/validation'
+import {
+  deductionReport,
+  listShortOf131,
+  listTasks,
+  personHistory,
+  recordFollowup,
+  recordService,
+} from '../contexts/followups/workbench'
+import { cloudbaseMain } from '../runtime/cloudbase'
+import { httpFunction, route } from '../runtime/http'
+
+const STAFF = ['coordinator', 'street', 'county'] as const
+const personParams = z.object({ id: z.string().regex(/^psn_[a-z0-9_]{1,40}$/, '人员编号格式不正确') })
+
+const fn = httpFunction({
+  [routeKey(API_ROUTES.listFollowupTasks)]: route({
+    access: STAFF,
+    query: z
+      .object({
+        period: z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'period 应为 YYYY-MM')
+          .optional(),
+        status: z
+          .enum(['open', 'done', 'missed'], { error: 'status 只能是 open、done 或 missed' })
+          .optional(),
+        q: z.string().trim().max(20).optional(),
+        cursor: z.string().max(500).optional(),
+      })
+      .strict(),
+    handle: ({ deps, identity, query }) => listTasks(deps, identity!, query),
+  }),
+  [routeKey(API_ROUTES.recordFollowup)]: route({
+    access: STAFF,
+    params: z.object({ id: z.string().regex(/^fu_\d{6}_psn_[a-z0-9_]{1,40}$/, '任务编号格式不正确') }),
+    body: followupRecordSchema,
+    status: 201,
+    handle: ({ deps, identity, params, body }) => recordFollowup(deps, identity!, params.id, body),
+  }),
+  [routeKey(API_ROUTES.recordService)]: route({
+    access: STAFF,
+    params: personParams,
+    body: serviceRecordSchema,
+    status: 201,
+    handle: ({ deps, identity, params, body }) => recordService(deps, identity!, params.id, body),
+  }),
+  [routeKey(API_ROUTES.personHistory)]: route({
+    access: STAFF,
+    params: personParams,
+    handle: ({ deps, identity, params }) => personHistory(deps, identity!, params.id),
+  }),
+  [routeKey(API_ROUTES.listShortOf131)]: route({
+    access: STAFF,
+    query: z.object({ cursor: z.string().max(500).optional() }).strict(),
+    handle: ({ deps, identity, query }) => listShortOf131(deps, identity!, query.cursor),
+  }),
+  [routeKey(API_ROUTES.deductionReport)]: route({
+    access: STAFF,
+    query: z
+      .object({
+        year: z
+          .string()
+          .regex(/^\d{4}$/, 'year 应为年份')
+          .transform(Number),
+      })
+      .strict(),
+    handle: ({ deps, identity, query }) => deductionReport(deps, identity!, query.year),
+  }),
+})
+
+export const handler = fn.handler
+export const routes = fn.routes
+export const main = cloudbaseMain('followups', fn.handler)
