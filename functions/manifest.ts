@@ -54,6 +54,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   http('cards', () => import('./cards/index')),
   http('files', () => import('./files/index')),
   http('followups', () => import('./followups/index')),
+  http('placement', () => import('./placement/index')),
   {
     name: 'jobs-expire',
     entry: 'functions/jobs-expire/index.ts',
@@ -93,6 +94,19 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeoutSeconds: 60,
     memoryMb: 256,
     load: () => import('./followup-close/index'),
+  },
+  {
+    name: 'zero-employment-watch',
+    entry: 'functions/zero-employment-watch/index.ts',
+    routes: [],
+    // Hourly, so a 24-hour deadline is escalated within the hour it is missed.
+    schedule: {
+      cron: '5 * * * *',
+      description: '每小时检查零就业家庭与 72 小时承诺个案，逾期逐级升级；月末报告未清零家庭',
+    },
+    timeoutSeconds: 60,
+    memoryMb: 256,
+    load: () => import('./zero-employment-watch/index'),
   },
   {
     name: 'card-inspection-reminder',

@@ -343,6 +343,37 @@ export const deductions = defineCollection<DeductionRecord>()({
   fields: { town: 'text', community: 'text', year: 'int' },
 })
 
+/**
+ * A placement case: a zero-employment household to place within 24 hours (托底安置), or an
+ * especially difficult person under the 72-hour immediate-employment commitment. Missed
+ * deadlines escalate community -> street/town -> county; only a recorded placement closes it.
+ */
+export interface PlacementCaseRecord {
+  id: string
+  kind: 'zero_employment' | 'immediate_72h'
+  status: 'open' | 'placed'
+  householdId: string | null
+  personIds: string[]
+  community: string
+  openedAt: string
+  deadline: string
+  level: 'community' | 'street' | 'county'
+  history: { at: string; action: 'opened' | 'escalated' | 'placed'; level: string; note?: string }[]
+  placement: {
+    personId: string
+    employer: string
+    post: string
+    startedOn: string
+    note: string | null
+    at: string
+    actor: string
+  } | null
+}
+export const placementCases = defineCollection<PlacementCaseRecord>()({
+  name: 'placement_cases',
+  fields: { kind: 'text', status: 'text', community: 'text', deadline: 'text', householdId: 'text' },
+})
+
 export const ALL_COLLECTIONS = [
   jobs,
   accounts,
@@ -360,4 +391,5 @@ export const ALL_COLLECTIONS = [
   followupRecords,
   services,
   deductions,
+  placementCases,
 ]

@@ -40,6 +40,13 @@ export const API_ROUTES = {
   personHistory: { fn: 'followups', method: 'GET', path: '/api/people/{id}/history' },
   listShortOf131: { fn: 'followups', method: 'GET', path: '/api/followups/short-of-131' },
   deductionReport: { fn: 'followups', method: 'GET', path: '/api/followups/deductions' },
+  listPlacementCases: { fn: 'placement', method: 'GET', path: '/api/placement-cases' },
+  commitImmediateEmployment: {
+    fn: 'placement',
+    method: 'POST',
+    path: '/api/people/{id}/immediate-commitment',
+  },
+  recordPlacement: { fn: 'placement', method: 'POST', path: '/api/placement-cases/{id}/placement' },
   listInbox: { fn: 'inbox', method: 'GET', path: '/api/inbox' },
   readInboxMessage: { fn: 'inbox', method: 'POST', path: '/api/inbox/{id}/read' },
 } as const satisfies Record<string, ApiRoute>

@@ -26,6 +26,7 @@ import type { Filter, Page } from '../../store/port'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { staffCanSee } from '../people/person-access'
+import { watchHousehold } from '../placement/placement-cases'
 import { regionLabel } from '../regions/region-directory'
 
 const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
@@ -143,6 +144,10 @@ export const recordFollowup = async (
     detail: { channel: input.channel },
   })
   const person = await deps.store.get(persons, task.personId)
+  // An employment change may make (or unmake) a zero-employment household: check it now.
+  if (person?.householdId && saved.person.employmentStatus !== input.employmentStatus) {
+    await watchHousehold(deps, person.householdId, at)
+  }
   return { task: toTaskView(saved.task, person, shanghaiDate(at)), recordId }
 }
 

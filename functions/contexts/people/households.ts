@@ -4,6 +4,7 @@ import { newId } from '../../platform/ids'
 import type { Deps } from '../../runtime/deps'
 import { type PersonRecord, persons } from '../../store/collections'
 import { recordAudit } from '../audit/record-audit'
+import { watchHousehold } from '../placement/placement-cases'
 import { staffCanSee } from './person-access'
 
 export interface HouseholdView {
@@ -59,6 +60,7 @@ export const linkHousehold = async (
     result: 'ok',
     detail: { members: members.length },
   })
+  await watchHousehold(deps, householdId, at)
   return getHousehold(deps, who, householdId)
 }
 

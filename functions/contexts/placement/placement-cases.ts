@@ -1,0 +1,342 @@
+import type { Identity } from '../../../shared/auth/identity'
+import { AppError } from '../../../shared/errors'
+import { isWithinRegion } from '../../../shared/regions/region-code'
+import { newId } from '../../platform/ids'
+import type { Logger } from '../../platform/logger'
+import type { Deps } from '../../runtime/deps'
+import {
+  type AccountRecord,
+  accounts,
+  followupTasks,
+  meta,
+  type PersonRecord,
+  type PlacementCaseRecord,
+  persons,
+  placementCases,
+} from '../../store/collections'
+import { DuplicateKeyError, type Page } from '../../store/port'
+import { actorLabel } from '../applications/application-mapper'
+import { recordAudit } from '../audit/record-audit'
+import { inboxNotifier } from '../inbox/notifier'
+import { staffCanSee } from '../people/person-access'
+import { regionLabel } from '../regions/region-directory'
+
+const HOUR = 3600_000
+/** Jilin 2010 / Xinjiang 2010: zero-employment households placed within 24 hours; 72 hours at most for the especially difficult. */
+export const DEADLINE_HOURS = { zero_employment: 24, immediate_72h: 72 } as const
+/** Legal working age: from 16 to the statutory retirement age (men 60, women 55; configurable later). */
+const WORKING_AGE = { male: [16, 60], female: [16, 55] } as const
+
+const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
+const ageOn = (birthDate: string, at: Date) => {
+  const today = shanghaiDate(at)
+  return (
+    Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (today.slice(5) < birthDate.slice(5) ? 1 : 0)
+  )
+}
+
+/** A household in which every member of working age is unemployed (and there is at least one). */
+export const isZeroEmployment = (members: PersonRecord[], at: Date): boolean => {
+  const working = members.filter((m) => {
+    const [from, to] = WORKING_AGE[m.gender]
+    const age = ageOn(m.birthDate, at)
+    return age >= from && age < to
+  })
+  return working.length > 0 && working.every((m) => m.employmentStatus === 'unemployed')
+}
+
+const lockKey = (kind: PlacementCaseRecord['kind'], subject: string) => `open-case:${kind}:${subject}`
+
+const notifyStaff = async (
+  deps: Deps,
+  role: 'coordinator' | 'street' | 'county',
+  region: string,
+  title: string,
+  body: string,
+  at: Date,
+) => {
+  const notifier = inboxNotifier(deps.store)
+  const page: Page<AccountRecord> = await deps.store.find(accounts, {
+    where: [
+      { field: 'role', op: 'eq', value: role },
+      { field: 'region', op: 'eq', value: region },
+    ],
+    orderBy: [],
+    limit: 50,
+  })
+  for (const a of page.items) await notifier.notify(a.id, { title, body }, at)
+}
+
+/** Open a case unless one is open for the same household or person: one open case per subject. */
+export const openCase = async (
+  deps: Deps,
+  kind: PlacementCaseRecord['kind'],
+  members: PersonRecord[],
+  at: Date,
+): Promise<PlacementCaseRecord | null> => {
+  const first = members[0]!
+  const subject = kind === 'zero_employment' ? first.householdId! : first.id
+  const id = newId('pc', at)
+  try {
+    await deps.store.insert(meta, { id: lockKey(kind, subject), value: id, updatedAt: at.toISOString() })
+  } catch (err) {
+    if (err instanceof DuplicateKeyError) return null // already open
+    throw err
+  }
+  const record: PlacementCaseRecord = {
+    id,
+    kind,
+    status: 'open',
+    householdId: kind === 'zero_employment' ? subject : null,
+    personIds: members.map((m) => m.id),
+    community: first.community,
+    openedAt: at.toISOString(),
+    deadline: new Date(at.getTime() + DEADLINE_HOURS[kind] * HOUR).toISOString(),
+    level: 'community',
+    history: [{ at: at.toISOString(), action: 'opened', level: 'community' }],
+    placement: null,
+  }
+  await deps.store.insert(placementCases, record)
+  // Their follow-ups go to the top of the coordinator's list.
+  for (const m of members) {
+    const open = await deps.store.find(followupTasks, {
+      where: [
+        { field: 'personId', op: 'eq', value: m.id },
+        { field: 'status', op: 'eq', value: 'open' },
+      ],
+      orderBy: [],
+      limit: 12,
+    })
+    for (const t of open.items) await deps.store.update(followupTasks, t.id, { priority: 2 })
+  }
+  const what =
+    kind === 'zero_employment'
+      ? '零就业家庭，须 24 小时内托底安置'
+      : '特别困难人员，72 小时内不挑不拣即时就业'
+  await notifyStaff(
+    deps,
+    'coordinator',
+    first.community,
+    `紧急：${regionLabel(first.community)}${what}`,
+    `涉及 ${members.length} 人，请在期限内登记安置结果。`,
+    at,
+  )
+  return record
+}
+
+/** Check one household now (after an employment, household or registry change). */
+export const watchHousehold = async (deps: Deps, householdId: string, at: Date) => {
+  const members = (
+    await deps.store.find(persons, {
+      where: [{ field: 'householdId', op: 'eq', value: householdId }],
+      orderBy: [],
+      limit: 30,
+    })
+  ).items
+  if (members.length && isZeroEmployment(members, at)) return openCase(deps, 'zero_employment', members, at)
+  return null
+}
+
+/**
+ * Daily (and on demand): find zero-employment households, open their cases, escalate missed
+ * deadlines to the street/town and then the county; at month end, report households not cleared
+ * ("按月动态清零") to the county.
+ */
+export const watchZeroEmployment = async (
+  deps: Deps,
+  at: Date,
+  log: Logger,
+): Promise<Record<string, number>> => {
+  let opened = 0
+  let escalated = 0
+  // Households: persons ordered by household, grouped across page boundaries.
+  let cursor: string | null = null
+  let group: PersonRecord[] = []
+  const flush = async () => {
+    if (group.length && isZeroEmployment(group, at) && (await openCase(deps, 'zero_employment', group, at)))
+      opened++
+    group = []
+  }
+  do {
+    const page: Page<PersonRecord> = await deps.store.find(persons, {
+      where: [{ field: 'householdId', op: 'ne', value: null }],
+      orderBy: [{ field: 'householdId', dir: 'asc' }],
+      limit: 100,
+      cursor,
+    })
+    for (const p of page.items) {
+      if (group.length && group[0]!.householdId !== p.householdId) await flush()
+      group.push(p)
+    }
+    cursor = page.nextCursor
+  } while (cursor)
+  await flush()
+
+  // Escalate missed deadlines, one level at a time, each with a fresh 24 hours.
+  const now = at.toISOString()
+  cursor = null
+  do {
+    const page: Page<PlacementCaseRecord> = await deps.store.find(placementCases, {
+      where: [
+        { field: 'status', op: 'eq', value: 'open' },
+        { field: 'deadline', op: 'lte', value: now },
+      ],
+      orderBy: [{ field: 'deadline', dir: 'asc' }],
+      limit: 100,
+      cursor,
+    })
+    for (const c of page.items) {
+      if (c.level === 'county') continue
+      const level = c.level === 'community' ? 'street' : 'county'
+      const moved = await deps.store.update(
+        placementCases,
+        c.id,
+        {
+          level,
+          deadline: new Date(at.getTime() + 24 * HOUR).toISOString(),
+          history: [...c.history, { at: now, action: 'escalated', level }],
+        },
+        { expect: { level: c.level, status: 'open' } },
+      )
+      if (!moved) continue
+      escalated++
+      const region = level === 'street' ? c.community.slice(0, 9) : c.community.slice(0, 6)
+      await notifyStaff(
+        deps,
+        level,
+        region,
+        `逾期升级：${regionLabel(c.community)}安置个案未在期限内完成`,
+        '请督促社区落实安置，并登记安置结果。',
+        at,
+      )
+    }
+    cursor = page.nextCursor
+  } while (cursor)
+
+  const monthEnd = await monthEndReport(deps, at)
+  log.info('zero-employment watch', { opened, escalated, monthEnd })
+  return { opened, escalated, notCleared: monthEnd }
+}
+
+/** On a month's last day: the county hears of every zero-employment household not yet cleared. */
+const monthEndReport = async (deps: Deps, at: Date): Promise<number> => {
+  const today = shanghaiDate(at)
+  const tomorrow = shanghaiDate(new Date(at.getTime() + 24 * HOUR))
+  if (today.slice(0, 7) === tomorrow.slice(0, 7)) return 0
+  const open = await deps.store.count(placementCases, [
+    { field: 'status', op: 'eq', value: 'open' },
+    { field: 'kind', op: 'eq', value: 'zero_employment' },
+  ])
+  try {
+    await deps.store.insert(meta, {
+      id: `zero-month-end:${today.slice(0, 7)}`,
+      value: String(open),
+      updatedAt: at.toISOString(),
+    })
+  } catch (err) {
+    if (err instanceof DuplicateKeyError) return open
+    throw err
+  }
+  if (open > 0) {
+    const counties = await deps.store.find(accounts, {
+      where: [{ field: 'role', op: 'eq', value: 'county' }],
+      orderBy: [],
+      limit: 50,
+    })
+    for (const c of counties.items) {
+      await inboxNotifier(deps.store).notify(
+        c.id,
+        {
+          title: `${today.slice(0, 7)} 月末：${open} 户零就业家庭尚未清零`,
+          body: '请督促相关镇街限期安置。',
+        },
+        at,
+      )
+    }
+  }
+  return open
+}
+
+const inScope = (who: Identity, c: PlacementCaseRecord) =>
+  who.role !== 'resident' && !!who.region && isWithinRegion(c.community, who.region)
+
+export const listCases = async (deps: Deps, who: Identity, status: 'open' | 'placed' = 'open') => {
+  if (who.role === 'resident' || !who.region) throw new AppError('AUTH.FORBIDDEN')
+  const page = await deps.store.find(placementCases, {
+    where: [
+      { field: 'status', op: 'eq', value: status },
+      { field: 'community', op: 'prefix', value: who.region },
+    ],
+    orderBy: [{ field: 'deadline', dir: 'asc' }],
+    limit: 50,
+  })
+  const now = deps.clock.now().toISOString()
+  const items = []
+  for (const c of page.items) {
+    const people = await Promise.all(c.personIds.map((id) => deps.store.get(persons, id)))
+    items.push({
+      ...c,
+      communityName: regionLabel(c.community),
+      overdue: c.status === 'open' && c.deadline <= now,
+      members: people
+        .filter((p): p is PersonRecord => p !== null)
+        .map((p) => ({ personId: p.id, name: p.name, employmentStatus: p.employmentStatus })),
+    })
+  }
+  return { items }
+}
+
+/** The 72-hour commitment, made by staff for an especially difficult person in their region. */
+export const commitImmediateEmployment = async (deps: Deps, who: Identity, personId: string) => {
+  const person = await deps.store.get(persons, personId)
+  if (!person || !staffCanSee(who, person)) throw new AppError('PERSON.NOT_FOUND')
+  const at = deps.clock.now()
+  const opened = await openCase(deps, 'immediate_72h', [person], at)
+  if (!opened) throw new AppError('CASE.ALREADY_OPEN')
+  await recordAudit(deps.store, at, who, { action: 'case.commit-72h', subject: opened.id, result: 'ok' })
+  return opened
+}
+
+/** Only a recorded placement closes a case; the placed person is employed from that day. */
+export const recordPlacement = async (
+  deps: Deps,
+  who: Identity,
+  id: string,
+  input: { personId: string; employer: string; post: string; startedOn: string; note?: string },
+) => {
+  const c = await deps.store.get(placementCases, id)
+  if (!c || !inScope(who, c)) throw new AppError('CASE.NOT_FOUND')
+  if (c.status !== 'open') throw new AppError('CASE.CLOSED')
+  if (!c.personIds.includes(input.personId)) {
+    throw new AppError('REQUEST.INVALID', {
+      issues: [{ field: 'personId', message: '安置人员应为本个案成员' }],
+    })
+  }
+  const at = deps.clock.now()
+  const now = at.toISOString()
+  const placed = await deps.store.transaction(async (tx) => {
+    const done = await tx.update(
+      placementCases,
+      id,
+      {
+        status: 'placed',
+        placement: { ...input, note: input.note ?? null, at: now, actor: actorLabel(who) },
+        history: [
+          ...c.history,
+          { at: now, action: 'placed', level: c.level, note: `${input.employer} ${input.post}` },
+        ],
+      },
+      { expect: { status: 'open' } },
+    )
+    if (!done) throw new AppError('CASE.CLOSED')
+    await tx.update(persons, input.personId, {
+      employmentStatus: 'stable',
+      employmentSince: input.startedOn,
+      updatedAt: now,
+    })
+    await tx.delete(meta, lockKey(c.kind, c.kind === 'zero_employment' ? c.householdId! : c.personIds[0]!))
+    return done
+  })
+  await recordAudit(deps.store, at, who, { action: 'case.placed', subject: id, result: 'ok' })
+  return placed
+}
