@@ -38,7 +38,7 @@ function ServiceCard({ item }: { item: ApplicationTypeInfo }) {
           <Text className="service-card__bullet">·</Text>
           <Text className="service-card__material-text">
             {m.label}
-            {m.required ? '' : '（选交）'}
+            {m.required || m.label.includes('如有') ? '' : '（如有）'}
           </Text>
         </View>
       ))}
