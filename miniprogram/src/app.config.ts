@@ -16,7 +16,16 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/staff',
-      pages: ['pages/reviews/index', 'pages/review/index'],
+      pages: [
+        'pages/reviews/index',
+        'pages/review/index',
+        'pages/workbench/index',
+        'pages/person/index',
+        'pages/followup/index',
+        'pages/short-131/index',
+        'pages/cards/index',
+        'pages/deductions/index',
+      ],
     },
   ],
   window: {

@@ -5,9 +5,11 @@ import type {
   PublicNoticeItem,
   Stage,
 } from '@shared/applications/application-types'
+import type { CardView } from '@shared/applications/cards'
 import type { SessionInfo } from '@shared/auth/identity'
+import type { Channel, FollowupTaskView, ServiceKind } from '@shared/followups/followup'
 import type { Job, JobSummary, Paged } from '@shared/jobs/job'
-import type { PersonView } from '@shared/people/person'
+import type { EmploymentStatus, PersonView } from '@shared/people/person'
 import type { Region } from '@shared/regions/region-code'
 
 export interface HealthReply {
@@ -51,6 +53,58 @@ export interface InboxReply extends Paged<InboxMessage> {
   unread: number
 }
 
+/** A person's "131" services this year: what was given, what is required, what is still short. */
+export interface ServiceTally {
+  year: number
+  counts: Record<ServiceKind, number>
+  required: Record<ServiceKind, number>
+  /** Ready-made sentences, e.g. "职业介绍差 2 次". */
+  short: string[]
+}
+
+/** One recorded follow-up, as the person card's history lists it (newest first). */
+export interface FollowupRecordView {
+  id: string
+  at: string
+  actor: string
+  channel: Channel
+  outcome: string
+  employmentStatus: EmploymentStatus
+  employmentSince: string | null
+  nextStep: string | null
+  note: string | null
+}
+
+export interface PersonHistoryReply {
+  followups: FollowupRecordView[]
+  services131: ServiceTally
+}
+
+export interface RecordFollowupReply {
+  task: FollowupTaskView
+  recordId: string
+}
+
+/** An unemployed person of the region still short of this year's 131 services. */
+export interface ShortOf131Item extends ServiceTally {
+  personId: string
+  name: string
+  community: string
+  communityName: string | null
+}
+
+export interface DeductionRow {
+  code: string
+  name: string | null
+  points: number
+}
+
+export interface DeductionReport {
+  year: number
+  towns: DeductionRow[]
+  communities: DeductionRow[]
+}
+
 /** What each route answers with when it succeeds. */
 export interface RouteReplies {
   health: HealthReply
@@ -75,4 +129,13 @@ export interface RouteReplies {
   objectToNotice: OkReply
   listInbox: InboxReply
   readInboxMessage: OkReply
+  listFollowupTasks: Paged<FollowupTaskView>
+  recordFollowup: RecordFollowupReply
+  personHistory: PersonHistoryReply
+  recordService: ServiceTally
+  listShortOf131: Paged<ShortOf131Item>
+  deductionReport: DeductionReport
+  listCards: Paged<CardView>
+  inspectCard: CardView
+  changeCardStatus: CardView
 }

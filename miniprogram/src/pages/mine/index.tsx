@@ -301,6 +301,12 @@ export default function MinePage() {
             desc: '辖区内待审核的申请',
             url: STAFF_REVIEWS_PATH,
           },
+          {
+            id: 'mine-entry-followups',
+            label: '跟踪服务工作台',
+            desc: '本月跟踪任务、131 服务、援助卡年检',
+            url: '/packages/staff/pages/workbench/index',
+          },
         ]
       : []),
     {

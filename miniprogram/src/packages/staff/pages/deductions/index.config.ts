@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '扣分统计', enablePullDownRefresh: true })

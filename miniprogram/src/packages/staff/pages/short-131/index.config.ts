@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '131 缺口名单',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})
