@@ -15,6 +15,10 @@ import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
 jest.setTimeout(120_000)
 
 const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots')
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+])
 let app: TestApp
 let browser: Browser
 
@@ -118,6 +122,12 @@ it('takes a difficulty certification from application to assistance card', async
     .locator('#field-statement:visible textarea')
     .fill('今年五十一岁，原纺织厂关闭后一直没有找到工作。')
   await click(resident, '#apply-next')
+  // Materials: a photo of the ID card, uploaded; the rest shown at the counter.
+  const chooser = resident.waitForEvent('filechooser')
+  await click(resident, '#material-upload-id_card')
+  await (await chooser).setFiles({ name: '身份证.png', mimeType: 'image/png', buffer: PNG })
+  await resident.locator('#material-id_card:visible').getByText('已上传：身份证.png').waitFor()
+  await resident.screenshot({ path: join(SHOTS, 'apply-materials.png') })
   await click(resident, '#apply-next')
   await resident.screenshot({ path: join(SHOTS, 'apply-summary.png') })
   await click(resident, '#apply-submit')
@@ -126,6 +136,9 @@ it('takes a difficulty certification from application to assistance card', async
   const mine = await call(app, 'GET', '/api/applications', { token })
   const cert = mine.body.items.find((a: { type: string }) => a.type === 'difficulty_certification')
   expect(cert.status).toBe('community_review')
+  expect(cert.materials.map((m: { key: string; name: string }) => [m.key, m.name])).toEqual([
+    ['id_card', '身份证.png'],
+  ])
 
   // The coordinator approves the first review; the notice starts.
   await approveInQueue(COORDINATOR, 'community_review', cert.id, 'review-done.png')

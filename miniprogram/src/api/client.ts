@@ -170,3 +170,48 @@ export const errorMessage = (e: unknown): string => {
   const issue = e.issues?.[0]?.message
   return e.code === 'REQUEST.INVALID' && issue ? issue : e.message
 }
+
+export interface UploadedFile {
+  id: string
+  name: string
+  contentType: string
+  size: number
+}
+
+const TYPE_BY_EXTENSION: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  pdf: 'application/pdf',
+}
+
+/**
+ * Upload one material as raw bytes to POST /api/files. Cloud mode has no upload path yet: the
+ * originals are checked at the community counter.
+ */
+export const uploadMaterial = async (
+  bytes: ArrayBuffer,
+  name: string,
+  fileType?: string,
+): Promise<UploadedFile> => {
+  if (USE_CLOUD) throw new ApiError('NETWORK.FAILED', '当前版本暂不支持在线上传，请携带原件到社区核验', 0)
+  const extension = (name.split('.').pop() ?? '').toLowerCase()
+  const contentType = fileType || TYPE_BY_EXTENSION[extension] || 'image/jpeg'
+  const header: Record<string, string> = { 'Content-Type': contentType, Accept: 'application/json' }
+  const token = getToken()
+  if (token) header.Authorization = `Bearer ${token}`
+  let res: { statusCode: number; data: unknown }
+  try {
+    res = await Taro.request({
+      url: `${API_BASE}/api/files?${queryString({ name })}`,
+      method: 'POST',
+      header,
+      data: bytes as unknown as TaroGeneral.IAnyObject,
+      dataType: 'json',
+      timeout: 30000,
+    })
+  } catch {
+    throw new ApiError('NETWORK.FAILED', CLIENT_MESSAGES['NETWORK.FAILED'], 0)
+  }
+  return settle<UploadedFile>(res.statusCode, parseBody(res.data))
+}

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react'
 import { api, errorCode, errorMessage, isApiError } from '../../api/client'
 import { KeyValue, StatusBadge } from '../../components/Application'
 import ApplicationField from '../../components/ApplicationField'
+import MaterialUploader, { type Uploaded } from '../../components/MaterialUploader'
 import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import {
@@ -93,6 +94,7 @@ export default function ApplyPage() {
   const [errors, setErrors] = useState<FieldErrors>({})
   // One key per opened form: every retry of this submission carries it.
   const [idempotencyKey] = useState(newIdempotencyKey)
+  const [uploaded, setUploaded] = useState<Uploaded>({})
   const [submitting, setSubmitting] = useState(false)
   const [problem, setProblem] = useState<SubmitProblem | null>(null)
   const [created, setCreated] = useState<ApplicationView | null>(null)
@@ -157,7 +159,8 @@ export default function ApplyPage() {
     setSubmitting(true)
     setProblem(null)
     try {
-      const view = await api('submitApplication', { body: { type, data, idempotencyKey } })
+      const materials = Object.entries(uploaded).map(([key, f]) => ({ key, fileId: f.fileId }))
+      const view = await api('submitApplication', { body: { type, data, idempotencyKey, materials } })
       setCreated(view)
       redirect.current = setTimeout(() => openApplication(view.id, true), 1800)
     } catch (e) {
@@ -314,21 +317,13 @@ export default function ApplyPage() {
         <>
           <View className="card" id="apply-materials">
             <Text className="card-title">需准备的材料</Text>
-            {spec.materials.map((m, i) => (
-              <View key={m.key} className="apply__material">
-                <Text className="apply__material-no">{i + 1}.</Text>
-                <Text className="apply__material-text">{m.label}</Text>
-                <Text className={`tag apply__material-tag${m.required ? ' tag--accent' : ''}`}>
-                  {m.required ? '必须' : '如有'}
-                </Text>
-              </View>
-            ))}
+            <MaterialUploader materials={spec.materials} value={uploaded} onChange={setUploaded} />
           </View>
           <View className="note note--info">
-            <Text className="note__title">请携带原件到社区劳动保障工作站核验</Text>
+            <Text className="note__title">可拍照上传，也可携带原件到社区核验</Text>
             <Text>
               {person?.communityName ? `您所在的${person.communityName}` : '所在社区'}
-              工作人员初审时会核对材料原件，暂不支持在线上传。
+              工作人员初审时会核对材料；未上传的材料请携带原件前往社区劳动保障工作站。
             </Text>
           </View>
           <View className="form-actions">
@@ -350,7 +345,10 @@ export default function ApplyPage() {
             {describeData(type, validateApplicationForm(type, values).data).map((row) => (
               <KeyValue key={row.label} label={row.label} value={row.value} />
             ))}
-            <KeyValue label="材料" value={`${spec.materials.length} 项，到社区核验原件`} />
+            <KeyValue
+              label="材料"
+              value={`已上传 ${Object.keys(uploaded).length} 项，共 ${spec.materials.length} 项；其余到社区核验原件`}
+            />
           </View>
           {problem ? (
             <View className="note" id="apply-problem">
