@@ -14,6 +14,7 @@ import { migrate } from '../../functions/store/migrate'
 import { openPgliteStore } from '../../functions/store/pglite-store'
 import { JOB_CATEGORIES, type JobCategory, type JobListQuery } from '../../shared/jobs/job'
 import { aJob } from '../support/job-fixtures'
+import { benchFollowups } from './followups'
 
 const N = Number(process.env.BENCH_JOBS ?? 20_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 200)
@@ -34,7 +35,7 @@ const time = async (fn: () => Promise<unknown>) => {
   return { median: samples[Math.floor(RUNS / 2)]!, p95: samples[Math.floor(RUNS * 0.95)]! }
 }
 
-const main = async () => {
+const jobBoard = async () => {
   const store = await openPgliteStore()
   await migrate(store.sql)
   const t0 = performance.now()
@@ -87,6 +88,12 @@ const main = async () => {
   console.log(`\njob board over ${N} vacancies, ${RUNS} runs each (embedded Postgres, in memory)\n`)
   for (const r of rows) console.log(`| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`)
   await store.close()
+}
+
+const main = async () => {
+  const which = process.env.BENCH_CASE
+  if (!which || which === 'jobs') await jobBoard()
+  if (!which || which === 'followups') await benchFollowups()
 }
 
 main().catch((err) => {
