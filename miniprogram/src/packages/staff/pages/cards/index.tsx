@@ -53,6 +53,13 @@ const CONSEQUENCES: Partial<Record<NextStatus, string>> = {
   revoked: '注销后，持卡人将移出就业困难人员和登记失业人员，失业登记一并注销。',
 }
 
+type Scope = 'due' | 'all'
+
+const SCOPES: { value: Scope; label: string }[] = [
+  { value: 'due', label: '待年检' },
+  { value: 'all', label: '全部卡片' },
+]
+
 type Sheet = { kind: 'inspect'; card: CardView } | { kind: 'status'; card: CardView } | null
 
 const splitPolicies = (text: string): string[] =>
@@ -65,9 +72,10 @@ export default function CardsPage() {
   const { state: session, reload: reloadSession } = useSession()
   const isStaff = session.status === 'done' && session.session.role !== 'resident'
   const year = currentYear()
+  const [scope, setScope] = useState<Scope>('due')
   const list = usePaged<CardView>(
-    isStaff ? `cards|${year}` : null,
-    (cursor) => api('listCards', { query: { due: year, cursor } }),
+    isStaff ? `cards|${scope}|${year}` : null,
+    (cursor) => api('listCards', { query: { due: scope === 'due' ? year : undefined, cursor } }),
     (c) => c.id,
   )
   const { reload, loadMore, update } = list
@@ -205,31 +213,49 @@ export default function CardsPage() {
 
   return (
     <PageShell className="staff wb">
-      <View className="staff__head wb-head--padded">
-        <Text className="staff__title">就业援助卡 {year} 年度年检</Text>
+      <View className="staff__head wb-head--tabs">
+        <Text className="staff__title">就业援助卡年检</Text>
         <Text className="staff__region">{info.regionName ?? info.region ?? ''}</Text>
         <Text className="wb-head__desc">
           {mayInspect
-            ? '以下援助卡本年度尚未年检。核实持卡人就业状态和享受政策后登记年检；不再符合条件的可变更卡片状态。'
-            : '以下援助卡本年度尚未年检，年检由社区或街道/镇登记。'}
+            ? `${year} 年度年检：核实持卡人就业状态和享受政策后登记；不再符合条件的可变更卡片状态。当年发放的卡从次年起年检。`
+            : `${year} 年度年检由社区或街道/镇登记；不再符合条件的卡可在此变更状态。`}
         </Text>
+      </View>
+
+      <View className="staff__tabs">
+        {SCOPES.map((t) => (
+          <View
+            key={t.value}
+            id={`cards-tab-${t.value}`}
+            className={`staff__tab${t.value === scope ? ' staff__tab--on' : ''}`}
+            onClick={() => setScope(t.value)}
+          >
+            {t.label}
+          </View>
+        ))}
       </View>
 
       {loading === 'first' && (!list.current || items.length === 0) ? <LoadingView /> : null}
       {error ? <ErrorView id="cards-error" message={error} onRetry={() => void reload()} /> : null}
       {list.current && loaded && !loading && !error && items.length === 0 ? (
-        <StateView
-          id="cards-empty"
-          icon="✓"
-          title="年检已全部完成"
-          desc={`辖区内没有待 ${year} 年度年检的援助卡`}
-        />
+        scope === 'due' ? (
+          <StateView
+            id="cards-empty"
+            icon="✓"
+            title="年检已全部完成"
+            desc={`辖区内没有待 ${year} 年度年检的援助卡`}
+          />
+        ) : (
+          <StateView id="cards-empty" icon="卡" title="暂无援助卡" desc="辖区内还没有发放就业援助卡" />
+        )
       ) : null}
 
       {list.current
         ? items.map((c) => {
             const inspected = c.inspections.find((i) => i.year === year)
-            const canInspect = mayInspect && !inspected && INSPECTABLE.includes(c.status)
+            const canInspect =
+              mayInspect && !inspected && c.lastInspectedYear < year && INSPECTABLE.includes(c.status)
             const canChange = CARD_TRANSITIONS[c.status].length > 0
             const last = c.inspections.length > 0 ? Math.max(...c.inspections.map((i) => i.year)) : null
             return (

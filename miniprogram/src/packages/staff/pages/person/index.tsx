@@ -306,9 +306,14 @@ export default function PersonPage() {
             label="本期跟踪"
             id="person-task"
             value={
-              <Text>
-                {periodLabel(task.period)} · {task.statusLabel} · 截止 {formatDate(task.due)}
-              </Text>
+              <View className="wb-lines">
+                <Text>
+                  {periodLabel(task.period)} · {task.statusLabel}
+                </Text>
+                <Text className={task.overdue ? 'task-row__due--late' : 'muted'}>
+                  截止 {formatDate(task.due)}
+                </Text>
+              </View>
             }
           />
         ) : null}
@@ -396,10 +401,10 @@ export default function PersonPage() {
           label="失业登记"
           value={
             person.registration ? (
-              <Text>
-                证号 {person.registration.certificateNo}（{formatDate(person.registration.registeredAt)}{' '}
-                登记）
-              </Text>
+              <View className="wb-lines">
+                <Text>证号 {person.registration.certificateNo}</Text>
+                <Text className="muted">{formatDate(person.registration.registeredAt)} 登记</Text>
+              </View>
             ) : (
               <None text="未登记" />
             )
