@@ -5,6 +5,7 @@ import { type Clock, systemClock } from '../platform/clock'
 import { type Env, setEnv } from '../platform/env'
 import type { Logger } from '../platform/logger'
 import { type Deps, openFileStore, provideDeps } from '../runtime/deps'
+import { seedDemoFollowups } from '../seed/demo-followups'
 import { seedDemoResidents } from '../seed/demo-residents'
 import { seedDemo } from '../seed/seed-demo'
 import { openStore } from '../store/create-store'
@@ -27,6 +28,7 @@ export const bootLocal = async (env: Env, log: Logger, clock: Clock = systemCloc
   if (env.STORE === 'pglite') {
     await seedDemo(store, clock.now(), log)
     await seedDemoResidents(deps, log)
+    await seedDemoFollowups(deps, log)
   }
   return deps
 }

@@ -120,7 +120,13 @@ describe('the coordinator’s workbench', () => {
     const res = await call(app, 'GET', '/api/followups/tasks?period=2026-12', { token: coord })
     expect(res.status).toBe(200)
     expect(res.body.items.every((t: { community: string }) => t.community === '320621100001')).toBe(true)
-    const priorities = res.body.items.map((t: { priority: number }) => t.priority)
+    // Overdue tasks of earlier months (October's, from the timer test) come first, then this month's by urgency.
+    const periods = res.body.items.map((t: { period: string }) => t.period)
+    expect(periods).toEqual([...periods].sort())
+    expect(res.body.items[0]).toMatchObject({ period: '2026-10', overdue: true })
+    const priorities = res.body.items
+      .filter((t: { period: string }) => t.period === '2026-12')
+      .map((t: { priority: number }) => t.priority)
     expect(priorities).toEqual([...priorities].sort((a, b) => b - a))
     const other = await devLogin(app, { openid: 'fu-coord-2', role: 'coordinator', region: '320621100002' })
     const theirs = await call(app, 'GET', '/api/followups/tasks?period=2026-12', { token: other })

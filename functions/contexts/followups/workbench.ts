@@ -64,9 +64,10 @@ export const listTasks = async (
 ): Promise<Paged<FollowupTaskView>> => {
   const region = scopeOf(who)
   const at = deps.clock.now()
+  const period = q.period ?? periodOf(at)
   const where: Filter[] = [
     { field: 'community', op: 'prefix', value: region },
-    { field: 'period', op: 'eq', value: q.period ?? periodOf(at) },
+    { field: 'period', op: 'eq', value: period },
   ]
   if (q.status) where.push({ field: 'status', op: 'eq', value: q.status })
   if (q.q) where.push({ field: 'personName', op: 'contains', value: q.q })
@@ -80,9 +81,27 @@ export const listTasks = async (
     limit: 20,
     cursor: q.cursor,
   })
+  // Overdue first: on the first page of the current month's open work, earlier months' tasks
+  // still open (not yet closed by followup-close) come before this month's.
+  const overdue: FollowupTaskRecord[] = []
+  if (!q.cursor && period === periodOf(at) && (!q.status || q.status === 'open')) {
+    const earlier = await deps.store.find(followupTasks, {
+      where: [
+        { field: 'community', op: 'prefix', value: region },
+        { field: 'status', op: 'eq', value: 'open' },
+        { field: 'period', op: 'lt', value: period },
+        ...(q.q ? [{ field: 'personName', op: 'contains', value: q.q } as const] : []),
+      ],
+      orderBy: [{ field: 'priority', dir: 'desc' }],
+      limit: 50,
+    })
+    overdue.push(...earlier.items)
+  }
   const today = shanghaiDate(at)
   const items = await Promise.all(
-    page.items.map(async (t) => toTaskView(t, await deps.store.get(persons, t.personId), today)),
+    [...overdue, ...page.items].map(async (t) =>
+      toTaskView(t, await deps.store.get(persons, t.personId), today),
+    ),
   )
   return { items, nextCursor: page.nextCursor }
 }
