@@ -1,7 +1,7 @@
 import type { FollowupTaskView } from '@shared/followups/followup'
 import { Text, View } from '@tarojs/components'
 import { formatDate, formatDateTime } from '../../../utils/format'
-import { employmentLabel, keyGroupLabel } from '../followups'
+import { employmentLabel, keyGroupLabel, periodLabel } from '../followups'
 
 const STATUS_TONE: Record<FollowupTaskView['status'], string> = {
   open: 'info',
@@ -20,8 +20,19 @@ export function TaskBadges({ task }: { task: FollowupTaskView }) {
   )
 }
 
-/** One follow-up task in the workbench list. */
-export function TaskRow({ task, onOpen }: { task: FollowupTaskView; onOpen: () => void }) {
+/**
+ * One follow-up task in the workbench list. The current month's open list also carries earlier
+ * months' tasks still open: those say which month they belong to.
+ */
+export function TaskRow({
+  task,
+  period,
+  onOpen,
+}: {
+  task: FollowupTaskView
+  period: string
+  onOpen: () => void
+}) {
   return (
     <View
       id={`task-${task.id}`}
@@ -51,7 +62,9 @@ export function TaskRow({ task, onOpen }: { task: FollowupTaskView; onOpen: () =
         </View>
       ) : null}
       <View className="list-item__foot">
-        <Text className={task.overdue ? 'task-row__due--late' : ''}>截止 {formatDate(task.due)}</Text>
+        <Text className={task.overdue ? 'task-row__due--late' : ''}>
+          {task.period !== period ? `${periodLabel(task.period)}任务 · ` : ''}截止 {formatDate(task.due)}
+        </Text>
         {task.doneAt ? (
           <Text className="muted">{formatDateTime(task.doneAt)} 已跟踪</Text>
         ) : (

@@ -281,7 +281,8 @@ export default function WorkbenchPage() {
       {shownCounts && tab === 'open' && shownCounts.overdue > 0 ? (
         <View className="note wb-note" id="workbench-overdue-note">
           <Text>
-            有 {shownCounts.overdue} 项任务已过截止日期仍未跟踪，请尽快联系并登记，月末未跟踪将计入扣分。
+            有 {shownCounts.overdue}{' '}
+            项任务已过截止日期仍未跟踪（排在最前），请尽快联系并登记，未跟踪的将计入扣分。
           </Text>
         </View>
       ) : null}
@@ -292,7 +293,9 @@ export default function WorkbenchPage() {
         <StateView id="workbench-empty" icon={q ? '?' : '✓'} {...emptyText()} />
       ) : null}
 
-      {current ? items.map((t) => <TaskRow key={t.id} task={t} onOpen={() => open(t)} />) : null}
+      {current
+        ? items.map((t) => <TaskRow key={t.id} task={t} period={period} onOpen={() => open(t)} />)
+        : null}
 
       {current && !error ? (
         <ListFoot
