@@ -10,6 +10,7 @@ import {
 } from '@shared/followups/followup'
 import { EMPLOYMENT_STATUSES, type EmploymentStatus, KEY_GROUPS } from '@shared/people/person'
 import Taro from '@tarojs/taro'
+import { api } from '../../api/client'
 
 /** Where the follow-up workbench and its pages live (the staff subpackage). */
 export const WORKBENCH_PATH = '/packages/staff/pages/workbench/index'
@@ -93,6 +94,27 @@ export const rememberTask = (task: FollowupTaskView): void => {
 }
 
 export const rememberedTask = (id: string): FollowupTaskView | undefined => tasks.get(id)
+
+/**
+ * A task as the server has it now. There is no route for one task: its month's list is searched
+ * by the person's name (a few pages at most). Null when not found; throws when the list fails.
+ */
+export const findTask = async (taskId: string, name: string): Promise<FollowupTaskView | null> => {
+  let cursor: string | undefined
+  for (let pages = 0; pages < 3; pages++) {
+    const page = await api('listFollowupTasks', {
+      query: { period: periodOfTask(taskId), q: name.slice(0, 20), cursor },
+    })
+    const found = page.items.find((t) => t.id === taskId)
+    if (found) {
+      rememberTask(found)
+      return found
+    }
+    if (!page.nextCursor) return null
+    cursor = page.nextCursor
+  }
+  return null
+}
 
 /** Back to the workbench list when it is in the page stack (it refreshes on show), else one page back. */
 export const backToWorkbench = (): void => {

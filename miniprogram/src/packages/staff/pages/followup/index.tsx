@@ -17,6 +17,7 @@ import {
   backToWorkbench,
   CHANNEL_OPTIONS,
   employmentLabel,
+  findTask,
   isPersonId,
   isTaskId,
   periodLabel,
@@ -87,6 +88,12 @@ export default function FollowupPage() {
       setState({ status: 'done', person })
       // Start from what is on record: most follow-ups confirm the status, some change it.
       setForm((f) => (f.employmentStatus ? f : { ...f, employmentStatus: person.employmentStatus }))
+      // Opened from a link rather than the list: learn whether the task is still open.
+      findTask(taskId, person.name)
+        .then((found) => {
+          if (found && mine === seq.current) setTask((t) => (t?.status === 'done' ? t : found))
+        })
+        .catch(() => undefined)
     } catch (e) {
       if (mine !== seq.current) return
       const code = errorCode(e)

@@ -21,13 +21,12 @@ import {
   ageOn,
   channelLabel,
   employmentLabel,
+  findTask,
   followupPath,
   isPersonId,
   isTaskId,
   periodLabel,
-  periodOfTask,
   rememberedTask,
-  rememberTask,
   SERVICE_OPTIONS,
 } from '../../followups'
 import '../../staff.scss'
@@ -70,26 +69,13 @@ export default function PersonPage() {
   const [serviceBusy, setServiceBusy] = useState(false)
   const seq = useRef(0)
 
-  /** The task's current state: the list it came from is searched by name (there is no task route). */
+  /** The task's current state, for the 登记跟踪 button. */
   const lookupTask = useCallback(
     async (name: string, mine: number) => {
       if (!taskId) return
       try {
-        let cursor: string | undefined
-        for (let pages = 0; pages < 3; pages++) {
-          const page = await api('listFollowupTasks', {
-            query: { period: periodOfTask(taskId), q: name.slice(0, 20), cursor },
-          })
-          const found = page.items.find((t) => t.id === taskId)
-          if (found) {
-            if (mine !== seq.current) return
-            rememberTask(found)
-            setTask(found)
-            break
-          }
-          if (!page.nextCursor) break
-          cursor = page.nextCursor
-        }
+        const found = await findTask(taskId, name)
+        if (found && mine === seq.current) setTask(found)
       } catch {
         // Keep what the list handed over; the buttons follow it.
       } finally {
