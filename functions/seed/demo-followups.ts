@@ -5,7 +5,7 @@ import { listTasks, recordFollowup, recordService } from '../contexts/followups/
 import { watchZeroEmployment } from '../contexts/placement/placement-cases'
 import type { Logger } from '../platform/logger'
 import type { Deps } from '../runtime/deps'
-import { meta } from '../store/collections'
+import { meta, persons } from '../store/collections'
 
 const SEED_KEY = 'demo-seed-followups'
 
@@ -43,6 +43,8 @@ export const seedDemoFollowups = async (deps: Deps, log: Logger): Promise<boolea
       employmentStatus: task.employmentStatus,
       nextStep: '下月继续跟踪',
     })
+    // The demo records these "last month": date the follow-up there, so this month's run is due.
+    await deps.store.update(persons, task.personId, { lastFollowupAt: lastMonth.toISOString() })
   }
   const first = last.items[0]
   if (first) {

@@ -12,7 +12,7 @@ export const EMPLOYMENT_STATUSES = {
 export type EmploymentStatus = keyof typeof EMPLOYMENT_STATUSES
 export const employmentStatusSchema = z.enum(
   Object.keys(EMPLOYMENT_STATUSES) as [EmploymentStatus, ...EmploymentStatus[]],
-  { error: '就业状态只能是 unemployed、flexible、stable 或 no_wish' },
+  { error: '请选择就业状态（失业、灵活就业、稳定就业或无就业意愿）' },
 )
 
 /** The six key groups (重点群体); set by certification or staff, never by the resident alone. */
