@@ -1,6 +1,7 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
 import { z } from '../../shared/validation'
 import { listInbox, markRead } from '../contexts/inbox/inbox'
+import { addCredit, listCredits } from '../contexts/inbox/subscriptions'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route } from '../runtime/http'
 
@@ -14,6 +15,20 @@ const fn = httpFunction({
     access: 'user',
     params: z.object({ id: z.string().regex(/^msg_[a-z0-9_]{1,40}$/, '消息编号格式不正确') }),
     handle: ({ deps, identity, params }) => markRead(deps, identity!, params.id),
+  }),
+  [routeKey(API_ROUTES.listSubscriptions)]: route({
+    access: 'user',
+    handle: ({ deps, identity }) => listCredits(deps, identity!),
+  }),
+  [routeKey(API_ROUTES.addSubscription)]: route({
+    access: 'user',
+    params: z.object({ template: z.enum(['digest', 'status'], { error: '没有这种订阅' }) }),
+    body: z.object({ accepted: z.boolean() }).strict(),
+    status: 201,
+    handle: async ({ deps, identity, params, body }) =>
+      body.accepted
+        ? addCredit(deps, identity!, params.template)
+        : { template: params.template, credits: null },
   }),
 })
 

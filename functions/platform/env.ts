@@ -30,6 +30,8 @@ const envSchema = z
     WECHAT_SECRET: z.string().optional(),
     /** Subscription-message template for status changes (thing1 title, time2 time, thing3 note). */
     WECHAT_TEMPLATE_STATUS: z.string().optional(),
+    /** Subscription-message template for coordinators' monthly digest. */
+    WECHAT_TEMPLATE_DIGEST: z.string().optional(),
     /** Home county of the deployment; the demo and region pickers start here. */
     HOME_COUNTY: z
       .string()

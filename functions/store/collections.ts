@@ -374,6 +374,16 @@ export const placementCases = defineCollection<PlacementCaseRecord>()({
   fields: { kind: 'text', status: 'text', community: 'text', deadline: 'text', householdId: 'text' },
 })
 
+/** Remaining one-time subscription-message credits of one account for one template. */
+export interface SubscriptionRecord {
+  id: string
+  account: string
+  template: 'digest' | 'status'
+  credits: number
+  updatedAt: string
+}
+export const subscriptions = defineCollection<SubscriptionRecord>()({ name: 'subscriptions', fields: {} })
+
 export const ALL_COLLECTIONS = [
   jobs,
   accounts,
@@ -392,4 +402,5 @@ export const ALL_COLLECTIONS = [
   services,
   deductions,
   placementCases,
+  subscriptions,
 ]

@@ -27,6 +27,8 @@ const commonChain = (chain: Chain, webpack: typeof Webpack): void => {
 const appEnv = {
   TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
   TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+  // Subscription-message template id of the coordinators' monthly digest (WeChat only).
+  TARO_APP_TEMPLATE_DIGEST: JSON.stringify(process.env.TARO_APP_TEMPLATE_DIGEST ?? ''),
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {

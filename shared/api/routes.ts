@@ -49,6 +49,8 @@ export const API_ROUTES = {
   recordPlacement: { fn: 'placement', method: 'POST', path: '/api/placement-cases/{id}/placement' },
   listInbox: { fn: 'inbox', method: 'GET', path: '/api/inbox' },
   readInboxMessage: { fn: 'inbox', method: 'POST', path: '/api/inbox/{id}/read' },
+  listSubscriptions: { fn: 'inbox', method: 'GET', path: '/api/subscriptions' },
+  addSubscription: { fn: 'inbox', method: 'POST', path: '/api/subscriptions/{template}' },
 } as const satisfies Record<string, ApiRoute>
 
 export interface ApiRoute {

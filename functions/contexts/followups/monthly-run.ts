@@ -13,6 +13,8 @@ import {
 } from '../../store/collections'
 import { DuplicateKeyError, type Page } from '../../store/port'
 import { inboxNotifier } from '../inbox/notifier'
+import { spendCredit } from '../inbox/subscriptions'
+import { digestChannel } from '../inbox/wechat-subscription'
 
 const PAGE = 100
 
@@ -130,6 +132,7 @@ export const runFollowupMonthly = async (
 /** One digest per coordinator per period: how many due, how many overdue, urgent cases first. */
 const sendDigests = async (deps: Deps, period: string, at: Date): Promise<number> => {
   const notifier = inboxNotifier(deps.store)
+  const wechat = await digestChannel(deps)
   let sent = 0
   let cursor: string | null = null
   do {

@@ -47,9 +47,12 @@ export const wechatSubscriptionNotifier = (
   }
   return {
     async notify(recipient: string, message: Message, at: Date) {
-      if (!recipient.startsWith('psn:')) return
-      const person = await store.get(persons, recipient.slice(4))
-      const openid = person?.accountId?.startsWith('wx:') ? person.accountId.slice(3) : null
+      // Staff are addressed by account (`wx:<openid>`), residents by person record.
+      let openid: string | null = recipient.startsWith('wx:') ? recipient.slice(3) : null
+      if (recipient.startsWith('psn:')) {
+        const person = await store.get(persons, recipient.slice(4))
+        openid = person?.accountId?.startsWith('wx:') ? person.accountId.slice(3) : null
+      }
       if (!openid) return
       try {
         const tokenValue = await accessToken(at.getTime())
@@ -89,3 +92,23 @@ export const allChannels = (inbox: Notifier, extra: Notifier[]): Notifier => ({
     for (const channel of extra) await channel.notify(recipient, message, at)
   },
 })
+
+/** The WeChat channel for coordinators' monthly digests, when a digest template is configured. */
+export const digestChannel = async (deps: {
+  store: Store
+  env: { WECHAT_APPID?: string; WECHAT_SECRET?: string; WECHAT_TEMPLATE_DIGEST?: string }
+}): Promise<Notifier | null> => {
+  const { WECHAT_APPID, WECHAT_SECRET, WECHAT_TEMPLATE_DIGEST } = deps.env
+  if (!WECHAT_APPID || !WECHAT_SECRET || !WECHAT_TEMPLATE_DIGEST) return null
+  const { logger } = await import('../../platform/logger')
+  return wechatSubscriptionNotifier(
+    deps.store,
+    {
+      appid: WECHAT_APPID,
+      secret: WECHAT_SECRET,
+      templateId: WECHAT_TEMPLATE_DIGEST,
+      page: 'packages/staff/pages/workbench/index',
+    },
+    logger,
+  )
+}

@@ -129,6 +129,8 @@ export interface RouteReplies {
   objectToNotice: OkReply
   listInbox: InboxReply
   readInboxMessage: OkReply
+  listSubscriptions: { items: { template: 'digest' | 'status'; credits: number }[]; wechatEnabled: boolean }
+  addSubscription: { template: 'digest' | 'status'; credits: number | null }
   listFollowupTasks: Paged<FollowupTaskView>
   recordFollowup: RecordFollowupReply
   personHistory: PersonHistoryReply

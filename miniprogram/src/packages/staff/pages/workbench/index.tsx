@@ -7,6 +7,7 @@ import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { useSession } from '../../../../hooks/useSession'
 import { openPage } from '../../../../utils/nav'
+import { DigestSubscription } from '../../components/DigestSubscription'
 import { ListFoot } from '../../components/ListFoot'
 import { TaskRow } from '../../components/TaskRow'
 import { usePaged } from '../../components/usePaged'
@@ -232,6 +233,8 @@ export default function WorkbenchPage() {
           ) : null}
         </View>
       </View>
+
+      <DigestSubscription />
 
       <View className="staff__tabs">
         {TABS.map((t) => (
