@@ -172,14 +172,13 @@ const sendDigests = async (deps: Deps, period: string, at: Date): Promise<number
         throw err
       }
       const lead = urgent > 0 ? `零就业家庭等紧急事项 ${urgent} 件，请优先处理。` : ''
-      await notifier.notify(
-        c.id,
-        {
-          title: `${period} 跟踪服务：本月 ${dueNow} 人待跟踪，逾期 ${overdue} 人`,
-          body: `${lead}请在工作台查看任务并登记跟踪情况。`,
-        },
-        at,
-      )
+      const message = {
+        title: `${period} 跟踪服务：本月 ${dueNow} 人待跟踪，逾期 ${overdue} 人`,
+        body: `${lead}请在工作台查看任务并登记跟踪情况。`,
+      }
+      await notifier.notify(c.id, message, at)
+      // And to WeChat if the coordinator subscribed (one credit per send); else the inbox alone.
+      if (wechat && (await spendCredit(deps, c.id, 'digest'))) await wechat.notify(c.id, message, at)
       sent++
     }
     cursor = page.nextCursor
