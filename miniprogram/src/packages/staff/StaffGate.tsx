@@ -4,17 +4,39 @@ import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import type { SessionState } from '../../hooks/useSession'
 import { goLogin, goServices } from '../../utils/nav'
 
+/** Which staff workplace a page belongs to: its name and the ids its gate states carry. */
+export interface Workplace {
+  name: string
+  idPrefix: string
+  staff: string
+}
+
+export const REVIEW_DESK: Workplace = {
+  name: '审核工作台',
+  idPrefix: 'staff',
+  staff: '社区、街道/镇和县级工作人员',
+}
+export const FOLLOWUP_DESK: Workplace = {
+  name: '跟踪服务工作台',
+  idPrefix: 'workbench',
+  staff: '社区协理员、街道/镇和县级工作人员',
+}
+
 /** What a staff page shows instead of itself to someone who is not (or not yet known as) staff. */
-export function staffGate(state: SessionState, retry: () => void): ReactNode | null {
+export function staffGate(
+  state: SessionState,
+  retry: () => void,
+  place: Workplace = REVIEW_DESK,
+): ReactNode | null {
   if (state.status === 'loading') return <LoadingView />
   if (state.status === 'error') return <ErrorView message={state.message} onRetry={retry} />
   if (state.status === 'anonymous')
     return (
       <StateView
-        id="staff-login"
+        id={`${place.idPrefix}-login`}
         icon="登"
         title="请先登录"
-        desc="审核工作台仅供社区、街道/镇和县级工作人员使用"
+        desc={`${place.name}仅供${place.staff}使用`}
         action={
           <View className="btn btn--primary btn--small" hoverClass="btn--hover" onClick={goLogin}>
             去登录
@@ -25,10 +47,10 @@ export function staffGate(state: SessionState, retry: () => void): ReactNode | n
   if (state.session.role === 'resident')
     return (
       <StateView
-        id="staff-only"
+        id={place.idPrefix === 'staff' ? 'staff-only' : `${place.idPrefix}-staff-only`}
         icon="员"
         title="仅工作人员可用"
-        desc="这里是工作人员的审核工作台。您可以在“办事”中办理业务、查看进度。"
+        desc={`这里是工作人员的${place.name}。您可以在“办事”中办理业务、查看进度。`}
         action={
           <View className="btn btn--ghost btn--small" hoverClass="btn--hover" onClick={goServices}>
             去办事

@@ -22,8 +22,8 @@ import { openPage } from '../../../../utils/nav'
 import { toastText } from '../../../../utils/toast'
 import { ListFoot } from '../../components/ListFoot'
 import { usePaged } from '../../components/usePaged'
-import { workbenchGate } from '../../components/WorkbenchGate'
 import { currentYear, employmentLabel, mayInspectCards, personPath, STATUS_OPTIONS } from '../../followups'
+import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
 
@@ -104,7 +104,7 @@ export default function CardsPage() {
     )
   })
 
-  const gate = workbenchGate(session, () => void reloadSession())
+  const gate = staffGate(session, () => void reloadSession(), FOLLOWUP_DESK)
   if (gate || session.status !== 'done') return <PageShell className="staff wb">{gate}</PageShell>
 
   const info = session.session

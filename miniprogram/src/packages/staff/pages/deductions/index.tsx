@@ -7,8 +7,8 @@ import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { useSession } from '../../../../hooks/useSession'
 import { goBackOr } from '../../../../utils/nav'
-import { workbenchGate } from '../../components/WorkbenchGate'
 import { currentYear, mayReport } from '../../followups'
+import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
 
@@ -96,7 +96,7 @@ export default function DeductionsPage() {
     )
   })
 
-  const gate = workbenchGate(session, () => void reloadSession())
+  const gate = staffGate(session, () => void reloadSession(), FOLLOWUP_DESK)
   if (gate || session.status !== 'done') return <PageShell className="staff wb">{gate}</PageShell>
   if (!allowed)
     return (

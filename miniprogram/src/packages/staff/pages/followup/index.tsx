@@ -12,7 +12,6 @@ import { useSession } from '../../../../hooks/useSession'
 import { formatDate, todayInChina } from '../../../../utils/format'
 import { toastText } from '../../../../utils/toast'
 import { TaskBadges } from '../../components/TaskRow'
-import { workbenchGate } from '../../components/WorkbenchGate'
 import {
   backToWorkbench,
   CHANNEL_OPTIONS,
@@ -25,6 +24,7 @@ import {
   rememberTask,
   STATUS_OPTIONS,
 } from '../../followups'
+import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
 
@@ -109,7 +109,7 @@ export default function FollowupPage() {
     if (isStaff) void load()
   }, [isStaff, load])
 
-  const gate = workbenchGate(session, () => void reloadSession())
+  const gate = staffGate(session, () => void reloadSession(), FOLLOWUP_DESK)
   if (gate || session.status !== 'done') return <PageShell className="staff wb">{gate}</PageShell>
 
   if (state.status === 'loading')

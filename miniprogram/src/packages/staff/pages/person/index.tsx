@@ -16,7 +16,6 @@ import { openPage } from '../../../../utils/nav'
 import { toastError, toastText } from '../../../../utils/toast'
 import { ServiceTallyCard } from '../../components/ServiceTallyCard'
 import { TaskBadges } from '../../components/TaskRow'
-import { workbenchGate } from '../../components/WorkbenchGate'
 import {
   ageOn,
   channelLabel,
@@ -29,6 +28,7 @@ import {
   rememberedTask,
   SERVICE_OPTIONS,
 } from '../../followups'
+import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
 
@@ -148,7 +148,7 @@ export default function PersonPage() {
     )
   })
 
-  const gate = workbenchGate(session, () => void reloadSession())
+  const gate = staffGate(session, () => void reloadSession(), FOLLOWUP_DESK)
   if (gate || session.status !== 'done') return <PageShell className="staff wb">{gate}</PageShell>
 
   if (state.status === 'loading')

@@ -10,8 +10,8 @@ import { openPage } from '../../../../utils/nav'
 import { ListFoot } from '../../components/ListFoot'
 import { TallyCells } from '../../components/ServiceTallyCard'
 import { usePaged } from '../../components/usePaged'
-import { workbenchGate } from '../../components/WorkbenchGate'
 import { currentYear, personPath } from '../../followups'
+import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
 
@@ -47,7 +47,7 @@ export default function Short131Page() {
     )
   })
 
-  const gate = workbenchGate(session, () => void reloadSession())
+  const gate = staffGate(session, () => void reloadSession(), FOLLOWUP_DESK)
   if (gate || session.status !== 'done') return <PageShell className="staff wb">{gate}</PageShell>
 
   const info = session.session

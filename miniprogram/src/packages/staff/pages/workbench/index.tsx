@@ -11,7 +11,6 @@ import { DigestSubscription } from '../../components/DigestSubscription'
 import { ListFoot } from '../../components/ListFoot'
 import { TaskRow } from '../../components/TaskRow'
 import { usePaged } from '../../components/usePaged'
-import { workbenchGate } from '../../components/WorkbenchGate'
 import {
   CARDS_PATH,
   currentPeriod,
@@ -24,6 +23,7 @@ import {
   rememberTask,
   SHORT_131_PATH,
 } from '../../followups'
+import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
 
@@ -133,7 +133,7 @@ export default function WorkbenchPage() {
     ]).finally(() => Taro.stopPullDownRefresh())
   })
 
-  const gate = workbenchGate(session, () => void reloadSession())
+  const gate = staffGate(session, () => void reloadSession(), FOLLOWUP_DESK)
   if (gate || session.status !== 'done') return <PageShell className="staff wb">{gate}</PageShell>
 
   const info = session.session
