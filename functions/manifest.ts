@@ -55,6 +55,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   http('files', () => import('./files/index')),
   http('followups', () => import('./followups/index')),
   http('placement', () => import('./placement/index')),
+  http('policies', () => import('./policies/index')),
   {
     name: 'jobs-expire',
     entry: 'functions/jobs-expire/index.ts',
@@ -107,6 +108,19 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeoutSeconds: 60,
     memoryMb: 256,
     load: () => import('./zero-employment-watch/index'),
+  },
+  {
+    name: 'policy-match',
+    entry: 'functions/policy-match/index.ts',
+    routes: [],
+    schedule: {
+      cron: '0,15,30,45 8-21 * * *',
+      description:
+        '白天每 15 分钟：新发布或修改的政策、政策通知推送给符合条件的居民，重新评估信息有变化的居民；季度结束后列出应享未享的扣分候选',
+    },
+    timeoutSeconds: 60,
+    memoryMb: 512,
+    load: () => import('./policy-match/index'),
   },
   {
     name: 'card-inspection-reminder',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { seedPolicyCatalogue } from '../contexts/policies/seed-catalogue'
 import { type Clock, systemClock } from '../platform/clock'
 import { type Env, setEnv } from '../platform/env'
 import type { Logger } from '../platform/logger'
@@ -25,6 +26,8 @@ export const bootLocal = async (env: Env, log: Logger, clock: Clock = systemCloc
   const deps: Deps = { env, store, clock, files: await openFileStore(env) }
   setEnv(env)
   provideDeps(deps)
+  // Reference data every deployment starts with (not demo data): the policy catalogue.
+  await seedPolicyCatalogue(store, clock.now(), log)
   if (env.STORE === 'pglite') {
     await seedDemo(store, clock.now(), log)
     await seedDemoResidents(deps, log)

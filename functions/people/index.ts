@@ -1,14 +1,31 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
-import { meUpdateSchema, revealQuerySchema } from '../../shared/people/person'
+import {
+  keyGroupAddSchema,
+  keyGroupConfirmSchema,
+  keyGroupDeclareSchema,
+  keyGroupEndSchema,
+  keyGroupSchema,
+  meUpdateSchema,
+  revealQuerySchema,
+} from '../../shared/people/person'
 import { z } from '../../shared/validation'
 import { getPerson } from '../contexts/people/get-person'
 import { getHousehold, linkHousehold } from '../contexts/people/households'
+import {
+  addKeyGroup,
+  decideKeyGroupClaim,
+  declareKeyGroup,
+  endKeyGroup,
+  listKeyGroupClaims,
+} from '../contexts/people/key-groups'
 import { getMe, updateMe } from '../contexts/people/me'
 import { registerPerson } from '../contexts/people/register-person'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route } from '../runtime/http'
 
+const STAFF = ['coordinator', 'street', 'county'] as const
 const personIdParams = z.object({ id: z.string().regex(/^psn_[a-z0-9_]{1,40}$/, '人员编号格式不正确') })
+const personGroupParams = personIdParams.extend({ group: keyGroupSchema })
 
 const fn = httpFunction({
   [routeKey(API_ROUTES.getMe)]: route({
@@ -44,6 +61,36 @@ const fn = httpFunction({
     access: 'user',
     params: z.object({ id: z.string().regex(/^hh_[a-z0-9_]{1,40}$/, '家庭编号格式不正确') }),
     handle: ({ deps, identity, params }) => getHousehold(deps, identity!, params.id),
+  }),
+  [routeKey(API_ROUTES.addKeyGroup)]: route({
+    access: STAFF,
+    params: personIdParams,
+    body: keyGroupAddSchema,
+    status: 201,
+    handle: ({ deps, identity, params, body }) => addKeyGroup(deps, identity!, params.id, body),
+  }),
+  [routeKey(API_ROUTES.endKeyGroup)]: route({
+    access: STAFF,
+    params: personGroupParams,
+    body: keyGroupEndSchema,
+    handle: ({ deps, identity, params, body }) => endKeyGroup(deps, identity!, params.id, params.group, body),
+  }),
+  [routeKey(API_ROUTES.decideKeyGroupClaim)]: route({
+    access: STAFF,
+    params: personGroupParams,
+    body: keyGroupConfirmSchema,
+    handle: ({ deps, identity, params, body }) =>
+      decideKeyGroupClaim(deps, identity!, params.id, params.group, body),
+  }),
+  [routeKey(API_ROUTES.declareKeyGroup)]: route({
+    access: 'user',
+    body: keyGroupDeclareSchema,
+    handle: ({ deps, identity, body }) => declareKeyGroup(deps, identity!, body),
+  }),
+  [routeKey(API_ROUTES.listKeyGroupClaims)]: route({
+    access: STAFF,
+    query: z.object({ cursor: z.string().max(500).optional() }).strict(),
+    handle: ({ deps, identity, query }) => listKeyGroupClaims(deps, identity!, query.cursor),
   }),
 })
 

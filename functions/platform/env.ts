@@ -32,6 +32,8 @@ const envSchema = z
     WECHAT_TEMPLATE_STATUS: z.string().optional(),
     /** Subscription-message template for coordinators' monthly digest. */
     WECHAT_TEMPLATE_DIGEST: z.string().optional(),
+    /** Subscription-message template for "a policy you qualify for" (thing1 policy, time2, thing3 note). */
+    WECHAT_TEMPLATE_POLICY: z.string().optional(),
     /** Home county of the deployment; the demo and region pickers start here. */
     HOME_COUNTY: z
       .string()

@@ -314,7 +314,7 @@ export const seedDemoResidents = async (deps: Deps, log: Logger): Promise<boolea
       skills: r.skills,
       jobWishes: { occupations: r.wishes, places: ['海安镇'], expectedPay: null },
       family: { householdSize: r.household ? 2 : null, situation: null },
-      policiesEnjoyed: [],
+      hukou: 'local_urban',
     })
     if (r.household) await deps.store.update(persons, me.id, { householdId: r.household })
     let k = 0

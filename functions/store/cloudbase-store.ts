@@ -172,7 +172,15 @@ export class CloudBaseStore implements Store {
     patch: Partial<DocOf<C>>,
     opts: { expect?: Record<string, Scalar | undefined> } = {},
   ): Promise<DocOf<C> | null> {
-    const { id: _ignored, ...rest } = patch as Record<string, unknown>
+    const { id: _ignored, ...plain } = patch as Record<string, unknown>
+    // update() deep-merges object values as dotted paths; a patch replaces whole fields (as
+    // Postgres' `doc || patch` does), so objects are set, not merged.
+    const rest = Object.fromEntries(
+      Object.entries(plain).map(([k, v]) => [
+        k,
+        v !== null && typeof v === 'object' && !Array.isArray(v) ? this._.set(v) : v,
+      ]),
+    )
     if (this.tx) {
       // Inside a transaction: read, compare, write — the transaction isolates us.
       const current = (await this.get(c, id)) as Record<string, Scalar> | null
@@ -180,7 +188,7 @@ export class CloudBaseStore implements Store {
       for (const [k, v] of Object.entries(opts.expect ?? {}))
         if ((current[k] ?? null) !== (v ?? null)) return null
       await this.coll(c).doc(id).update(rest)
-      return { ...current, ...rest } as DocOf<C>
+      return { ...current, ...plain } as DocOf<C>
     }
     const match: AnyQuery = { _id: id }
     for (const [k, v] of Object.entries(opts.expect ?? {})) match[k] = this._.eq(v ?? null)
@@ -189,7 +197,7 @@ export class CloudBaseStore implements Store {
       // CloudBase reports 0 when the values were already equal; tell apart by reading back.
       const now = (await this.get(c, id)) as Record<string, unknown> | null
       if (!now) return null
-      const same = Object.entries(rest).every(([k, v]) => JSON.stringify(now[k]) === JSON.stringify(v))
+      const same = Object.entries(plain).every(([k, v]) => JSON.stringify(now[k]) === JSON.stringify(v))
       const expected = Object.entries(opts.expect ?? {}).every(([k, v]) => (now[k] ?? null) === (v ?? null))
       return same && expected ? (now as DocOf<C>) : null
     }

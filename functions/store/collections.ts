@@ -6,7 +6,9 @@ import type {
 } from '../../shared/applications/application-types'
 import type { Role } from '../../shared/auth/identity'
 import type { Job } from '../../shared/jobs/job'
-import type { EmploymentStatus, KeyGroup } from '../../shared/people/person'
+import type { EmploymentStatus, Hukou, KeyGroup, KeyGroupAction } from '../../shared/people/person'
+import type { PolicyParam, PolicyStatus, Verdict } from '../../shared/policies/policy'
+import type { Rule } from '../../shared/policies/rules'
 import { defineCollection } from './port'
 
 /**
@@ -119,14 +121,55 @@ export interface PersonRecord {
   skills: string[]
   jobWishes: { occupations: string[]; places: string[]; expectedPay: number | null }
   family: { householdSize: number | null; situation: string | null }
+  /** Free-text labels recorded before benefits were structured (kept for display). */
   policiesEnjoyed: string[]
-  keyGroups: { group: KeyGroup; since: string; source: string }[]
+  /** Benefits enjoyed, from approved applications and staff records; never from the resident. */
+  enjoyments?: EnjoymentRecord[]
+  /** Confirmed key groups. Pending declarations live in `keyGroupClaims`. */
+  keyGroups: { group: KeyGroup; since: string; source: string; reason?: string; evidence?: string | null }[]
+  keyGroupClaims?: { group: KeyGroup; since: string; note: string | null; at: string }[]
+  /** Some declaration waits for a coordinator (kept in step with keyGroupClaims, for the query). */
+  claimsPending?: boolean
+  keyGroupHistory?: KeyGroupChange[]
+  /** The resident's own report of a changed employment status, until a follow-up confirms it. */
+  reportedEmployment?: { status: EmploymentStatus; since: string | null; at: string } | null
+  trainingWish?: { wants: boolean | null; courses: string[] }
+  hukou?: Hukou | null
+  publicWelfarePost?: { post: string; employer: string; since: string } | null
   registration: { certificateNo: string; registeredAt: string } | null
   /** The last recorded follow-up: the follow-up cadence counts from here. */
   lastFollowupAt?: string | null
+  /** Bumped on every read-modify-write of the record: the compare-and-set token. */
+  rev?: number
   createdAt: string
   createdBy: string
   updatedAt: string
+}
+
+export interface EnjoymentRecord {
+  id: string
+  policyId: string | null
+  applicationType: ApplicationType | null
+  label: string
+  /** YYYY-MM: the months the benefit covers; `to` null = once-only, for good. */
+  from: string
+  to: string | null
+  /** `application:<id>` or `staff:<account>`. */
+  source: string
+  note?: string | null
+  at: string
+}
+
+export interface KeyGroupChange {
+  at: string
+  group: KeyGroup
+  action: KeyGroupAction
+  /** The date the change takes effect (认定日期 / 结束日期 / the declared date). */
+  date: string
+  reason: string | null
+  /** Who, as an office ("社区劳动保障协理员", "本人"), never an account. */
+  by: string
+  evidence: string | null
 }
 
 export const persons = defineCollection<PersonRecord>()({
@@ -138,6 +181,7 @@ export const persons = defineCollection<PersonRecord>()({
     householdId: 'text',
     employmentStatus: 'text',
     updatedAt: 'text',
+    claimsPending: 'bool',
   },
 })
 
@@ -153,6 +197,8 @@ export interface ApplicationRecord {
   community: string
   applicantName: string
   idempotencyKey: string
+  /** The policy the resident applied under (from the 政策 page), if any. */
+  policyId?: string | null
   submittedBy: string
   timeline: TimelineEntry[]
   noticeStartedAt: string | null
@@ -240,6 +286,8 @@ export interface NotificationRecord {
   body: string
   read: boolean
   applicationId: string | null
+  /** What the message is about, for the app to open: a policy or a policy notice. */
+  link?: { kind: 'policy' | 'notice'; id: string } | null
 }
 export const notifications = defineCollection<NotificationRecord>()({
   name: 'notifications',
@@ -378,11 +426,150 @@ export const placementCases = defineCollection<PlacementCaseRecord>()({
 export interface SubscriptionRecord {
   id: string
   account: string
-  template: 'digest' | 'status'
+  template: 'digest' | 'status' | 'policy'
   credits: number
   updatedAt: string
 }
 export const subscriptions = defineCollection<SubscriptionRecord>()({ name: 'subscriptions', fields: {} })
+
+/**
+ * A policy in the catalogue. Every save also writes a `policy_versions` snapshot; a published
+ * change sets `needsMatch` so policy-match re-evaluates who is eligible.
+ */
+export interface PolicyRecord {
+  id: string
+  title: string
+  summary: string
+  body: string
+  issuer: string
+  docNumber: string | null
+  regions: string[]
+  effectiveFrom: string
+  effectiveTo: string | null
+  applicationType: ApplicationType | null
+  subsidy: boolean
+  params: PolicyParam[]
+  rules: Rule
+  excludes: string[]
+  status: PolicyStatus
+  version: number
+  /** Published and changed since policy-match last evaluated it. */
+  needsMatch: boolean
+  /** The county that owns it: edits come from staff whose scope contains it. */
+  owner: string
+  createdAt: string
+  createdBy: string
+  updatedAt: string
+  publishedAt: string | null
+  withdrawnAt: string | null
+  withdrawReason: string | null
+}
+export const policies = defineCollection<PolicyRecord>()({
+  name: 'policies',
+  fields: { status: 'text', updatedAt: 'text', needsMatch: 'bool', owner: 'text' },
+})
+
+export interface PolicyVersionRecord {
+  id: string
+  policyId: string
+  version: number
+  action: 'created' | 'edited' | 'published' | 'withdrawn'
+  at: string
+  by: string
+  snapshot: Omit<PolicyRecord, 'id'>
+}
+export const policyVersions = defineCollection<PolicyVersionRecord>()({
+  name: 'policy_versions',
+  fields: { policyId: 'text', version: 'int' },
+})
+
+/** A dated announcement tied to policies (政策通知), e.g. "2027 年春风行动补贴申领开始". */
+export interface PolicyNoticeRecord {
+  id: string
+  title: string
+  body: string
+  policyIds: string[]
+  regions: string[]
+  status: PolicyStatus
+  needsMatch: boolean
+  owner: string
+  createdAt: string
+  createdBy: string
+  updatedAt: string
+  publishedAt: string | null
+  withdrawnAt: string | null
+  history: {
+    at: string
+    action: 'created' | 'edited' | 'published' | 'withdrawn'
+    by: string
+    reason?: string
+  }[]
+}
+export const policyNotices = defineCollection<PolicyNoticeRecord>()({
+  name: 'policy_notices',
+  fields: { status: 'text', publishedAt: 'text', needsMatch: 'bool', owner: 'text' },
+})
+
+/**
+ * How far one policy has reached one person (`<policyId>:<personId>`): created when the person
+ * is first found eligible (or already enjoying), then stamped as they are told, read it, are
+ * briefed, apply and enjoy it. The know-rate and enjoy-rate are counts over these.
+ */
+export interface PolicyReachRecord {
+  id: string
+  policyId: string
+  personId: string
+  personName: string
+  community: string
+  verdict: Verdict
+  eligibleSince: string
+  evaluatedAt: string
+  notifiedAt: string | null
+  readAt: string | null
+  explainedAt: string | null
+  explained: { channel: string; date: string; by: string; note: string | null } | null
+  appliedAt: string | null
+  enjoyingAt: string | null
+}
+export const policyReach = defineCollection<PolicyReachRecord>()({
+  name: 'policy_reach',
+  fields: {
+    policyId: 'text',
+    personId: 'text',
+    community: 'text',
+    verdict: 'text',
+    notifiedAt: 'text',
+    readAt: 'text',
+    explainedAt: 'text',
+    appliedAt: 'text',
+    enjoyingAt: 'text',
+  },
+})
+
+/**
+ * An eligible person who did not get a subsidy by a quarter's end (补贴发放缺少一项): a possible
+ * 1-point deduction for the street/town, for a county officer to confirm or dismiss.
+ */
+export interface DeductionCandidateRecord {
+  id: string
+  quarter: string
+  policyId: string
+  policyTitle: string
+  personId: string
+  personName: string
+  town: string
+  community: string
+  eligibleSince: string
+  status: 'candidate' | 'confirmed' | 'dismissed'
+  decidedAt: string | null
+  decidedBy: string | null
+  reason: string | null
+  createdAt: string
+}
+export const deductionCandidates = defineCollection<DeductionCandidateRecord>()({
+  name: 'deduction_candidates',
+  fields: { quarter: 'text', community: 'text', status: 'text' },
+})
 
 export const ALL_COLLECTIONS = [
   jobs,
@@ -403,4 +590,9 @@ export const ALL_COLLECTIONS = [
   deductions,
   placementCases,
   subscriptions,
+  policies,
+  policyVersions,
+  policyNotices,
+  policyReach,
+  deductionCandidates,
 ]

@@ -273,6 +273,11 @@ export const submitApplicationSchema = z
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotencyKey 应为 8-64 位字母数字'),
     /** Staff filing on a resident's behalf (home visits, census). */
     personId: z.string().optional(),
+    /** The policy the application is for, when the resident came from its page. */
+    policyId: z
+      .string()
+      .regex(/^pol_[a-z0-9_]{1,60}$/, '政策编号格式不正确')
+      .optional(),
     /** Uploaded materials (POST /api/files), by material key. Originals can also be shown at the counter. */
     materials: z
       .array(z.object({ key: z.string().max(40), fileId: z.string().max(60) }).strict())

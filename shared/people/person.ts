@@ -1,4 +1,6 @@
+import type { ApplicationType } from '../applications/application-types'
 import { regionCodeSchema } from '../regions/region-code'
+import { calendarDateSchema, plainText } from '../text'
 import { z } from '../validation'
 import { idNumberSchema, mobileSchema, personNameSchema } from './identity-numbers'
 
@@ -7,12 +9,12 @@ export const EMPLOYMENT_STATUSES = {
   unemployed: '失业',
   flexible: '灵活就业',
   stable: '稳定就业',
-  no_wish: '无就业意愿',
+  no_wish: '无就业愿望',
 } as const
 export type EmploymentStatus = keyof typeof EMPLOYMENT_STATUSES
 export const employmentStatusSchema = z.enum(
   Object.keys(EMPLOYMENT_STATUSES) as [EmploymentStatus, ...EmploymentStatus[]],
-  { error: '请选择就业状态（失业、灵活就业、稳定就业或无就业意愿）' },
+  { error: '请选择就业状态（失业、灵活就业、稳定就业或无就业愿望）' },
 )
 
 /** The six key groups (重点群体); set by certification or staff, never by the resident alone. */
@@ -25,13 +27,88 @@ export const KEY_GROUPS = {
   returning_migrant: '返乡农民工',
 } as const
 export type KeyGroup = keyof typeof KEY_GROUPS
-
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-const shortText = (label: string, max: number) => z.string().trim().max(max, `${label}最多 ${max} 个字`)
+export const keyGroupSchema = z.enum(Object.keys(KEY_GROUPS) as [KeyGroup, ...KeyGroup[]], {
+  error: '重点群体只能是：登记失业人员、就业困难人员、高校毕业生、相对贫困群体、复员转业退役军人、返乡农民工',
+})
 
 /**
- * What a resident fills in about themselves: identity, contact, home community, and the
- * "five clears" (五清) — skills, job wishes, family situation, employment status, policies enjoyed.
+ * Groups a resident may declare about themselves; each stays pending until a coordinator
+ * confirms it. The others come from certification (登记失业、就业困难) or staff records (相对贫困).
+ */
+export const DECLARABLE_GROUPS = ['graduate', 'veteran', 'returning_migrant'] as const
+export type DeclarableGroup = (typeof DECLARABLE_GROUPS)[number]
+
+export const keyGroupAddSchema = z
+  .object({
+    group: keyGroupSchema,
+    since: calendarDateSchema('认定日期'),
+    reason: plainText('认定依据', { min: 2, max: 200 }),
+    /** An uploaded file (POST /api/files) backing the entry. */
+    evidence: z
+      .string()
+      .regex(/^file_[a-z0-9_]{1,40}$/, '证明材料编号格式不正确')
+      .optional(),
+  })
+  .strict()
+
+export const keyGroupEndSchema = z
+  .object({
+    date: calendarDateSchema('结束日期'),
+    reason: plainText('结束原因', { min: 2, max: 200 }),
+  })
+  .strict()
+
+export const keyGroupDeclareSchema = z
+  .object({
+    group: z.enum(DECLARABLE_GROUPS, {
+      error: '可自行申报的身份为：高校毕业生、复员转业退役军人、返乡农民工',
+    }),
+    since: calendarDateSchema('日期'),
+    note: plainText('情况说明', { max: 200 }).optional(),
+  })
+  .strict()
+
+export const keyGroupConfirmSchema = z
+  .object({
+    decision: z.enum(['confirm', 'reject'], { error: 'decision 只能是 confirm 或 reject' }),
+    reason: plainText('理由', { max: 200 }).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.decision === 'reject' && !v.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: '不予确认必须填写理由' })
+    }
+  })
+
+export const KEY_GROUP_ACTIONS = {
+  added: '认定',
+  ended: '结束',
+  declared: '本人申报',
+  confirmed: '确认申报',
+  rejected: '不予确认',
+} as const
+export type KeyGroupAction = keyof typeof KEY_GROUP_ACTIONS
+
+/** Household registration (户籍), a condition of several policies. */
+export const HUKOU_TYPES = {
+  local_urban: '本地城镇户籍',
+  local_rural: '本地农村户籍',
+  other: '外地户籍',
+} as const
+export type Hukou = keyof typeof HUKOU_TYPES
+export const hukouSchema = z.enum(Object.keys(HUKOU_TYPES) as [Hukou, ...Hukou[]], {
+  error: '请选择户籍类型（本地城镇、本地农村或外地）',
+})
+
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const shortText = (label: string, max: number) => plainText(label, { max })
+
+/**
+ * What a resident fills in about themselves: identity, contact, home community, and their side
+ * of the "five clears" (五清) — skills, job and training wishes, family situation, employment
+ * status. Policies enjoyed are never the resident's to write: they come from approved
+ * applications and staff records. A changed employment status is recorded as reported until a
+ * follow-up confirms it (Hai'an 2021: 摸清…培训意愿和就业意愿).
  */
 export const profileSchema = z.object({
   employmentStatus: employmentStatusSchema,
@@ -45,6 +122,14 @@ export const profileSchema = z.object({
     })
     .strict()
     .optional(),
+  trainingWish: z
+    .object({
+      wants: z.boolean({ error: '培训意愿应为是或否' }).nullable().default(null),
+      courses: z.array(shortText('意向培训', 20)).max(10).default([]),
+    })
+    .strict()
+    .optional(),
+  hukou: hukouSchema.nullable().optional(),
   family: z
     .object({
       householdSize: z.number().int().min(1).max(20).nullable().default(null),
@@ -52,7 +137,6 @@ export const profileSchema = z.object({
     })
     .strict()
     .optional(),
-  policiesEnjoyed: z.array(shortText('已享受政策', 40)).max(20).optional(),
 })
 
 export const meUpdateSchema = z
@@ -70,6 +154,18 @@ export const revealQuerySchema = z
   .object({ reveal: z.enum(['idNumber'], { error: 'reveal 只能是 idNumber' }).optional() })
   .strict()
 
+/** A benefit being (or having been) enjoyed, with the months it covers. */
+export interface EnjoymentView {
+  id: string
+  policyId: string | null
+  applicationType: ApplicationType | null
+  label: string
+  from: string
+  to: string | null
+  source: 'application' | 'staff'
+  active: boolean
+}
+
 /** A person as their owner or entitled staff see them; ID number and phone masked by default. */
 export interface PersonView {
   id: string
@@ -81,13 +177,34 @@ export interface PersonView {
   birthDate: string
   community: string
   communityName: string | null
+  /** Confirmed by a follow-up (or first reported at registration): the cadence follows this. */
   employmentStatus: EmploymentStatus
   employmentSince: string | null
+  /** What the resident reported since, waiting for a follow-up to confirm it. */
+  reportedEmployment: { status: EmploymentStatus; since: string | null; at: string } | null
   skills: string[]
   jobWishes: { occupations: string[]; places: string[]; expectedPay: number | null }
+  trainingWish: { wants: boolean | null; courses: string[] }
+  hukou: Hukou | null
   family: { householdSize: number | null; situation: string | null }
+  /** Labels of the benefits enjoyed (for lists); `enjoyments` has the detail. */
   policiesEnjoyed: string[]
-  keyGroups: { group: KeyGroup; label: string; since: string }[]
+  enjoyments: EnjoymentView[]
+  keyGroups: { group: KeyGroup; label: string; since: string; reason: string | null }[]
+  /** Declared by the resident, waiting for the coordinator. */
+  pendingGroups: { group: KeyGroup; label: string; since: string; note: string | null; at: string }[]
+  keyGroupHistory: {
+    at: string
+    group: KeyGroup
+    label: string
+    action: KeyGroupAction
+    actionLabel: string
+    date: string
+    reason: string | null
+    by: string
+    evidence: string | null
+  }[]
+  publicWelfarePost: { post: string; employer: string; since: string } | null
   registration: { certificateNo: string; registeredAt: string } | null
   householdId: string | null
   updatedAt: string

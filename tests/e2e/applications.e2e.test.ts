@@ -133,6 +133,9 @@ it('takes a difficulty certification from application to assistance card', async
   await click(resident, '#apply-submit')
   await resident.locator('#apply-success:visible').waitFor()
   await resident.screenshot({ path: join(SHOTS, 'apply-success.png') })
+  // The success screen moves on to the application by itself; let it, so it cannot replace a
+  // page this test opens next.
+  await resident.locator('#application-status:visible').waitFor()
   const mine = await call(app, 'GET', '/api/applications', { token })
   const cert = mine.body.items.find((a: { type: string }) => a.type === 'difficulty_certification')
   expect(cert.status).toBe('community_review')

@@ -72,11 +72,21 @@ describe('a resident binds their identity', () => {
       employmentStatus: 'stable',
       community: '320621102001',
     })
+    // A changed employment status is the resident's report until a follow-up confirms it: the
+    // confirmed status (which the follow-up cadence follows) stays as it was.
     expect(res.body).toMatchObject({
       phone: '138****1111',
-      employmentStatus: 'stable',
+      employmentStatus: 'unemployed',
+      reportedEmployment: { status: 'stable', since: '2026-09-01' },
       community: '320621102001',
     })
+  })
+
+  it('never lets a resident write the policies they enjoy', async () => {
+    const token = await devLogin(app, { openid: 'me-4b', role: 'resident' })
+    const res = await putMe(token, { ...aResident({ name: '钱峰' }), policiesEnjoyed: ['社会保险补贴'] })
+    expect(res.status).toBe(400)
+    expect(res.body.issues).toEqual([{ field: 'policiesEnjoyed', message: '不支持的参数 policiesEnjoyed' }])
   })
 
   it('keeps one person per ID number', async () => {

@@ -14,6 +14,7 @@ it('counts taps as credits, spends one per message and never goes below zero', a
     items: [
       { template: 'digest', credits: 0 },
       { template: 'status', credits: 0 },
+      { template: 'policy', credits: 0 },
     ],
     wechatEnabled: false,
   })

@@ -30,6 +30,5 @@ export const aResident = (over: Record<string, unknown> = {}) => ({
   skills: ['叉车', '电工'],
   jobWishes: { occupations: ['仓管'], places: ['海安镇'], expectedPay: 5000 },
   family: { householdSize: 3, situation: null },
-  policiesEnjoyed: [],
   ...over,
 })

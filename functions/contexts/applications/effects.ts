@@ -1,14 +1,10 @@
 import { APPLICATION_TYPES } from '../../../shared/applications/application-types'
 import { KEY_GROUPS, type KeyGroup } from '../../../shared/people/person'
 import { newId } from '../../platform/ids'
-import {
-  type ApplicationRecord,
-  applications,
-  cards,
-  type PersonRecord,
-  persons,
-} from '../../store/collections'
+import { type ApplicationRecord, applications, cards, type PersonRecord } from '../../store/collections'
 import type { Store } from '../../store/port'
+import { changePerson } from '../people/update-person'
+import { enjoymentFromApproval } from '../policies/enjoyments'
 import { nextCardNumber, nextCertificateNo } from './numbers'
 
 /**
@@ -25,35 +21,67 @@ export const applyApproval = async (
   county: string,
 ): Promise<ApplicationRecord['result']> => {
   const now = at.toISOString()
-  const tag = (groups: PersonRecord['keyGroups'], group: KeyGroup) =>
-    groups.some((g) => g.group === group)
-      ? groups
-      : [...groups, { group, since: now.slice(0, 10), source: `application:${app.id}` }]
+  const by = '县（市、区）人社部门审批'
+  // Read-modify-write on `rev`: concurrent approvals for one person never lose each other's tag.
+  const tag = (group: KeyGroup, extra: Partial<PersonRecord> = {}) =>
+    changePerson(tx, person.id, (p) => {
+      const held = p.keyGroups.some((g) => g.group === group)
+      return {
+        ...extra,
+        ...(held
+          ? {}
+          : {
+              keyGroups: [
+                ...p.keyGroups,
+                {
+                  group,
+                  since: now.slice(0, 10),
+                  source: `application:${app.id}`,
+                  reason: APPLICATION_TYPES[app.type].label,
+                },
+              ],
+              keyGroupHistory: [
+                ...(p.keyGroupHistory ?? []),
+                {
+                  at: now,
+                  group,
+                  action: 'added' as const,
+                  date: now.slice(0, 10),
+                  reason: `${APPLICATION_TYPES[app.type].label}审批通过`,
+                  by,
+                  evidence: null,
+                },
+              ],
+            }),
+        updatedAt: now,
+      }
+    })
 
   switch (app.type) {
     case 'unemployment_registration': {
+      // A certificate once issued is never re-issued or reset by a later approval.
       const certificateNo = person.registration?.certificateNo ?? (await nextCertificateNo(tx, county, at))
-      await tx.update(persons, person.id, {
-        registration: { certificateNo, registeredAt: now },
-        keyGroups: tag(person.keyGroups, 'registered_unemployed'),
-        updatedAt: now,
+      await tag('registered_unemployed', {
+        registration: person.registration ?? { certificateNo, registeredAt: now },
       })
       return { certificateNo }
     }
     case 'difficulty_certification':
     case 'assistance_card': {
-      const keyGroups =
-        app.type === 'difficulty_certification' ? tag(person.keyGroups, 'difficulty') : person.keyGroups
-      await tx.update(persons, person.id, { keyGroups, updatedAt: now })
+      if (app.type === 'difficulty_certification') await tag('difficulty')
+      else await changePerson(tx, person.id, () => ({ updatedAt: now }))
       const cardNumber = await issueCard(tx, app, person, at, county)
       return { cardNumber }
     }
     default: {
-      const policy = `${APPLICATION_TYPES[app.type].label}（${now.slice(0, 10)}）`
-      await tx.update(persons, person.id, {
-        policiesEnjoyed: [...person.policiesEnjoyed, policy],
-        updatedAt: now,
-      })
+      const enjoyment = await enjoymentFromApproval(tx, app, at)
+      if (enjoyment) {
+        await changePerson(tx, person.id, (p) =>
+          (p.enjoyments ?? []).some((e) => e.id === enjoyment.id)
+            ? null
+            : { enjoyments: [...(p.enjoyments ?? []), enjoyment], updatedAt: now },
+        )
+      }
       return {}
     }
   }

@@ -7,6 +7,7 @@ import type { Deps } from '../../runtime/deps'
 import { type ApplicationRecord, applicationLocks, applications, persons } from '../../store/collections'
 import { recordAudit } from '../audit/record-audit'
 import { notifierFor } from '../inbox/notifier'
+import { markReach, policiesLeadingTo } from '../policies/policy-reach'
 import { HOME_COUNTY } from '../regions/region-directory'
 import { actorLabel, toApplicationView } from './application-mapper'
 import { applyApproval, resumeWaiting } from './effects'
@@ -110,6 +111,15 @@ export const decide = async (
     result: 'ok',
     detail: { from: app.status, to: saved.status },
   })
+  if (saved.status === 'approved') {
+    await markReach(
+      deps.store,
+      await policiesLeadingTo(deps.store, saved.type),
+      saved.personId,
+      'enjoyingAt',
+      at,
+    )
+  }
   const notifier = await notifierFor(deps)
   await notifier.notify(
     `psn:${saved.personId}`,

@@ -20,6 +20,9 @@ import { recordAudit } from '../audit/record-audit'
 import { resolveMaterials } from '../files/files'
 import { findMyPerson } from '../people/me'
 import { staffCanSee } from '../people/person-access'
+import { loadCatalogue } from '../policies/catalogue'
+import { markReach } from '../policies/policy-reach'
+import { checkSubsidyOverlap, policiesFor } from '../policies/subsidy-overlap'
 import { actorLabel, toApplicationView } from './application-mapper'
 
 export interface SubmitInput {
@@ -28,6 +31,8 @@ export interface SubmitInput {
   idempotencyKey: string
   personId?: string
   materials?: { key: string; fileId: string }[]
+  /** The policy the resident came from (the 政策 page's 去申请). */
+  policyId?: string
 }
 
 /** The id follows from who applies and the client's key, so a retried submit finds the first. */
@@ -81,6 +86,9 @@ export const submitApplication = async (
     return { created: false, view: toApplicationView(existing) }
   }
   const data = parseForm(input.type, input.data)
+  // Subsidies that exclude each other are refused now, with the reason, not by a reviewer later.
+  await checkSubsidyOverlap(deps, person, input.type, data, input.policyId)
+  const leadsHere = policiesFor(await loadCatalogue(deps.store), input.type, input.policyId)
   const spec = APPLICATION_TYPES[input.type]
   const materials = await resolveMaterials(
     deps,
@@ -102,6 +110,7 @@ export const submitApplication = async (
     community: person.community,
     applicantName: person.name,
     idempotencyKey: input.idempotencyKey,
+    policyId: leadsHere[0]?.id ?? null,
     submittedBy: `wx:${who.openid}`,
     timeline: [
       {
@@ -147,6 +156,14 @@ export const submitApplication = async (
       cause: lock?.applicationId,
     })
   }
+  // The policies this leads to have now reached the applicant as far as "applied".
+  await markReach(
+    deps.store,
+    leadsHere.map((p) => p.id),
+    person.id,
+    'appliedAt',
+    deps.clock.now(),
+  )
   await recordAudit(deps.store, deps.clock.now(), who, {
     action: 'application.submit',
     subject: id,

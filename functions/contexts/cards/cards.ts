@@ -2,7 +2,7 @@ import { CARD_STATUS_LABELS, CARD_TRANSITIONS, type CardView } from '../../../sh
 import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import type { Paged } from '../../../shared/jobs/job'
-import type { EmploymentStatus } from '../../../shared/people/person'
+import type { EmploymentStatus, KeyGroup } from '../../../shared/people/person'
 import { isWithinRegion } from '../../../shared/regions/region-code'
 import type { Deps } from '../../runtime/deps'
 import { type CardRecord, cards, type PersonRecord, persons } from '../../store/collections'
@@ -11,6 +11,7 @@ import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { notifierFor } from '../inbox/notifier'
 import { findMyPerson } from '../people/me'
+import { changePerson } from '../people/update-person'
 import { regionLabel } from '../regions/region-directory'
 
 const toCardView = (c: CardRecord, holder?: PersonRecord | null): CardView => ({
@@ -107,17 +108,38 @@ export const changeCardStatus = async (
       { expect: { status: card.status } },
     )
     if (!next) throw new AppError('CARD.WRONG_STATUS')
-    if (change.status === 'returned' || change.status === 'revoked') {
-      const person = await tx.get(persons, card.personId)
-      if (person) {
-        const leaving = change.status === 'revoked' ? ['difficulty', 'registered_unemployed'] : ['difficulty']
-        await tx.update(persons, person.id, {
-          keyGroups: person.keyGroups.filter((g) => !leaving.includes(g.group)),
-          ...(change.status === 'revoked' ? { registration: null } : {}),
-          updatedAt: now,
-        })
-      }
-    }
+    const leaving: KeyGroup[] =
+      change.status === 'revoked'
+        ? ['difficulty', 'registered_unemployed']
+        : change.status === 'returned'
+          ? ['difficulty']
+          : []
+    // The holder's facts change (card held, groups): touching the record lets policy-match see it.
+    await changePerson(tx, card.personId, (p) => ({
+      ...(leaving.length
+        ? {
+            keyGroups: p.keyGroups.filter((g) => !leaving.includes(g.group)),
+            keyGroupHistory: [
+              ...(p.keyGroupHistory ?? []),
+              ...p.keyGroups
+                .filter((g) => leaving.includes(g.group))
+                .map((g) => ({
+                  at: now,
+                  group: g.group,
+                  action: 'ended' as const,
+                  date: now.slice(0, 10),
+                  reason: `就业援助卡${CARD_STATUS_LABELS[change.status]}：${change.reason}`,
+                  by: actorLabel(who),
+                  evidence: null,
+                })),
+            ],
+          }
+        : {}),
+      ...(change.status === 'revoked' ? { registration: null } : {}),
+      updatedAt: now,
+    })).catch((err) => {
+      if (!(err instanceof AppError && err.code === 'PERSON.NOT_FOUND')) throw err
+    })
     return next
   })
   await recordAudit(deps.store, at, who, {

@@ -148,10 +148,12 @@ export const recordFollowup = async (
       note: input.note ?? null,
     })
     const changed = person.employmentStatus !== input.employmentStatus
+    // The follow-up confirms the status: a resident's pending report is settled by it.
     await tx.update(persons, person.id, {
       lastFollowupAt: now,
       employmentStatus: input.employmentStatus,
       employmentSince: changed ? (input.employmentSince ?? now.slice(0, 10)) : person.employmentSince,
+      reportedEmployment: null,
       updatedAt: now,
     })
     return { task: done, person }

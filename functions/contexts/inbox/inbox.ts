@@ -30,6 +30,7 @@ export const listInbox = async (deps: Deps, who: Identity, cursor: string | unde
       at: n.at,
       read: n.read,
       applicationId: n.applicationId,
+      link: n.link ?? null,
     })),
     nextCursor: page.nextCursor,
     unread,

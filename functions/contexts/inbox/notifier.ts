@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto'
 import { newId } from '../../platform/ids'
 import { notifications } from '../../store/collections'
-import type { Store } from '../../store/port'
+import { DuplicateKeyError, type Store } from '../../store/port'
 
 /**
  * Telling people what happened. The in-app inbox always gets the message; in production a
@@ -11,23 +12,41 @@ export interface Message {
   title: string
   body: string
   applicationId?: string
+  /** What the message is about, for the app (and a WeChat message) to open. */
+  link?: { kind: 'policy' | 'notice'; id: string }
+  /**
+   * Sent at most once per key and recipient: a rerun of a scheduled job, or a retry after a
+   * crash between two writes, finds the message already there and sends nothing.
+   */
+  dedupeKey?: string
 }
 
 export interface Notifier {
-  notify(recipient: string, message: Message, at: Date): Promise<void>
+  /** Resolves true when the message was delivered now, false when it had been already. */
+  notify(recipient: string, message: Message, at: Date): Promise<boolean>
 }
+
+const dedupedId = (key: string, recipient: string) =>
+  `msg_d${createHash('sha256').update(`${key}|${recipient}`).digest('hex').slice(0, 30)}`
 
 export const inboxNotifier = (store: Store): Notifier => ({
   async notify(recipient, message, at) {
-    await store.insert(notifications, {
-      id: newId('msg', at),
-      recipient,
-      at: at.toISOString(),
-      title: message.title,
-      body: message.body,
-      read: false,
-      applicationId: message.applicationId ?? null,
-    })
+    try {
+      await store.insert(notifications, {
+        id: message.dedupeKey ? dedupedId(message.dedupeKey, recipient) : newId('msg', at),
+        recipient,
+        at: at.toISOString(),
+        title: message.title,
+        body: message.body,
+        read: false,
+        applicationId: message.applicationId ?? null,
+        link: message.link ?? null,
+      })
+      return true
+    } catch (err) {
+      if (message.dedupeKey && err instanceof DuplicateKeyError) return false
+      throw err
+    }
   },
 })
 

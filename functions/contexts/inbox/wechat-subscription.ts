@@ -53,10 +53,13 @@ export const wechatSubscriptionNotifier = (
         const person = await store.get(persons, recipient.slice(4))
         openid = person?.accountId?.startsWith('wx:') ? person.accountId.slice(3) : null
       }
-      if (!openid) return
+      if (!openid) return false
       try {
         const tokenValue = await accessToken(at.getTime())
-        if (!tokenValue) return log.warn('wechat token unavailable')
+        if (!tokenValue) {
+          log.warn('wechat token unavailable')
+          return false
+        }
         const res = await fetchImpl(
           `https://api.weixin.qq.com/cgi-bin/message/subscribe/send?access_token=${tokenValue}`,
           {
@@ -65,7 +68,7 @@ export const wechatSubscriptionNotifier = (
             body: JSON.stringify({
               touser: openid,
               template_id: config.templateId,
-              page: message.applicationId ? `${config.page}?id=${message.applicationId}` : config.page,
+              page: pageFor(config.page, message),
               data: {
                 thing1: { value: thing(message.title) },
                 time2: { value: shanghaiMinute(at) },
@@ -78,20 +81,50 @@ export const wechatSubscriptionNotifier = (
         // 43101: the user has no send credit left for this template — the inbox has the message.
         if (result.errcode && result.errcode !== 43101)
           log.warn('subscription message not sent', { errcode: result.errcode })
+        return !result.errcode
       } catch (err) {
         log.warn('subscription message failed', { error: err })
+        return false
       }
     },
   }
 }
 
+/** The page a message opens, with the id of what it is about. */
+const pageFor = (page: string, message: Message): string => {
+  const id = message.link?.id ?? message.applicationId
+  return id ? `${page}?id=${id}` : page
+}
+
 /** The inbox always, then every extra channel, each on its own. */
 export const allChannels = (inbox: Notifier, extra: Notifier[]): Notifier => ({
   async notify(recipient, message, at) {
-    await inbox.notify(recipient, message, at)
+    // Already delivered (a deduplicated rerun): no second WeChat message either.
+    if (!(await inbox.notify(recipient, message, at))) return false
     for (const channel of extra) await channel.notify(recipient, message, at)
+    return true
   },
 })
+
+/** The WeChat channel for policy messages to residents, when a policy template is configured. */
+export const policyChannel = async (deps: {
+  store: Store
+  env: { WECHAT_APPID?: string; WECHAT_SECRET?: string; WECHAT_TEMPLATE_POLICY?: string }
+}): Promise<Notifier | null> => {
+  const { WECHAT_APPID, WECHAT_SECRET, WECHAT_TEMPLATE_POLICY } = deps.env
+  if (!WECHAT_APPID || !WECHAT_SECRET || !WECHAT_TEMPLATE_POLICY) return null
+  const { logger } = await import('../../platform/logger')
+  return wechatSubscriptionNotifier(
+    deps.store,
+    {
+      appid: WECHAT_APPID,
+      secret: WECHAT_SECRET,
+      templateId: WECHAT_TEMPLATE_POLICY,
+      page: 'pages/policy/index',
+    },
+    logger,
+  )
+}
 
 /** The WeChat channel for coordinators' monthly digests, when a digest template is configured. */
 export const digestChannel = async (deps: {

@@ -36,7 +36,11 @@ export const getMe = async (deps: Deps, who: Identity, reveal: boolean): Promise
   return toPersonView(me, piiCipher(deps.env), { reveal })
 }
 
-/** The stored form of what a resident (or staff on their behalf) filled in: sealed and masked. */
+/**
+ * The stored form of what a resident (or staff on their behalf) filled in: identity and contact
+ * sealed and masked, wishes and skills. Employment status, key groups and benefits are not here:
+ * they have their own rules (see updateMe, key-groups.ts, enjoyments.ts).
+ */
 export const personFields = (cipher: PiiCipher, input: MeUpdate, now: string): PersonFields => {
   const facts = idNumberFacts(input.idNumber)
   return {
@@ -49,21 +53,40 @@ export const personFields = (cipher: PiiCipher, input: MeUpdate, now: string): P
     gender: facts.gender,
     birthDate: facts.birthDate,
     community: input.community,
-    employmentStatus: input.employmentStatus,
-    employmentSince: input.employmentSince ?? null,
     skills: input.skills ?? [],
     jobWishes: {
       occupations: input.jobWishes?.occupations ?? [],
       places: input.jobWishes?.places ?? [],
       expectedPay: input.jobWishes?.expectedPay ?? null,
     },
+    trainingWish: {
+      wants: input.trainingWish?.wants ?? null,
+      courses: input.trainingWish?.courses ?? [],
+    },
+    hukou: input.hukou ?? null,
     family: {
       householdSize: input.family?.householdSize ?? null,
       situation: input.family?.situation ?? null,
     },
-    policiesEnjoyed: input.policiesEnjoyed ?? [],
     updatedAt: now,
   }
+}
+
+/** The status as first reported, when a record is created (there is nothing to confirm yet). */
+export const firstStatus = (input: MeUpdate) => ({
+  employmentStatus: input.employmentStatus,
+  employmentSince: input.employmentSince ?? null,
+  reportedEmployment: null,
+})
+
+/**
+ * A resident's later report of their employment status is recorded as reported; the confirmed
+ * status (which the follow-up cadence follows) changes only when a follow-up confirms it.
+ */
+const reportedStatus = (current: PersonRecord, input: MeUpdate, now: string) => {
+  const since = input.employmentSince ?? null
+  const same = input.employmentStatus === current.employmentStatus && since === current.employmentSince
+  return { reportedEmployment: same ? null : { status: input.employmentStatus, since, at: now } }
 }
 
 export const assertCommunity = (community: string) => {
@@ -90,11 +113,13 @@ export const updateMe = async (deps: Deps, who: Identity, input: MeUpdate): Prom
   const mine = await findMyPerson(deps, who)
   let saved: PersonRecord | null
   if (mine) {
-    saved = await deps.store.update(persons, mine.id, fields).catch((err) => {
-      throw err instanceof DuplicateKeyError ? new AppError('PERSON.ID_TAKEN') : err
-    })
+    saved = await deps.store
+      .update(persons, mine.id, { ...fields, ...reportedStatus(mine, input, now) })
+      .catch((err) => {
+        throw err instanceof DuplicateKeyError ? new AppError('PERSON.ID_TAKEN') : err
+      })
   } else {
-    saved = await claimOrCreate(deps, who, fields, idHash, now)
+    saved = await claimOrCreate(deps, who, input, fields, idHash, now)
   }
   if (!saved) throw new AppError('STORE.CONFLICT')
   await recordAudit(deps.store, deps.clock.now(), who, {
@@ -107,12 +132,22 @@ export const updateMe = async (deps: Deps, who: Identity, input: MeUpdate): Prom
 
 export type PersonFields = Omit<
   PersonRecord,
-  'id' | 'accountId' | 'householdId' | 'keyGroups' | 'registration' | 'createdAt' | 'createdBy'
+  | 'id'
+  | 'accountId'
+  | 'householdId'
+  | 'keyGroups'
+  | 'registration'
+  | 'createdAt'
+  | 'createdBy'
+  | 'employmentStatus'
+  | 'employmentSince'
+  | 'policiesEnjoyed'
 >
 
 const claimOrCreate = async (
   deps: Deps,
   who: Identity,
+  input: MeUpdate,
   fields: PersonFields,
   idHash: string,
   now: string,
@@ -127,10 +162,11 @@ const claimOrCreate = async (
   if (existing) {
     // A staff-registered record is claimed by the resident it describes: same ID and name.
     if (existing.accountId !== null || existing.name !== fields.name) throw new AppError('PERSON.ID_TAKEN')
+    // The coordinator's record of employment stands; the resident's differing answer is a report.
     return deps.store.update(
       persons,
       existing.id,
-      { ...fields, accountId: accountOf(who) },
+      { ...fields, ...reportedStatus(existing, input, now), accountId: accountOf(who) },
       { expect: { accountId: null } },
     )
   }
@@ -140,8 +176,11 @@ const claimOrCreate = async (
     householdId: null,
     keyGroups: [],
     registration: null,
+    policiesEnjoyed: [],
+    enjoyments: [],
     createdAt: now,
     createdBy: accountOf(who),
+    ...firstStatus(input),
     ...fields,
   }
   try {

@@ -1,4 +1,4 @@
-import { KEY_GROUPS, type PersonView } from '../../../shared/people/person'
+import { KEY_GROUP_ACTIONS, KEY_GROUPS, type PersonView } from '../../../shared/people/person'
 import type { PiiCipher } from '../../platform/pii-crypto'
 import type { PersonRecord } from '../../store/collections'
 import { regionLabel } from '../regions/region-directory'
@@ -7,29 +7,71 @@ import { regionLabel } from '../regions/region-directory'
  * Whitelist mapper from the record to what a caller may see. The ID number is masked unless
  * the caller is entitled to it and asked for it explicitly (`reveal`); the phone is always
  * masked here — the full phone is for the people who call it, through their own views.
+ * `today` (YYYY-MM) decides which benefits are still running.
  */
 export const toPersonView = (
   r: PersonRecord,
   cipher: PiiCipher,
-  opts: { reveal?: boolean } = {},
-): PersonView => ({
-  id: r.id,
-  name: r.name,
-  idNumber: opts.reveal ? cipher.decrypt(r.idNumberSealed) : r.idNumberMasked,
-  idNumberMasked: !opts.reveal,
-  phone: r.phoneMasked,
-  gender: r.gender,
-  birthDate: r.birthDate,
-  community: r.community,
-  communityName: regionLabel(r.community),
-  employmentStatus: r.employmentStatus,
-  employmentSince: r.employmentSince,
-  skills: r.skills,
-  jobWishes: r.jobWishes,
-  family: r.family,
-  policiesEnjoyed: r.policiesEnjoyed,
-  keyGroups: r.keyGroups.map((g) => ({ group: g.group, label: KEY_GROUPS[g.group], since: g.since })),
-  registration: r.registration,
-  householdId: r.householdId,
-  updatedAt: r.updatedAt,
-})
+  opts: { reveal?: boolean; month?: string } = {},
+): PersonView => {
+  const month = opts.month ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
+  const enjoyments = (r.enjoyments ?? []).map((e) => ({
+    id: e.id,
+    policyId: e.policyId,
+    applicationType: e.applicationType,
+    label: e.label,
+    from: e.from,
+    to: e.to,
+    source: e.source.startsWith('application:') ? ('application' as const) : ('staff' as const),
+    active: e.from <= month && (e.to === null || e.to >= month),
+  }))
+  return {
+    id: r.id,
+    name: r.name,
+    idNumber: opts.reveal ? cipher.decrypt(r.idNumberSealed) : r.idNumberMasked,
+    idNumberMasked: !opts.reveal,
+    phone: r.phoneMasked,
+    gender: r.gender,
+    birthDate: r.birthDate,
+    community: r.community,
+    communityName: regionLabel(r.community),
+    employmentStatus: r.employmentStatus,
+    employmentSince: r.employmentSince,
+    reportedEmployment: r.reportedEmployment ?? null,
+    skills: r.skills,
+    jobWishes: r.jobWishes,
+    trainingWish: r.trainingWish ?? { wants: null, courses: [] },
+    hukou: r.hukou ?? null,
+    family: r.family,
+    policiesEnjoyed: [...r.policiesEnjoyed, ...enjoyments.map((e) => e.label)],
+    enjoyments,
+    keyGroups: r.keyGroups.map((g) => ({
+      group: g.group,
+      label: KEY_GROUPS[g.group],
+      since: g.since,
+      reason: g.reason ?? null,
+    })),
+    pendingGroups: (r.keyGroupClaims ?? []).map((c) => ({
+      group: c.group,
+      label: KEY_GROUPS[c.group],
+      since: c.since,
+      note: c.note,
+      at: c.at,
+    })),
+    keyGroupHistory: (r.keyGroupHistory ?? []).map((h) => ({
+      at: h.at,
+      group: h.group,
+      label: KEY_GROUPS[h.group],
+      action: h.action,
+      actionLabel: KEY_GROUP_ACTIONS[h.action],
+      date: h.date,
+      reason: h.reason,
+      by: h.by,
+      evidence: h.evidence,
+    })),
+    publicWelfarePost: r.publicWelfarePost ?? null,
+    registration: r.registration,
+    householdId: r.householdId,
+    updatedAt: r.updatedAt,
+  }
+}

@@ -8,7 +8,7 @@ import type { Deps } from '../../runtime/deps'
 import { persons } from '../../store/collections'
 import { DuplicateKeyError } from '../../store/port'
 import { recordAudit } from '../audit/record-audit'
-import { assertCommunity, personFields } from './me'
+import { assertCommunity, firstStatus, personFields } from './me'
 import { toPersonView } from './person-mapper'
 
 /**
@@ -29,8 +29,12 @@ export const registerPerson = async (deps: Deps, who: Identity, input: MeUpdate)
     householdId: null,
     keyGroups: [],
     registration: null,
+    policiesEnjoyed: [],
+    enjoyments: [],
     createdAt: now,
     createdBy: `wx:${who.openid}`,
+    // Recorded by staff on a visit: the status is theirs, confirmed.
+    ...firstStatus(input),
     ...personFields(cipher, input, now),
   }
   try {

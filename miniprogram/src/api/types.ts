@@ -47,6 +47,8 @@ export interface InboxMessage {
   at: string
   read: boolean
   applicationId?: string
+  /** A policy or policy notice the message is about. */
+  link?: { kind: 'policy' | 'notice'; id: string } | null
 }
 
 export interface InboxReply extends Paged<InboxMessage> {
@@ -129,8 +131,11 @@ export interface RouteReplies {
   objectToNotice: OkReply
   listInbox: InboxReply
   readInboxMessage: OkReply
-  listSubscriptions: { items: { template: 'digest' | 'status'; credits: number }[]; wechatEnabled: boolean }
-  addSubscription: { template: 'digest' | 'status'; credits: number | null }
+  listSubscriptions: {
+    items: { template: 'digest' | 'status' | 'policy'; credits: number }[]
+    wechatEnabled: boolean
+  }
+  addSubscription: { template: 'digest' | 'status' | 'policy'; credits: number | null }
   listFollowupTasks: Paged<FollowupTaskView>
   recordFollowup: RecordFollowupReply
   personHistory: PersonHistoryReply

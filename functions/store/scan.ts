@@ -1,0 +1,33 @@
+import { type CollectionSpec, type DocOf, type FindQuery, MAX_PAGE, type Page, type Store } from './port'
+
+/**
+ * Every page of a query, one at a time: the one paging loop, so callers never hand-write
+ * `do { find } while (cursor)`. Memory holds one page; `cursor` resumes a scan saved earlier.
+ */
+export async function* scanPages<C extends CollectionSpec>(
+  store: Store,
+  c: C,
+  q: Omit<FindQuery, 'limit' | 'cursor'> & { limit?: number; cursor?: string | null },
+): AsyncGenerator<Page<DocOf<C>>> {
+  let cursor = q.cursor ?? null
+  do {
+    const page = await store.find(c, { ...q, limit: q.limit ?? MAX_PAGE, cursor })
+    yield page
+    cursor = page.nextCursor
+  } while (cursor)
+}
+
+/** All documents of a small, bounded query (a household, a person's cards, the catalogue). */
+export const findAll = async <C extends CollectionSpec>(
+  store: Store,
+  c: C,
+  q: Omit<FindQuery, 'limit' | 'cursor'>,
+  max = 2000,
+): Promise<DocOf<C>[]> => {
+  const out: DocOf<C>[] = []
+  for await (const page of scanPages(store, c, q)) {
+    out.push(...page.items)
+    if (out.length >= max) break
+  }
+  return out
+}
