@@ -11,6 +11,7 @@ let app: TestApp
 const callers: Record<string, string | undefined> = { anonymous: undefined }
 let personId: string
 let applicationId: string
+let draftPolicyId: string
 
 beforeAll(async () => {
   app = await startTestApp({ now: new Date('2026-11-23T02:00:00.000Z') })
@@ -46,8 +47,26 @@ beforeAll(async () => {
       },
     })
   ).body.id
+  draftPolicyId = (
+    await call(app, 'POST', '/api/policies', {
+      token: callers.county,
+      body: {
+        title: '矩阵测试政策',
+        summary: '只用于检查各角色能否操作政策。',
+        effectiveFrom: '2026-01-01',
+        rules: { fact: 'registration', is: true },
+      },
+    })
+  ).body.id
 })
 afterAll(() => app.close())
+
+const POLICY_BODY = {
+  title: '矩阵新建政策',
+  summary: '只用于检查各角色能否新建政策。',
+  effectiveFrom: '2026-01-01',
+  rules: { fact: 'registration', is: true },
+}
 
 type Row = [string, string, () => string, unknown, Record<string, number>]
 const rows: Row[] = [
@@ -167,6 +186,191 @@ const rows: Row[] = [
     { anonymous: 401 },
   ],
   ['read my inbox', 'GET', () => '/api/inbox', undefined, { anonymous: 401, owner: 200, county: 200 }],
+  [
+    'add a key group to a person',
+    'POST',
+    () => `/api/people/${personId}/key-groups`,
+    { group: 'relatively_poor', since: '2026-10-01', reason: '矩阵测试' },
+    {
+      anonymous: 401,
+      owner: 403,
+      otherResident: 403,
+      coordinatorElsewhere: 404,
+      streetElsewhere: 404,
+      coordinatorHere: 201,
+      streetHere: 409,
+      county: 409,
+    },
+  ],
+  [
+    'end a key group the person does not hold',
+    'POST',
+    () => `/api/people/${personId}/key-groups/veteran/end`,
+    { date: '2026-11-23', reason: '矩阵测试' },
+    {
+      anonymous: 401,
+      owner: 403,
+      coordinatorElsewhere: 404,
+      streetElsewhere: 404,
+      coordinatorHere: 409,
+      county: 409,
+    },
+  ],
+  [
+    'decide a declaration that does not exist',
+    'POST',
+    () => `/api/people/${personId}/key-groups/graduate/decision`,
+    { decision: 'confirm' },
+    { anonymous: 401, owner: 403, coordinatorElsewhere: 404, coordinatorHere: 404 },
+  ],
+  [
+    'declare a key group for myself',
+    'POST',
+    () => '/api/me/key-groups',
+    { group: 'veteran', since: '2020-09-01' },
+    { anonymous: 401, owner: 200, coordinatorHere: 404 },
+  ],
+  [
+    'list declarations waiting for confirmation',
+    'GET',
+    () => '/api/key-group-claims',
+    undefined,
+    { anonymous: 401, owner: 403, coordinatorHere: 200, coordinatorElsewhere: 200, county: 200 },
+  ],
+  [
+    'record a benefit enjoyed',
+    'POST',
+    () => `/api/people/${personId}/enjoyments`,
+    { policyId: 'pol_matrix_none', from: '2026-01', to: null, note: '矩阵测试' },
+    {
+      anonymous: 401,
+      owner: 403,
+      otherResident: 403,
+      coordinatorElsewhere: 404,
+      streetElsewhere: 404,
+      coordinatorHere: 400,
+    },
+  ],
+  [
+    'browse the policy catalogue',
+    'GET',
+    () => '/api/policies',
+    undefined,
+    { anonymous: 200, owner: 200, coordinatorHere: 200, county: 200 },
+  ],
+  [
+    'list draft policies',
+    'GET',
+    () => '/api/policies?status=draft',
+    undefined,
+    { anonymous: 401, owner: 403, coordinatorHere: 403, streetHere: 200, county: 200 },
+  ],
+  [
+    'read a draft policy',
+    'GET',
+    () => `/api/policies/${draftPolicyId}`,
+    undefined,
+    { anonymous: 404, owner: 404, coordinatorHere: 404, streetHere: 200, county: 200 },
+  ],
+  [
+    'create a policy',
+    'POST',
+    () => '/api/policies',
+    POLICY_BODY,
+    { anonymous: 401, owner: 403, coordinatorHere: 403, streetHere: 403, county: 201 },
+  ],
+  [
+    'edit a policy',
+    'PUT',
+    () => `/api/policies/${draftPolicyId}`,
+    POLICY_BODY,
+    { anonymous: 401, owner: 403, coordinatorHere: 403, streetHere: 403, county: 200 },
+  ],
+  [
+    'publish a policy',
+    'POST',
+    () => `/api/policies/${draftPolicyId}/publish`,
+    undefined,
+    { anonymous: 401, owner: 403, coordinatorHere: 403, streetHere: 403, county: 200 },
+  ],
+  [
+    "see a policy's versions",
+    'GET',
+    () => `/api/policies/${draftPolicyId}/versions`,
+    undefined,
+    { anonymous: 401, owner: 403, coordinatorHere: 403, streetHere: 200, county: 200 },
+  ],
+  [
+    'withdraw a policy',
+    'POST',
+    () => `/api/policies/${draftPolicyId}/withdraw`,
+    { reason: '矩阵测试' },
+    { anonymous: 401, owner: 403, coordinatorHere: 403, streetHere: 403, county: 200 },
+  ],
+  [
+    'see my eligibility',
+    'GET',
+    () => '/api/me/eligibility',
+    undefined,
+    { anonymous: 401, owner: 200, otherResident: 200, coordinatorHere: 404 },
+  ],
+  [
+    'publish a policy notice',
+    'POST',
+    () => '/api/policy-notices',
+    { title: '矩阵测试通知', body: '只用于检查各角色能否发布政策通知。', policyIds: ['pol_matrix_none'] },
+    { anonymous: 401, owner: 403, coordinatorHere: 403, streetHere: 403, county: 400 },
+  ],
+  [
+    'read policy notices',
+    'GET',
+    () => '/api/policy-notices',
+    undefined,
+    { anonymous: 200, owner: 200, county: 200 },
+  ],
+  [
+    'see policy reach',
+    'GET',
+    () => '/api/policy-reach?region=320621100001',
+    undefined,
+    {
+      anonymous: 401,
+      owner: 403,
+      coordinatorHere: 200,
+      coordinatorElsewhere: 403,
+      streetHere: 200,
+      streetElsewhere: 403,
+      county: 200,
+    },
+  ],
+  [
+    'list eligible but not enjoying',
+    'GET',
+    () => '/api/policy-reach/unenjoyed',
+    undefined,
+    { anonymous: 401, owner: 403, coordinatorHere: 200, streetHere: 200, county: 200 },
+  ],
+  [
+    'record a policy briefing',
+    'POST',
+    () => `/api/policy-reach/pol_matrix_none:${personId}/explained`,
+    { channel: 'phone', date: '2026-11-23' },
+    { anonymous: 401, owner: 403, coordinatorHere: 404 },
+  ],
+  [
+    'list deduction candidates',
+    'GET',
+    () => '/api/policy-deductions?quarter=2026Q3',
+    undefined,
+    { anonymous: 401, owner: 403, coordinatorHere: 403, streetHere: 200, county: 200 },
+  ],
+  [
+    'decide a deduction candidate',
+    'POST',
+    () => `/api/policy-deductions/2026Q3:pol_matrix_none:${personId}`,
+    { decision: 'dismiss', reason: '矩阵测试' },
+    { anonymous: 401, owner: 403, coordinatorHere: 403, streetHere: 403, county: 404 },
+  ],
 ]
 
 describe.each(rows)('%s', (_name, method, path, body, expected) => {

@@ -258,6 +258,7 @@ export const listPolicies = async (
   q: { status?: PolicyStatus | 'all'; cursor?: string },
 ): Promise<Paged<PolicySummary>> => {
   const status = q.status ?? 'published'
+  if (status !== 'published' && !who) throw new AppError('AUTH.REQUIRED')
   if (status !== 'published' && !seesDrafts(who)) throw new AppError('AUTH.FORBIDDEN')
   const where: Filter[] = status === 'all' ? [] : [{ field: 'status', op: 'eq', value: status }]
   if (status !== 'published') where.push({ field: 'owner', op: 'prefix', value: who!.region!.slice(0, 6) })

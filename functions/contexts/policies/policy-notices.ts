@@ -148,6 +148,7 @@ export const listNotices = async (
   q: { status?: 'published' | 'draft' | 'withdrawn'; cursor?: string },
 ): Promise<Paged<PolicyNoticeView>> => {
   const status = q.status ?? 'published'
+  if (status !== 'published' && !who) throw new AppError('AUTH.REQUIRED')
   if (status !== 'published' && !seesDrafts(who)) throw new AppError('AUTH.FORBIDDEN')
   const page = await deps.store.find(policyNotices, {
     where: [
