@@ -21,6 +21,9 @@ const main = async () => {
   const port = await host.listen(env.PORT)
   if (lock && port !== lock.port) writeHostLock(env, port)
   host.startScheduler()
+  // Policies published while the host was down (the catalogue on a first start) reach their
+  // residents now rather than at the next quarter hour.
+  void host.runJob('policy-match', deps.clock.now()).catch(() => undefined) // logged by the job runner
   console.log(
     `\n海安就业服务已启动: http://localhost:${port}/  (store: ${deps.store.kind}${env.devLogin ? ', dev login on' : ''})`,
   )

@@ -1,6 +1,7 @@
 export default defineAppConfig({
   pages: [
     'pages/index/index',
+    'pages/policies/index',
     'pages/jobs/index',
     'pages/services/index',
     'pages/mine/index',
@@ -11,6 +12,8 @@ export default defineAppConfig({
     'pages/application/index',
     'pages/notices/index',
     'pages/inbox/index',
+    'pages/policy/index',
+    'pages/policy-notice/index',
   ],
   // Staff pages live in a subpackage so residents never download them and the main package stays small.
   subPackages: [
@@ -46,6 +49,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tabbar/home.png',
         selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/policies/index',
+        text: '政策',
+        iconPath: 'assets/tabbar/policies.png',
+        selectedIconPath: 'assets/tabbar/policies-active.png',
       },
       {
         pagePath: 'pages/jobs/index',

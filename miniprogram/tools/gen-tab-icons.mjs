@@ -18,6 +18,8 @@ const COLORS = { normal: '#8a9099', active: '#d4380d' }
 const SHAPES = {
   home: '<path d="M7 23 L24 9 L41 23"/><path d="M12 20 V39 H36 V20"/><path d="M20 39 V29 H28 V39"/>',
   jobs: '<rect x="7" y="15" width="34" height="24" rx="4"/><path d="M18 15 V12 a3 3 0 0 1 3 -3 h6 a3 3 0 0 1 3 3 V15"/><path d="M7 25 H41"/>',
+  policies:
+    '<path d="M12 7 H30 L37 14 V41 H12 Z"/><path d="M30 7 V14 H37"/><path d="M18 22 H31"/><path d="M18 29 H31"/><path d="M18 36 H25"/>',
   services:
     '<rect x="10" y="10" width="28" height="31" rx="4"/><path d="M19 7 H29 V13 H19 Z"/><path d="M17 23 L22 28 L31 19"/><path d="M17 34 H31"/>',
   mine: '<circle cx="24" cy="17" r="8"/><path d="M9 41 c0 -8 7 -13 15 -13 s15 5 15 13"/>',

@@ -270,3 +270,90 @@ export const spanText = (s: MonthSpan): string =>
 
 export const applicationLabel = (type: ApplicationType | null): string | null =>
   type ? APPLICATION_TYPES[type].label : null
+
+// ---------------------------------------------------------------------------------------------
+// Replies of the reach, briefing and deduction routes (shared with the app).
+
+/** One row of 应享未享: a person eligible for a policy they do not enjoy yet. */
+export interface UnenjoyedItem {
+  id: string
+  personId: string
+  personName: string
+  community: string
+  communityName: string | null
+  policyId: string
+  policyTitle: string
+  verdict: Verdict
+  verdictLabel: string
+  eligibleSince: string
+  notifiedAt: string | null
+  readAt: string | null
+  explainedAt: string | null
+  explained: { channel: string; channelLabel: string; date: string; by: string; note: string | null } | null
+  appliedAt: string | null
+}
+
+/** Reach of a policy (or of one policy in one place): people targeted, told, knowing, enjoying. */
+export interface ReachRow {
+  key: string
+  name: string
+  targeted: number
+  notified: number
+  read: number
+  explained: number
+  known: number
+  applied: number
+  enjoying: number
+  /** Percentages of the people targeted; null when nobody is. */
+  knowRate: number | null
+  enjoyRate: number | null
+}
+
+export interface ReachReply {
+  region: string
+  regionName: string | null
+  policyId: string | null
+  policyTitle?: string
+  rows: ReachRow[]
+}
+
+export interface DeductionCandidateView {
+  id: string
+  quarter: string
+  policyId: string
+  policyTitle: string
+  personId: string
+  personName: string
+  town: string
+  townName: string | null
+  community: string
+  communityName: string | null
+  eligibleSince: string
+  status: 'candidate' | 'confirmed' | 'dismissed'
+  decidedAt: string | null
+  decidedBy: string | null
+  reason: string | null
+  createdAt: string
+}
+
+export interface KeyGroupClaimItem {
+  personId: string
+  name: string
+  idNumber: string
+  community: string
+  communityName: string | null
+  group: string
+  label: string
+  since: string
+  note: string | null
+  at: string
+}
+
+export interface PolicyVersionItem {
+  version: number
+  action: 'created' | 'edited' | 'published' | 'withdrawn'
+  at: string
+  title: string
+  status: PolicyStatus
+  conditions: RuleLine[]
+}

@@ -92,6 +92,8 @@ export const wechatSubscriptionNotifier = (
 
 /** The page a message opens, with the id of what it is about. */
 const pageFor = (page: string, message: Message): string => {
+  if (message.link?.kind === 'policies') return 'pages/policies/index'
+  if (message.link?.kind === 'notice') return `pages/policy-notice/index?id=${message.link.id}`
   const id = message.link?.id ?? message.applicationId
   return id ? `${page}?id=${id}` : page
 }

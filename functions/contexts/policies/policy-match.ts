@@ -79,6 +79,19 @@ const policyMessage = (p: PolicyRecord): Message => ({
   dedupeKey: `policy:${p.id}`,
 })
 
+const digestMessage = (ps: PolicyRecord[]): Message => {
+  const titles = ps.map((p) => `「${p.title}」`).join('')
+  return {
+    title: `您可能符合 ${ps.length} 项就业政策`,
+    body: `${titles.length > 70 ? `${titles.slice(0, 70)}…` : titles}。点击查看每项政策的条件和办理方式。`,
+    link: { kind: 'policies', id: 'mine' },
+    dedupeKey: `policies:${ps
+      .map((p) => p.id)
+      .sort()
+      .join(',')}`,
+  }
+}
+
 export const runPolicyMatch = async (
   deps: Deps,
   at: Date,
@@ -128,6 +141,7 @@ export const runPolicyMatch = async (
     for (const person of page) {
       const facts = buildFacts(person, contexts.get(person.id)!, at)
       summary.evaluated++
+      const toTell: { policy: PolicyRecord; reachId: string }[] = []
       for (const policy of which) {
         if (!policy.regions.some((r) => person.community.startsWith(r))) continue
         const { verdict } = judge(policy, person, facts, cat)
@@ -137,11 +151,17 @@ export const runPolicyMatch = async (
           if (!known && verdict !== 'eligible' && verdict !== 'enjoying') continue
           record = (await upsertReach(deps.store, policy.id, person, verdict, at)).record
         }
-        if (record && record.verdict === 'eligible' && !record.notifiedAt) {
-          await tell(person, policyMessage(policy))
-          await deps.store.update(policyReach, record.id, { notifiedAt: at.toISOString() })
-        }
+        if (record && record.verdict === 'eligible' && !record.notifiedAt)
+          toTell.push({ policy, reachId: record.id })
       }
+      if (!toTell.length) continue
+      // Several new policies at once (a first registration, a new key group): one message.
+      await tell(
+        person,
+        toTell.length === 1 ? policyMessage(toTell[0]!.policy) : digestMessage(toTell.map((t) => t.policy)),
+      )
+      for (const t of toTell)
+        await deps.store.update(policyReach, t.reachId, { notifiedAt: at.toISOString() })
     }
   }
 

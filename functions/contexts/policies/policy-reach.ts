@@ -3,6 +3,8 @@ import { AppError } from '../../../shared/errors'
 import {
   EXPLAIN_CHANNELS,
   type ExplainChannel,
+  type ReachRow,
+  type UnenjoyedItem,
   VERDICTS,
   type Verdict,
 } from '../../../shared/policies/policy'
@@ -100,24 +102,6 @@ const scopeOf = (who: Identity): string => {
   return who.region
 }
 
-export interface UnenjoyedItem {
-  id: string
-  personId: string
-  personName: string
-  community: string
-  communityName: string | null
-  policyId: string
-  policyTitle: string
-  verdict: Verdict
-  verdictLabel: string
-  eligibleSince: string
-  notifiedAt: string | null
-  readAt: string | null
-  explainedAt: string | null
-  explained: { channel: string; channelLabel: string; date: string; by: string; note: string | null } | null
-  appliedAt: string | null
-}
-
 const toItem = (r: PolicyReachRecord, title: string): UnenjoyedItem => ({
   id: r.id,
   personId: r.personId,
@@ -196,20 +180,6 @@ export const recordExplained = async (
   })
   const title = (await deps.store.get(policies, r.policyId))?.title ?? r.policyId
   return toItem(saved!, title)
-}
-
-export interface ReachRow {
-  key: string
-  name: string
-  targeted: number
-  notified: number
-  read: number
-  explained: number
-  known: number
-  applied: number
-  enjoying: number
-  knowRate: number | null
-  enjoyRate: number | null
 }
 
 const countRow = async (store: Store, key: string, name: string, base: Filter[]): Promise<ReachRow> => {

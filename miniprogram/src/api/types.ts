@@ -10,6 +10,17 @@ import type { SessionInfo } from '@shared/auth/identity'
 import type { Channel, FollowupTaskView, ServiceKind } from '@shared/followups/followup'
 import type { Job, JobSummary, Paged } from '@shared/jobs/job'
 import type { EmploymentStatus, PersonView } from '@shared/people/person'
+import type {
+  DeductionCandidateView,
+  EligibilityItem,
+  KeyGroupClaimItem,
+  PolicyNoticeView,
+  PolicySummary,
+  PolicyVersionItem,
+  PolicyView,
+  ReachReply,
+  UnenjoyedItem,
+} from '@shared/policies/policy'
 import type { Region } from '@shared/regions/region-code'
 
 export interface HealthReply {
@@ -48,7 +59,7 @@ export interface InboxMessage {
   read: boolean
   applicationId?: string
   /** A policy or policy notice the message is about. */
-  link?: { kind: 'policy' | 'notice'; id: string } | null
+  link?: { kind: 'policy' | 'policies' | 'notice'; id: string } | null
 }
 
 export interface InboxReply extends Paged<InboxMessage> {
@@ -145,4 +156,28 @@ export interface RouteReplies {
   listCards: Paged<CardView>
   inspectCard: CardView
   changeCardStatus: CardView
+  addKeyGroup: PersonView
+  endKeyGroup: PersonView
+  decideKeyGroupClaim: PersonView
+  declareKeyGroup: PersonView
+  listKeyGroupClaims: Paged<KeyGroupClaimItem>
+  recordEnjoyment: PersonView
+  listPolicies: Paged<PolicySummary>
+  getPolicy: PolicyView
+  createPolicy: PolicyView
+  updatePolicy: PolicyView
+  publishPolicy: PolicyView
+  withdrawPolicy: PolicyView
+  listPolicyVersions: ItemsReply<PolicyVersionItem>
+  myEligibility: ItemsReply<EligibilityItem>
+  listPolicyNotices: Paged<PolicyNoticeView>
+  getPolicyNotice: PolicyNoticeView
+  createPolicyNotice: PolicyNoticeView
+  publishPolicyNotice: PolicyNoticeView
+  withdrawPolicyNotice: PolicyNoticeView
+  policyReach: ReachReply
+  listUnenjoyed: Paged<UnenjoyedItem>
+  recordExplained: UnenjoyedItem
+  listDeductionCandidates: Paged<DeductionCandidateView>
+  decideDeductionCandidate: DeductionCandidateView
 }

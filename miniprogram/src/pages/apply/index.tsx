@@ -15,6 +15,7 @@ import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import {
   describeData,
   type FormValues,
+  fieldsOf,
   isApplicationType,
   visibleFields,
 } from '../../forms/application-fields'
@@ -27,6 +28,24 @@ import { toastText } from '../../utils/toast'
 import './index.scss'
 
 const STEPS = ['确认身份', '填写表单', '材料清单', '提交申请']
+
+/** Form values handed over in the link (a policy's 去申请), kept only for fields of this form. */
+const readPrefill = (raw: string | undefined, type: ApplicationType): FormValues => {
+  if (!raw) return {}
+  try {
+    // Routers differ on whether query values arrive decoded: accept both.
+    const parsed = JSON.parse(raw.startsWith('%') ? decodeURIComponent(raw) : raw) as unknown
+    if (typeof parsed !== 'object' || parsed === null) return {}
+    const names = new Set(fieldsOf(type).map((f) => f.name))
+    return Object.fromEntries(
+      Object.entries(parsed as Record<string, unknown>).filter(
+        ([k, v]) => names.has(k) && typeof v === 'string' && v.length <= 60,
+      ),
+    ) as FormValues
+  } catch {
+    return {}
+  }
+}
 
 /** What went wrong with a submission, and what the resident can do about it. */
 interface SubmitProblem {
@@ -90,7 +109,12 @@ export default function ApplyPage() {
 
   const { state: me, reload: reloadMe } = useMe()
   const [step, setStep] = useState(0)
-  const [values, setValues] = useState<FormValues>({})
+  // From a policy's 去申请: the policy applied under and what the registry already knows.
+  const policyId = /^pol_[a-z0-9_]{1,60}$/.test(router.params.policyId ?? '')
+    ? router.params.policyId
+    : undefined
+  const [prefilled] = useState<FormValues>(() => (type ? readPrefill(router.params.prefill, type) : {}))
+  const [values, setValues] = useState<FormValues>(prefilled)
   const [errors, setErrors] = useState<FieldErrors>({})
   // One key per opened form: every retry of this submission carries it.
   const [idempotencyKey] = useState(newIdempotencyKey)
@@ -160,7 +184,9 @@ export default function ApplyPage() {
     setProblem(null)
     try {
       const materials = Object.entries(uploaded).map(([key, f]) => ({ key, fileId: f.fileId }))
-      const view = await api('submitApplication', { body: { type, data, idempotencyKey, materials } })
+      const view = await api('submitApplication', {
+        body: { type, data, idempotencyKey, materials, ...(policyId ? { policyId } : {}) },
+      })
       setCreated(view)
       redirect.current = setTimeout(() => openApplication(view.id, true), 1800)
     } catch (e) {
@@ -174,6 +200,9 @@ export default function ApplyPage() {
           message: errorMessage(e),
           action: { label: '查看我的申请', run: () => openPage('/pages/my-applications/index') },
         })
+      } else if (code === 'APPLICATION.SUBSIDY_OVERLAP') {
+        // Nothing to retry: the months clash with a benefit already enjoyed. Change them.
+        setProblem({ message: errorMessage(e), action: { label: '修改申请月份', run: () => go(1) } })
       } else if (isApiError(e) && e.code === 'REQUEST.INVALID' && e.issues?.length) {
         const found = serverErrors(e.issues, 'data.')
         if (hasErrors(found)) {
@@ -286,6 +315,11 @@ export default function ApplyPage() {
 
       {step === 1 ? (
         <>
+          {Object.keys(prefilled).length ? (
+            <View className="note note--info" id="apply-prefilled">
+              <Text>已根据您的登记信息预先填写部分内容，请核对后继续。</Text>
+            </View>
+          ) : null}
           <View className="card" id="apply-form">
             {fields.map((f) => (
               <ApplicationField

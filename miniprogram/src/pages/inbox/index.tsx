@@ -8,7 +8,8 @@ import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import { dropInvalidToken, isLoginError } from '../../hooks/useMe'
 import { mayHaveSession } from '../../store/session'
 import { formatDateTime } from '../../utils/format'
-import { goLogin, openApplication } from '../../utils/nav'
+import { goLogin, openApplication, openPage } from '../../utils/nav'
+import { noticePath, POLICIES_TAB, policyPath } from '../../utils/policy-nav'
 import { toastError } from '../../utils/toast'
 import './index.scss'
 
@@ -116,6 +117,9 @@ export default function InboxPage() {
       api('readInboxMessage', { params: { id: m.id } }).catch(() => undefined)
     }
     if (m.applicationId) openApplication(m.applicationId)
+    else if (m.link?.kind === 'policy') openPage(policyPath(m.link.id))
+    else if (m.link?.kind === 'notice') openPage(noticePath(m.link.id))
+    else if (m.link?.kind === 'policies') void Taro.switchTab({ url: POLICIES_TAB })
   }
 
   const { items, loading, error, anonymous, loaded, nextCursor, unread } = list
@@ -138,7 +142,12 @@ export default function InboxPage() {
       ) : null}
       {error ? <ErrorView id="inbox-error" message={error} onRetry={() => void loadFirst()} /> : null}
       {loaded && !loading && !error && !anonymous && items.length === 0 ? (
-        <StateView id="inbox-empty" icon="信" title="暂无消息" desc="申请的审核进展会通过消息通知您" />
+        <StateView
+          id="inbox-empty"
+          icon="信"
+          title="暂无消息"
+          desc="申请的审核进展、您符合条件的新政策会通过消息通知您"
+        />
       ) : null}
 
       {items.length > 0 ? (
@@ -164,6 +173,11 @@ export default function InboxPage() {
           </View>
           <Text className="inbox-item__body">{m.body}</Text>
           {m.applicationId ? <Text className="inbox-item__link">查看申请 ›</Text> : null}
+          {m.link?.kind === 'policy' ? <Text className="inbox-item__link">查看政策和我的条件 ›</Text> : null}
+          {m.link?.kind === 'notice' ? <Text className="inbox-item__link">查看通知 ›</Text> : null}
+          {m.link?.kind === 'policies' ? (
+            <Text className="inbox-item__link">查看我能享受的政策 ›</Text>
+          ) : null}
         </View>
       ))}
 

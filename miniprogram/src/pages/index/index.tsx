@@ -6,7 +6,9 @@ import { api, errorMessage } from '../../api/client'
 import JobCard from '../../components/JobCard'
 import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
+import { useMe } from '../../hooks/useMe'
 import { handOffJobFilters, type JobFilters } from '../../store/job-filters'
+import { POLICIES_TAB } from '../../utils/policy-nav'
 import './index.scss'
 
 /** The shortcuts on the home page; the first character of the label is the badge. */
@@ -23,6 +25,50 @@ const SHORTCUTS: JobCategory[] = [
 const openJobs = (filters: Partial<JobFilters>) => {
   handOffJobFilters(filters)
   void Taro.switchTab({ url: '/pages/jobs/index' })
+}
+
+/** 应知尽知 on the first screen: how many policies fit me, one tap to the 政策 tab. */
+function PolicyTeaser() {
+  const { state: me } = useMe()
+  const [count, setCount] = useState<number | null>(null)
+  const meKey = me.status === 'done' ? me.me.updatedAt : null
+  useEffect(() => {
+    if (!meKey) return setCount(null)
+    let live = true
+    api('myEligibility')
+      .then((r) => {
+        if (live)
+          setCount(r.items.filter((i) => i.verdict === 'eligible' || i.verdict === 'need_info').length)
+      })
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [meKey])
+  return (
+    <View
+      className="card home__policy"
+      id="home-policies"
+      hoverClass="btn--hover"
+      onClick={() => void Taro.switchTab({ url: POLICIES_TAB })}
+    >
+      <View className="home__welfare-text">
+        <Text className="home__welfare-title">
+          {count === null
+            ? '就业扶持政策'
+            : count > 0
+              ? `您可能可以享受 ${count} 项政策`
+              : '查看就业扶持政策'}
+        </Text>
+        <Text className="home__welfare-desc">
+          {count === null
+            ? '社保补贴、创业补贴、培训补贴……看看哪些适合您'
+            : '逐条说明条件，符合的可直接网上申请'}
+        </Text>
+      </View>
+      <View className="btn btn--primary btn--small">{count ? '去看看' : '查看'}</View>
+    </View>
+  )
 }
 
 type Latest =
@@ -79,6 +125,8 @@ export default function IndexPage() {
           </View>
         </View>
       </View>
+
+      <PolicyTeaser />
 
       <View className="card home__grid">
         {SHORTCUTS.map((code) => (

@@ -1,6 +1,12 @@
 import {
+  DECLARABLE_GROUPS,
+  type DeclarableGroup,
   EMPLOYMENT_STATUSES,
   type EmploymentStatus,
+  HUKOU_TYPES,
+  type Hukou,
+  KEY_GROUPS,
+  keyGroupDeclareSchema,
   meUpdateSchema,
   type PersonView,
 } from '@shared/people/person'
@@ -33,7 +39,9 @@ interface Form {
   expectedPay: string
   householdSize: string
   situation: string
-  policies: string
+  hukou: Hukou | ''
+  trainingWants: 'yes' | 'no' | ''
+  trainingCourses: string
 }
 
 const EMPTY: Form = {
@@ -49,7 +57,9 @@ const EMPTY: Form = {
   expectedPay: '',
   householdSize: '',
   situation: '',
-  policies: '',
+  hukou: '',
+  trainingWants: '',
+  trainingCourses: '',
 }
 
 const LABELS: Record<string, string> = {
@@ -65,10 +75,27 @@ const LABELS: Record<string, string> = {
   'jobWishes.expectedPay': '期望月薪',
   'family.householdSize': '家庭人口',
   'family.situation': '家庭情况',
-  policiesEnjoyed: '已享受政策',
+  hukou: '户籍类型',
+  'trainingWish.wants': '培训意愿',
+  'trainingWish.courses': '意向培训',
 }
 
 const STATUS_OPTIONS = Object.entries(EMPLOYMENT_STATUSES).map(([value, label]) => ({ value, label }))
+const HUKOU_OPTIONS = Object.entries(HUKOU_TYPES).map(([value, label]) => ({ value, label }))
+const TRAINING_OPTIONS = [
+  { value: 'yes', label: '愿意参加培训' },
+  { value: 'no', label: '暂不需要' },
+]
+const DECLARE_OPTIONS = DECLARABLE_GROUPS.map((g) => ({ value: g, label: KEY_GROUPS[g] }))
+
+/** Which card holds a field a policy asked for (政策 → 补充信息 opens the profile there). */
+const FOCUS_TARGET: Record<string, string> = {
+  hukou: 'profile-field-hukou',
+  employmentSince: 'profile-field-since',
+  employmentStatus: 'profile-field-status',
+  trainingWish: 'profile-field-training',
+  keyGroups: 'profile-declare',
+}
 
 const joinList = (items: readonly string[]): string => items.join('、')
 const splitList = (text: string): string[] =>
@@ -101,15 +128,18 @@ const fromPerson = (me: PersonView): Form => ({
   idNumber: '',
   phone: '',
   community: me.community,
-  employmentStatus: me.employmentStatus,
-  employmentSince: me.employmentSince ?? '',
+  // What the resident last said, even while it waits for the coordinator's confirmation.
+  employmentStatus: me.reportedEmployment?.status ?? me.employmentStatus,
+  employmentSince: (me.reportedEmployment ? me.reportedEmployment.since : me.employmentSince) ?? '',
   skills: joinList(me.skills),
   occupations: joinList(me.jobWishes.occupations),
   places: joinList(me.jobWishes.places),
   expectedPay: me.jobWishes.expectedPay === null ? '' : String(me.jobWishes.expectedPay),
   householdSize: me.family.householdSize === null ? '' : String(me.family.householdSize),
   situation: me.family.situation ?? '',
-  policies: joinList(me.policiesEnjoyed),
+  hukou: me.hukou ?? '',
+  trainingWants: me.trainingWish.wants === null ? '' : me.trainingWish.wants ? 'yes' : 'no',
+  trainingCourses: joinList(me.trainingWish.courses),
 })
 
 const toBody = (f: Form, idNumber: string) => ({
@@ -126,8 +156,117 @@ const toBody = (f: Form, idNumber: string) => ({
     expectedPay: numberOrNull(f.expectedPay),
   },
   family: { householdSize: numberOrNull(f.householdSize), situation: f.situation.trim() || null },
-  policiesEnjoyed: splitList(f.policies),
+  hukou: f.hukou || null,
+  trainingWish: {
+    wants: f.trainingWants === '' ? null : f.trainingWants === 'yes',
+    courses: splitList(f.trainingCourses),
+  },
 })
+
+/**
+ * 身份申报: a resident tells the community they are a graduate, a veteran or a returning
+ * migrant worker; it counts once a coordinator confirms it.
+ */
+function DeclareCard({ me, onSaved }: { me: PersonView; onSaved: (p: PersonView) => void }) {
+  const [group, setGroup] = useState<DeclarableGroup | ''>('')
+  const [since, setSince] = useState('')
+  const [note, setNote] = useState('')
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [busy, setBusy] = useState(false)
+  const held = new Set([...me.keyGroups.map((g) => g.group), ...me.pendingGroups.map((g) => g.group)])
+  const options = DECLARE_OPTIONS.filter((o) => !held.has(o.value))
+
+  const submit = async () => {
+    if (busy) return
+    const parsed = parseWith(
+      keyGroupDeclareSchema,
+      { group, since, ...(note.trim() ? { note: note.trim() } : {}) },
+      { group: '身份', since: '日期', note: '情况说明' },
+    )
+    if (!parsed.ok) {
+      setErrors(parsed.errors)
+      return
+    }
+    setBusy(true)
+    try {
+      const saved = await api('declareKeyGroup', { body: parsed.data })
+      onSaved(saved)
+      setGroup('')
+      setSince('')
+      setNote('')
+      setErrors({})
+      toastText('已提交，等待社区确认')
+    } catch (e) {
+      if (isApiError(e) && e.issues?.length) setErrors(serverErrors(e.issues))
+      else toastError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="card" id="profile-declare">
+      <Text className="card-title">身份申报</Text>
+      <Text className="profile__readonly-note">
+        高校毕业生、复员转业退役军人、返乡农民工可在此申报，经社区劳动保障协理员核实后享受相应政策。
+      </Text>
+      {me.pendingGroups.map((g) => (
+        <View key={g.group} className="profile__pending" id={`profile-pending-${g.group}`}>
+          <Text className="tag tag--accent">{g.label}</Text>
+          <Text className="profile__pending-text">{formatDate(g.at)} 申报，待社区确认</Text>
+        </View>
+      ))}
+      {options.length ? (
+        <>
+          <FormField label="申报身份" error={errors.group}>
+            <ChoiceChips
+              id="declare-group"
+              idPrefix="declare-group-"
+              options={options}
+              value={group}
+              onChange={(v) => setGroup(v as DeclarableGroup)}
+            />
+          </FormField>
+          <FormField
+            label={group === 'returning_migrant' ? '返乡日期' : group === 'graduate' ? '毕业日期' : '日期'}
+            error={errors.since}
+          >
+            <DateBox
+              id="declare-since"
+              fields="day"
+              value={since}
+              end={todayInChina()}
+              placeholder="请选择日期"
+              onChange={setSince}
+            />
+          </FormField>
+          <FormField label="情况说明" required={false} error={errors.note}>
+            <Input
+              id="declare-note"
+              className="form-input"
+              type="text"
+              maxlength={200}
+              value={note}
+              placeholder={
+                group === 'returning_migrant' ? '如：在苏州打工 8 年，春节前返乡' : '如：毕业院校、服役部队'
+              }
+              placeholderClass="form-placeholder"
+              onInput={(e) => setNote(e.detail.value)}
+            />
+          </FormField>
+          <View
+            id="declare-submit"
+            className={`btn btn--ghost${busy ? ' btn--disabled' : ''}`}
+            hoverClass="btn--hover"
+            onClick={() => void submit()}
+          >
+            {busy ? '提交中…' : '提交申报'}
+          </View>
+        </>
+      ) : null}
+    </View>
+  )
+}
 
 /** A community code from a link: 12 digits inside Hai'an. */
 const linkedCommunity = (value: string | undefined): string =>
@@ -151,6 +290,16 @@ export default function ProfilePage() {
 
   const me = state.status === 'done' ? state.me : null
 
+  // Opened from a policy's 补充信息: bring the field that is missing into view.
+  const focus = FOCUS_TARGET[router.params.focus ?? '']
+  useEffect(() => {
+    if (!me || !focus) return
+    const t = setTimeout(() => {
+      void Taro.pageScrollTo({ selector: `#${focus}`, duration: 300 }).catch(() => undefined)
+    }, 300)
+    return () => clearTimeout(t)
+  }, [me, focus])
+
   useEffect(() => {
     if (!me || prefilled.current) return
     prefilled.current = true
@@ -166,9 +315,11 @@ export default function ProfilePage() {
         ? `jobWishes.${key}`
         : key === 'householdSize' || key === 'situation'
           ? `family.${key}`
-          : key === 'policies'
-            ? 'policiesEnjoyed'
-            : key
+          : key === 'trainingWants'
+            ? 'trainingWish.wants'
+            : key === 'trainingCourses'
+              ? 'trainingWish.courses'
+              : key
     setErrors((e) => {
       if (!(errorKey in e)) return e
       const { [errorKey]: _, ...rest } = e
@@ -368,11 +519,36 @@ export default function ProfilePage() {
             communityId="profile-community"
           />
         </FormField>
+        <FormField
+          id="profile-field-hukou"
+          label="户籍类型"
+          required={false}
+          error={errors.hukou}
+          hint="部分政策按户籍确定，不填写时无法判断"
+        >
+          <ChoiceChips
+            id="profile-hukou"
+            idPrefix="profile-hukou-"
+            options={HUKOU_OPTIONS}
+            value={form.hukou}
+            onChange={(v) => set('hukou', v as Hukou)}
+          />
+        </FormField>
       </View>
 
       <View className="card">
         <Text className="card-title">就业情况</Text>
-        <FormField label="就业状态" error={errors.employmentStatus}>
+        {me?.reportedEmployment ? (
+          <View className="note profile__reported" id="profile-reported">
+            <Text>
+              您于 {formatDate(me.reportedEmployment.at)} 报告为“
+              {EMPLOYMENT_STATUSES[me.reportedEmployment.status]}
+              ”，社区劳动保障协理员跟踪核实后生效；核实前仍按“{EMPLOYMENT_STATUSES[me.employmentStatus]}
+              ”为您服务。
+            </Text>
+          </View>
+        ) : null}
+        <FormField id="profile-field-status" label="就业状态" error={errors.employmentStatus}>
           <ChoiceChips
             id="profile-status"
             idPrefix="profile-status-"
@@ -381,7 +557,12 @@ export default function ProfilePage() {
             onChange={(v) => set('employmentStatus', v as EmploymentStatus)}
           />
         </FormField>
-        <FormField label="该状态开始日期" required={false} error={errors.employmentSince}>
+        <FormField
+          id="profile-field-since"
+          label="该状态开始日期"
+          required={false}
+          error={errors.employmentSince}
+        >
           <DateBox
             id="profile-employment-since"
             fields="day"
@@ -406,18 +587,6 @@ export default function ProfilePage() {
             placeholder="如：叉车、电工"
             placeholderClass="form-placeholder"
             onInput={(e) => set('skills', e.detail.value)}
-          />
-        </FormField>
-        <FormField label="已享受政策" required={false} error={errors.policiesEnjoyed}>
-          <Input
-            id="profile-policies"
-            className="form-input"
-            type="text"
-            maxlength={300}
-            value={form.policies}
-            placeholder="如：社保补贴、培训补贴"
-            placeholderClass="form-placeholder"
-            onInput={(e) => set('policies', e.detail.value)}
           />
         </FormField>
       </View>
@@ -463,6 +632,33 @@ export default function ProfilePage() {
             <Text className="form-unit">元/月</Text>
           </View>
         </FormField>
+      </View>
+
+      <View className="card" id="profile-field-training">
+        <Text className="card-title">培训意愿</Text>
+        <FormField label="是否愿意参加技能培训" required={false} error={errors['trainingWish.wants']}>
+          <ChoiceChips
+            id="profile-training"
+            idPrefix="profile-training-"
+            options={TRAINING_OPTIONS}
+            value={form.trainingWants}
+            onChange={(v) => set('trainingWants', v as Form['trainingWants'])}
+          />
+        </FormField>
+        {form.trainingWants === 'yes' ? (
+          <FormField label="想学的技能" required={false} error={errors['trainingWish.courses']}>
+            <Input
+              id="profile-training-courses"
+              className="form-input"
+              type="text"
+              maxlength={200}
+              value={form.trainingCourses}
+              placeholder="如：电工、养老护理"
+              placeholderClass="form-placeholder"
+              onInput={(e) => set('trainingCourses', e.detail.value)}
+            />
+          </FormField>
+        ) : null}
       </View>
 
       <View className="card">
@@ -526,11 +722,37 @@ export default function ProfilePage() {
               )
             }
           />
+          <KeyValue
+            label="已享受政策"
+            id="profile-enjoyments"
+            value={
+              me.enjoyments.length || me.policiesEnjoyed.length ? (
+                <View className="profile__lines">
+                  {me.enjoyments.map((e) => (
+                    <Text key={e.id}>
+                      {e.label}（
+                      {e.to === null ? `${e.from} 起` : e.from === e.to ? e.from : `${e.from} 至 ${e.to}`}）
+                      {e.active ? '' : ' 已到期'}
+                    </Text>
+                  ))}
+                  {me.policiesEnjoyed
+                    .slice(0, me.policiesEnjoyed.length - me.enjoyments.length)
+                    .map((label) => (
+                      <Text key={label}>{label}</Text>
+                    ))}
+                </View>
+              ) : (
+                <Text className="muted">暂无</Text>
+              )
+            }
+          />
           <Text className="profile__readonly-note">
-            以上信息由失业登记、困难人员认定等业务审核确定，不能自行修改。
+            以上信息由失业登记、困难人员认定、补贴审批和社区劳动保障协理员登记确定，不能自行修改；如有出入请联系所在社区。
           </Text>
         </View>
       ) : null}
+
+      {me ? <DeclareCard me={me} onSaved={setMe} /> : null}
 
       <View className="profile__actions">
         <View

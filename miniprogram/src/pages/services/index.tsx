@@ -1,3 +1,4 @@
+import type { EligibilityItem, Verdict } from '@shared/policies/policy'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -6,8 +7,10 @@ import type { ApplicationTypeInfo } from '../../api/types'
 import { StageSteps } from '../../components/Application'
 import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
+import { VerdictBadge } from '../../components/Verdict'
 import { useMe } from '../../hooks/useMe'
 import { goLogin, goProfile, openPage } from '../../utils/nav'
+import { policyPath } from '../../utils/policy-nav'
 import './index.scss'
 
 type TypesState =
@@ -22,7 +25,63 @@ const LINKS = [
   { id: 'services-profile', badge: '实', label: '实名信息', url: '/pages/profile/index' },
 ]
 
-function ServiceCard({ item }: { item: ApplicationTypeInfo }) {
+/** How a service fits me: the best verdict among the policies it leads to, and why. */
+interface Fit {
+  verdict: Verdict
+  label: string
+  why: string | null
+  policyId: string
+}
+
+const RANK: Record<Verdict, number> = { eligible: 0, need_info: 1, enjoying: 3, not_eligible: 4 }
+/** Services no policy speaks for sit between "maybe" and "already have it". */
+const NEUTRAL = 2
+
+const fitsOf = (items: EligibilityItem[]): Map<string, Fit> => {
+  const out = new Map<string, Fit>()
+  for (const i of items) {
+    if (!i.applicationType) continue
+    const have = out.get(i.applicationType)
+    if (have && RANK[have.verdict] <= RANK[i.verdict]) continue
+    const telling =
+      i.verdict === 'eligible'
+        ? null
+        : (i.reasons.find((r) => r.met === (i.verdict === 'need_info' ? null : i.verdict === 'enjoying')) ??
+          i.reasons[0])
+    out.set(i.applicationType, {
+      verdict: i.verdict,
+      label: i.verdictLabel,
+      why: telling?.text ?? null,
+      policyId: i.policyId,
+    })
+  }
+  return out
+}
+
+const FIT_TEXT: Record<Verdict, string> = {
+  eligible: '根据您的登记信息，您符合申请条件',
+  need_info: '补充信息后可判断：',
+  enjoying: '您已享受：',
+  not_eligible: '暂不适合您：',
+}
+
+function FitLine({ fit, type }: { fit: Fit; type: string }) {
+  return (
+    <View
+      className={`service-card__fit service-card__fit--${fit.verdict}`}
+      id={`service-fit-${type}`}
+      onClick={() => openPage(policyPath(fit.policyId))}
+    >
+      <VerdictBadge verdict={fit.verdict} label={fit.label} />
+      <Text className="service-card__fit-text">
+        {FIT_TEXT[fit.verdict]}
+        {fit.why ?? ''}
+      </Text>
+    </View>
+  )
+}
+
+function ServiceCard({ item, fit }: { item: ApplicationTypeInfo; fit?: Fit }) {
   const labels = Object.fromEntries(item.chain.map((c) => [c.stage, c.label]))
   return (
     <View className="card service-card" id={`service-card-${item.type}`}>
@@ -30,6 +89,7 @@ function ServiceCard({ item }: { item: ApplicationTypeInfo }) {
         <Text className="service-card__title">{item.label}</Text>
         {item.needsRegistration ? <Text className="tag tag--accent">需失业登记</Text> : null}
       </View>
+      {fit ? <FitLine fit={fit} type={item.type} /> : null}
       <Text className="service-card__summary">{item.summary}</Text>
 
       <Text className="service-card__label">所需材料</Text>
@@ -79,6 +139,29 @@ export default function ServicesPage() {
   useEffect(() => {
     void loadTypes()
   }, [loadTypes])
+
+  // Registered residents see the services ordered by what fits them, with the reason.
+  const [fits, setFits] = useState<Map<string, Fit>>(new Map())
+  const meKey = me.status === 'done' ? me.me.updatedAt : null
+  useEffect(() => {
+    if (!meKey) {
+      setFits(new Map())
+      return
+    }
+    let live = true
+    api('myEligibility')
+      .then((r) => {
+        if (live) setFits(fitsOf(r.items))
+      })
+      .catch(() => undefined) // the services still show, unordered
+    return () => {
+      live = false
+    }
+  }, [meKey])
+  const rank = (t: ApplicationTypeInfo) => {
+    const f = fits.get(t.type)
+    return f ? RANK[f.verdict] : NEUTRAL
+  }
 
   usePullDownRefresh(() => {
     void Promise.all([loadTypes(), reloadMe()]).finally(() => Taro.stopPullDownRefresh())
@@ -149,7 +232,9 @@ export default function ServicesPage() {
         <StateView icon="空" title="暂无可在线办理的业务" desc="请到所在社区劳动保障工作站咨询办理" />
       ) : null}
       {types.status === 'done'
-        ? types.items.map((item) => <ServiceCard key={item.type} item={item} />)
+        ? [...types.items]
+            .sort((a, b) => rank(a) - rank(b))
+            .map((item) => <ServiceCard key={item.type} item={item} fit={fits.get(item.type)} />)
         : null}
     </PageShell>
   )
