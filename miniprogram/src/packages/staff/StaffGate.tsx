@@ -22,6 +22,12 @@ export const FOLLOWUP_DESK: Workplace = {
   staff: '社区协理员、街道/镇和县级工作人员',
 }
 
+export const POLICY_DESK: Workplace = {
+  name: '政策管理',
+  idPrefix: 'policy-admin',
+  staff: '县（市、区）人社部门',
+}
+
 /** What a staff page shows instead of itself to someone who is not (or not yet known as) staff. */
 export function staffGate(
   state: SessionState,

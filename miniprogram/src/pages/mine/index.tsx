@@ -307,6 +307,28 @@ export default function MinePage() {
             desc: '本月跟踪任务、131 服务、援助卡年检',
             url: '/packages/staff/pages/workbench/index',
           },
+          {
+            id: 'mine-entry-unenjoyed',
+            label: '应享未享',
+            desc: '符合政策条件尚未享受的居民，宣讲到人',
+            url: '/packages/staff/pages/unenjoyed/index',
+          },
+          {
+            id: 'mine-entry-reach',
+            label: '政策落实情况',
+            desc: '知晓率、享受率，补贴应享未享扣分候选',
+            url: '/packages/staff/pages/policy-reach/index',
+          },
+          ...(info.role === 'county'
+            ? [
+                {
+                  id: 'mine-entry-policy-admin',
+                  label: '政策管理',
+                  desc: '政策库、享受条件、政策通知的发布',
+                  url: '/packages/staff/pages/policy-admin/index',
+                },
+              ]
+            : []),
         ]
       : []),
     {
@@ -330,7 +352,7 @@ export default function MinePage() {
     {
       id: 'mine-entry-inbox',
       label: '消息',
-      desc: '审核进展通知',
+      desc: '审核进展、政策通知',
       url: '/pages/inbox/index',
       badge: loggedIn ? unread : 0,
     },

@@ -1,5 +1,5 @@
 import { type FollowupTaskView, type ServiceKind, serviceRecordSchema } from '@shared/followups/followup'
-import type { PersonView } from '@shared/people/person'
+import { HUKOU_TYPES, type PersonView } from '@shared/people/person'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -14,6 +14,7 @@ import { useSession } from '../../../../hooks/useSession'
 import { formatDate, formatDateTime, todayInChina } from '../../../../utils/format'
 import { openPage } from '../../../../utils/nav'
 import { toastError, toastText } from '../../../../utils/toast'
+import { KeyGroupsCard } from '../../components/KeyGroupsCard'
 import { ServiceTallyCard } from '../../components/ServiceTallyCard'
 import { TaskBadges } from '../../components/TaskRow'
 import {
@@ -31,6 +32,7 @@ import {
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
+import '../../policies.scss'
 
 type PersonState =
   | { status: 'loading' }
@@ -317,10 +319,21 @@ export default function PersonPage() {
           label="就业状态"
           id="person-employment"
           value={
-            <Text>
-              {employmentLabel(person.employmentStatus)}
-              {person.employmentSince ? `（${formatDate(person.employmentSince)} 起）` : ''}
-            </Text>
+            <View className="wb-lines">
+              <Text>
+                {employmentLabel(person.employmentStatus)}
+                {person.employmentSince ? `（${formatDate(person.employmentSince)} 起）` : ''}
+              </Text>
+              {person.reportedEmployment ? (
+                <Text className="kg-pending" id="person-reported">
+                  居民自报：{employmentLabel(person.reportedEmployment.status)}
+                  {person.reportedEmployment.since
+                    ? `（${formatDate(person.reportedEmployment.since)} 起）`
+                    : ''}
+                  ，待跟踪核实
+                </Text>
+              ) : null}
+            </View>
           }
         />
         <KeyValue label="技能特长" value={person.skills.length ? listText(person.skills) : <None />} />
@@ -360,43 +373,24 @@ export default function PersonPage() {
           }
         />
         <KeyValue
-          label="已享受政策"
-          value={person.policiesEnjoyed.length ? listText(person.policiesEnjoyed) : <None text="暂无" />}
+          label="培训意愿"
+          value={
+            person.trainingWish.wants === null ? (
+              <None />
+            ) : person.trainingWish.wants ? (
+              <Text>
+                愿意参加
+                {person.trainingWish.courses.length ? `：${listText(person.trainingWish.courses)}` : ''}
+              </Text>
+            ) : (
+              <Text>暂不需要</Text>
+            )
+          }
         />
+        <KeyValue label="户籍" value={person.hukou ? HUKOU_TYPES[person.hukou] : <None />} />
       </View>
 
-      <View className="card" id="person-groups">
-        <Text className="card-title">认定与登记</Text>
-        <KeyValue
-          label="重点群体"
-          value={
-            person.keyGroups.length > 0 ? (
-              <View className="tags">
-                {person.keyGroups.map((g) => (
-                  <Text key={g.group} className="tag tag--accent">
-                    {g.label}（{formatDate(g.since)}起）
-                  </Text>
-                ))}
-              </View>
-            ) : (
-              <None text="暂无" />
-            )
-          }
-        />
-        <KeyValue
-          label="失业登记"
-          value={
-            person.registration ? (
-              <View className="wb-lines">
-                <Text>证号 {person.registration.certificateNo}</Text>
-                <Text className="muted">{formatDate(person.registration.registeredAt)} 登记</Text>
-              </View>
-            ) : (
-              <None text="未登记" />
-            )
-          }
-        />
-      </View>
+      <KeyGroupsCard person={person} onChange={(p) => setState({ status: 'done', person: p })} />
 
       {history.status === 'done' ? <ServiceTallyCard tally={history.history.services131} /> : null}
 

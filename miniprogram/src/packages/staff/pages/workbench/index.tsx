@@ -23,6 +23,7 @@ import {
   rememberTask,
   SHORT_131_PATH,
 } from '../../followups'
+import { CLAIMS_PATH, UNENJOYED_PATH } from '../../policies'
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
@@ -218,6 +219,24 @@ export default function WorkbenchPage() {
             onClick={() => openPage(CARDS_PATH)}
           >
             <Text>援助卡年检</Text>
+            <Text className="wb-link__arrow">›</Text>
+          </View>
+          <View
+            id="workbench-link-unenjoyed"
+            className="wb-link"
+            hoverClass="btn--hover"
+            onClick={() => openPage(UNENJOYED_PATH)}
+          >
+            <Text>应享未享</Text>
+            <Text className="wb-link__arrow">›</Text>
+          </View>
+          <View
+            id="workbench-link-claims"
+            className="wb-link"
+            hoverClass="btn--hover"
+            onClick={() => openPage(CLAIMS_PATH)}
+          >
+            <Text>身份申报确认</Text>
             <Text className="wb-link__arrow">›</Text>
           </View>
           {mayReport(info.role) ? (

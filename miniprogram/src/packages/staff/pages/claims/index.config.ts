@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '身份申报确认', enablePullDownRefresh: true })

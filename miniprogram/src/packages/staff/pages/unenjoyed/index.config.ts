@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '应享未享', enablePullDownRefresh: true })

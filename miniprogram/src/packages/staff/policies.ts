@@ -1,0 +1,19 @@
+/** Where the staff pages of 政策找人 live, and small helpers they share. */
+export const UNENJOYED_PATH = '/packages/staff/pages/unenjoyed/index'
+export const CLAIMS_PATH = '/packages/staff/pages/claims/index'
+export const POLICY_ADMIN_PATH = '/packages/staff/pages/policy-admin/index'
+export const POLICY_REACH_PATH = '/packages/staff/pages/policy-reach/index'
+export const policyEditPath = (id?: string) =>
+  id
+    ? `/packages/staff/pages/policy-edit/index?id=${encodeURIComponent(id)}`
+    : '/packages/staff/pages/policy-edit/index'
+
+/** "66.7%" or "—" when nobody is targeted. */
+export const percent = (rate: number | null): string => (rate === null ? '—' : `${rate}%`)
+
+/** The quarter before the current one in China time, as the deduction list starts there: 2026Q3. */
+export const lastQuarter = (now: Date = new Date()): string => {
+  const d = new Date(now.getTime() + 8 * 3_600_000)
+  const q = Math.floor(d.getUTCMonth() / 3) + 1
+  return q === 1 ? `${d.getUTCFullYear() - 1}Q4` : `${d.getUTCFullYear()}Q${q - 1}`
+}
