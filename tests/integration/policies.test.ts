@@ -43,6 +43,7 @@ const addGroup = async (personId: string, group: string, who = COORD) =>
 const inboxOf = async (token: string) =>
   (await call(app, 'GET', '/api/inbox', { token })).body.items as {
     title: string
+    body: string
     link: { kind: string; id: string } | null
   }[]
 
@@ -507,6 +508,16 @@ describe('subsidy overlap is refused when applying', () => {
     expect((await call(app, 'GET', '/api/applications', { token: r.token })).body.items).toEqual([])
     const fine = await submit('2026-09', 'overlap-key-2')
     expect(fine.status).toBe(201)
+    // Someone who applied knows the policy: not on the coordinator's list of people to brief.
+    await runMatch()
+    const toBrief = await call(app, 'GET', '/api/policy-reach/unenjoyed?policyId=pol_si_subsidy_difficulty', {
+      token: await as(COORD),
+    })
+    expect(toBrief.body.items.find((i: { personId: string }) => i.personId === r.id)).toBeUndefined()
+    const all = await call(app, 'GET', '/api/policy-reach/unenjoyed?policyId=pol_si_subsidy_difficulty&state=all', {
+      token: await as(COORD),
+    })
+    expect(all.body.items.find((i: { personId: string }) => i.personId === r.id).appliedAt).not.toBeNull()
   })
 
   it('a resident cannot enter a benefit for themselves', async () => {

@@ -3,6 +3,7 @@ import { previousQuarter, quarterDates, quarterOf, shanghaiDate } from '../../pl
 import type { Deps } from '../../runtime/deps'
 import type { Trigger } from '../../runtime/scheduled'
 import {
+  applications,
   deductionCandidates,
   meta,
   type PersonRecord,
@@ -138,6 +139,17 @@ export const runPolicyMatch = async (
         })
       ).map((r) => [r.id, r]),
     )
+    // Applications already made (by the resident or filed for them): those people have applied.
+    const appliedTypes = new Map<string, Set<string>>()
+    for (const a of await findAll(deps.store, applications, {
+      where: [{ field: 'personId', op: 'in', value: page.map((p) => p.id) }],
+      orderBy: [],
+    })) {
+      if (a.status === 'rejected' || a.status === 'withdrawn') continue
+      const set = appliedTypes.get(a.personId) ?? new Set<string>()
+      set.add(a.type)
+      appliedTypes.set(a.personId, set)
+    }
     for (const person of page) {
       const facts = buildFacts(person, contexts.get(person.id)!, at)
       summary.evaluated++
@@ -151,8 +163,18 @@ export const runPolicyMatch = async (
           if (!known && verdict !== 'eligible' && verdict !== 'enjoying') continue
           record = (await upsertReach(deps.store, policy.id, person, verdict, at)).record
         }
-        if (record && record.verdict === 'eligible' && !record.notifiedAt)
+        if (
+          record &&
+          !record.appliedAt &&
+          policy.applicationType &&
+          appliedTypes.get(person.id)?.has(policy.applicationType)
+        ) {
+          record = await deps.store.update(policyReach, record.id, { appliedAt: at.toISOString() })
+        }
+        // Someone who already applied needs no "you may qualify" message.
+        if (record && record.verdict === 'eligible' && !record.notifiedAt && !record.appliedAt) {
           toTell.push({ policy, reachId: record.id })
+        }
       }
       if (!toTell.length) continue
       // Several new policies at once (a first registration, a new key group): one message.

@@ -142,7 +142,11 @@ export const listUnenjoyed = async (
   ]
   if (q.policyId) where.push({ field: 'policyId', op: 'eq', value: q.policyId })
   const state = q.state ?? 'to_brief'
-  if (state === 'to_brief') where.push({ field: 'explainedAt', op: 'eq', value: null })
+  // Still to brief: neither briefed nor already applied (an applicant knows the policy).
+  if (state === 'to_brief') {
+    where.push({ field: 'explainedAt', op: 'eq', value: null })
+    where.push({ field: 'appliedAt', op: 'eq', value: null })
+  }
   if (state === 'briefed') where.push({ field: 'explainedAt', op: 'ne', value: null })
   const page = await deps.store.find(policyReach, {
     where,
