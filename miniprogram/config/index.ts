@@ -29,6 +29,8 @@ const appEnv = {
   TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
   // Subscription-message template id of the coordinators' monthly digest (WeChat only).
   TARO_APP_TEMPLATE_DIGEST: JSON.stringify(process.env.TARO_APP_TEMPLATE_DIGEST ?? ''),
+  // Subscription-message template id of "a policy you qualify for" (WeChat only).
+  TARO_APP_TEMPLATE_POLICY: JSON.stringify(process.env.TARO_APP_TEMPLATE_POLICY ?? ''),
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {

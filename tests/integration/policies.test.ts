@@ -514,9 +514,14 @@ describe('subsidy overlap is refused when applying', () => {
       token: await as(COORD),
     })
     expect(toBrief.body.items.find((i: { personId: string }) => i.personId === r.id)).toBeUndefined()
-    const all = await call(app, 'GET', '/api/policy-reach/unenjoyed?policyId=pol_si_subsidy_difficulty&state=all', {
-      token: await as(COORD),
-    })
+    const all = await call(
+      app,
+      'GET',
+      '/api/policy-reach/unenjoyed?policyId=pol_si_subsidy_difficulty&state=all',
+      {
+        token: await as(COORD),
+      },
+    )
     expect(all.body.items.find((i: { personId: string }) => i.personId === r.id).appliedAt).not.toBeNull()
   })
 

@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, errorMessage } from '../../api/client'
 import PageShell from '../../components/PageShell'
+import PolicySubscription from '../../components/PolicySubscription'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import { NextStepButton, ReasonList, VerdictBadge } from '../../components/Verdict'
 import { useMe } from '../../hooks/useMe'
@@ -205,6 +206,7 @@ export default function PoliciesPage() {
         </View>
       ) : null}
 
+      {registered ? <PolicySubscription /> : null}
       <NoticeStrip notices={notices} />
 
       {registered ? (
