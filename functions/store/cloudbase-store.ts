@@ -166,6 +166,19 @@ export class CloudBaseStore implements Store {
     return doc
   }
 
+  async insertMany<C extends CollectionSpec>(c: C, docs: DocOf<C>[]): Promise<string[]> {
+    const inserted: string[] = []
+    for (const doc of docs) {
+      try {
+        await this.insert(c, doc)
+        inserted.push((doc as Doc).id)
+      } catch (err) {
+        if (!(err instanceof DuplicateKeyError)) throw err
+      }
+    }
+    return inserted
+  }
+
   async update<C extends CollectionSpec>(
     c: C,
     id: string,

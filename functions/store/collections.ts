@@ -538,6 +538,7 @@ export const policyReach = defineCollection<PolicyReachRecord>()({
     personId: 'text',
     community: 'text',
     verdict: 'text',
+    eligibleSince: 'text',
     notifiedAt: 'text',
     readAt: 'text',
     explainedAt: 'text',

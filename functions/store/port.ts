@@ -69,6 +69,11 @@ export interface Store {
   /** Insert a new document. Throws DuplicateKeyError when the id or a unique key exists. */
   insert<C extends CollectionSpec>(c: C, doc: DocOf<C>): Promise<DocOf<C>>
   /**
+   * Insert many documents at once, skipping any whose id (or a unique key) already exists.
+   * Returns the ids actually inserted: a rerun of a batch inserts nothing and says so.
+   */
+  insertMany<C extends CollectionSpec>(c: C, docs: DocOf<C>[]): Promise<string[]>
+  /**
    * Shallow-merge `patch` into the document, only if every `expect` field still has the given
    * value (compare-and-set). Returns the new document, or null when it is missing or changed.
    */

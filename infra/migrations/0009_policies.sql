@@ -38,15 +38,16 @@ CREATE TABLE policy_reach (
   person_id text COLLATE "C" GENERATED ALWAYS AS (doc->>'personId') STORED,
   community text COLLATE "C" GENERATED ALWAYS AS (doc->>'community') STORED,
   verdict text COLLATE "C" GENERATED ALWAYS AS (doc->>'verdict') STORED,
+  eligible_since text COLLATE "C" GENERATED ALWAYS AS (doc->>'eligibleSince') STORED,
   notified_at text COLLATE "C" GENERATED ALWAYS AS (doc->>'notifiedAt') STORED,
   read_at text COLLATE "C" GENERATED ALWAYS AS (doc->>'readAt') STORED,
   explained_at text COLLATE "C" GENERATED ALWAYS AS (doc->>'explainedAt') STORED,
   applied_at text COLLATE "C" GENERATED ALWAYS AS (doc->>'appliedAt') STORED,
   enjoying_at text COLLATE "C" GENERATED ALWAYS AS (doc->>'enjoyingAt') STORED
 );
-CREATE INDEX policy_reach_policy ON policy_reach (policy_id, community, verdict);
+CREATE INDEX policy_reach_policy ON policy_reach (policy_id, verdict, community, id);
 CREATE INDEX policy_reach_scope ON policy_reach (community, verdict, id);
-CREATE INDEX policy_reach_person ON policy_reach (person_id);
+CREATE INDEX policy_reach_person ON policy_reach (person_id, policy_id, id);
 
 CREATE TABLE deduction_candidates (
   id text COLLATE "C" PRIMARY KEY,

@@ -255,6 +255,15 @@ export const ruleSchema: z.ZodType<Rule> = z.unknown().superRefine((value, ctx) 
     ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message })
 }) as unknown as z.ZodType<Rule>
 
+/** The facts a rule asks about (so evaluation reads only what it needs). */
+export const factsUsed = (rule: Rule, into: Set<FactName> = new Set()): Set<FactName> => {
+  if ('all' in rule) for (const r of rule.all) factsUsed(r, into)
+  else if ('any' in rule) for (const r of rule.any) factsUsed(r, into)
+  else if ('not' in rule) factsUsed(rule.not, into)
+  else into.add(rule.fact)
+  return into
+}
+
 /** Every policy a rule refers to (`enjoying` conditions): they must exist when the rule is saved. */
 export const referencedPolicies = (rule: Rule): string[] => {
   const out = new Set<string>()
@@ -490,6 +499,80 @@ export const evaluateRule = (rule: Rule, facts: Facts, ctx: RuleContext): Evalua
     return { value: flip(inner.value), reasons: inner.reasons.map((r) => ({ ...r, met: flip(r.met) })) }
   }
   return evaluateCondition(rule, facts, ctx)
+}
+
+/**
+ * The verdict alone, without the reasons: what policy-match needs for 100,000 residents, where
+ * building the sentences would cost more than deciding. Must always agree with evaluateRule
+ * (a unit test compares the two over generated rules and facts).
+ */
+const conditionValue = (c: Condition, f: Facts, ctx: RuleContext): boolean | null => {
+  switch (c.fact) {
+    case 'keyGroup':
+      if (c.in.some((g) => f.keyGroups.includes(g))) return true
+      return c.in.some((g) => f.pendingGroups.includes(g)) ? null : false
+    case 'employmentStatus': {
+      const confirmed = c.in.includes(f.employmentStatus)
+      if (f.reportedStatus && c.in.includes(f.reportedStatus) !== confirmed) return null
+      if (!confirmed) return false
+      if (!c.minMonths) return true
+      if (!f.employmentSince) return null
+      return monthsBetween(f.employmentSince, f.today) >= c.minMonths
+    }
+    case 'unemployedMonths': {
+      let n = 0
+      if (f.employmentStatus === 'unemployed') {
+        if (!f.employmentSince) return null
+        n = monthsBetween(f.employmentSince, f.today)
+      }
+      return (c.min === undefined || n >= c.min) && (c.max === undefined || n <= c.max)
+    }
+    case 'age': {
+      const age = ageOnDate(f.birthDate, f.today)
+      return (
+        (c.min === undefined || age >= boundFor(c.min, f.gender)) &&
+        (c.max === undefined || age <= boundFor(c.max, f.gender))
+      )
+    }
+    case 'gender':
+      return f.gender === c.is
+    case 'hukou':
+      return f.hukou ? c.in.includes(f.hukou) : null
+    case 'enjoying':
+      return enjoyingPolicy(f, c.policy, ctx) === c.is
+    case 'region':
+      return c.in.some((r) => f.community.startsWith(r))
+    case 'trainingWish':
+      return f.trainingWish === null ? null : f.trainingWish === c.is
+    default:
+      return f[c.fact] === c.is
+  }
+}
+
+export const ruleValue = (rule: Rule, facts: Facts, ctx: RuleContext): boolean | null => {
+  if ('all' in rule) {
+    let unknown = false
+    for (const r of rule.all) {
+      const v = ruleValue(r, facts, ctx)
+      if (v === false) return false
+      if (v === null) unknown = true
+    }
+    return unknown ? null : true
+  }
+  if ('any' in rule) {
+    let unknown = false
+    for (const r of rule.any) {
+      const v = ruleValue(r, facts, ctx)
+      if (v === true) return true
+      if (v === null) unknown = true
+    }
+    return unknown ? null : false
+  }
+  if ('not' in rule) {
+    const v = ruleValue(rule.not, facts, ctx)
+    return v === null ? null : !v
+  }
+  return conditionValue(rule, facts, ctx)
 }
 
 /** A rule as an indented outline, for the policy page ("同时满足：…", "满足其一：…"). */

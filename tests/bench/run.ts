@@ -15,6 +15,7 @@ import { openPgliteStore } from '../../functions/store/pglite-store'
 import { JOB_CATEGORIES, type JobCategory, type JobListQuery } from '../../shared/jobs/job'
 import { aJob } from '../support/job-fixtures'
 import { benchFollowups } from './followups'
+import { benchPolicies } from './policies'
 
 const N = Number(process.env.BENCH_JOBS ?? 20_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 200)
@@ -94,6 +95,7 @@ const main = async () => {
   const which = process.env.BENCH_CASE
   if (!which || which === 'jobs') await jobBoard()
   if (!which || which === 'followups') await benchFollowups()
+  if (!which || which === 'policies') await benchPolicies()
 }
 
 main().catch((err) => {

@@ -53,6 +53,20 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     expect((await store.get(jobs, doc.id))?.title).toBe('原始')
   })
 
+  it('inserts a batch, skipping ids that exist, and says which went in', async () => {
+    const region = nextTown()
+    const kept = record({ region, title: '已有' })
+    await store.insert(jobs, kept)
+    // Text that needs escaping inside an array literal must survive the batch intact.
+    const fresh = [record({ region, title: '引号"和\\反斜杠' }), record({ region, title: '{花括号,逗号}' })]
+    const ids = await store.insertMany(jobs, [{ ...kept, title: '覆盖' }, ...fresh])
+    expect(ids.sort()).toEqual(fresh.map((j) => j.id).sort())
+    expect((await store.get(jobs, kept.id))?.title).toBe('已有')
+    for (const j of fresh) expect(await store.get(jobs, j.id)).toEqual(j)
+    expect(await store.insertMany(jobs, fresh)).toEqual([])
+    expect(await store.insertMany(jobs, [])).toEqual([])
+  })
+
   it('filters with every operator on declared fields', async () => {
     const region = nextTown()
     const docs = [

@@ -9,6 +9,7 @@ import {
   monthsBetween,
   type Rule,
   type RuleContext,
+  ruleValue,
 } from '../../shared/policies/rules'
 
 /** Eligibility rules at their edges: birthdays, month counts, unknown facts, paths of errors. */
@@ -286,5 +287,81 @@ describe('months a benefit covers', () => {
     expect(spansOverlap({ from: '2026-01', to: '2026-06' }, { from: '2026-06', to: '2026-12' })).toBe(true)
     expect(spansOverlap({ from: '2026-01', to: '2026-05' }, { from: '2026-06', to: '2026-12' })).toBe(false)
     expect(spansOverlap({ from: '2026-05', to: null }, { from: '2030-01', to: '2030-01' })).toBe(true)
+  })
+})
+
+describe('the verdict-only evaluator used for the whole registry', () => {
+  // A small deterministic generator: the same cases on every run, thousands of them.
+  let seed = 20261130
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n
+  }
+  const pick = <T>(xs: readonly T[]): T => xs[rand(xs.length)]!
+  const GROUPS = [
+    'registered_unemployed',
+    'difficulty',
+    'graduate',
+    'relatively_poor',
+    'veteran',
+    'returning_migrant',
+  ] as const
+  const STATUSES = ['unemployed', 'flexible', 'stable', 'no_wish'] as const
+  const condition = (): Rule =>
+    pick([
+      () => ({ fact: 'keyGroup', in: [pick(GROUPS), pick(GROUPS)] }),
+      () => ({ fact: 'employmentStatus', in: [pick(STATUSES)], ...(rand(2) ? { minMonths: rand(24) } : {}) }),
+      () => ({ fact: 'unemployedMonths', min: rand(24) }),
+      () => ({
+        fact: 'age',
+        min: { male: 30 + rand(30), female: 30 + rand(20) },
+        ...(rand(2) ? { max: 40 + rand(25) } : {}),
+      }),
+      () => ({ fact: 'gender', is: pick(['male', 'female'] as const) }),
+      () => ({ fact: 'hukou', in: [pick(['local_urban', 'local_rural', 'other'] as const)] }),
+      () => ({
+        fact: pick([
+          'zeroEmploymentHousehold',
+          'registration',
+          'assistanceCard',
+          'publicWelfarePost',
+          'trainingWish',
+        ] as const),
+        is: rand(2) === 1,
+      }),
+      () => ({ fact: 'enjoying', policy: 'pol_post_subsidy', is: rand(2) === 1 }),
+      () => ({ fact: 'region', in: [pick(['320621', '320621100', '320621102'])] }),
+    ] as (() => Rule)[])()
+  const rule = (depth: number): Rule => {
+    if (depth > 2 || rand(3) === 0) return condition()
+    const kids = Array.from({ length: 1 + rand(3) }, () => rule(depth + 1))
+    return pick([{ all: kids }, { any: kids }, { not: kids[0]! }])
+  }
+  const someFacts = (): Facts =>
+    facts({
+      today: `2026-${String(1 + rand(12)).padStart(2, '0')}-${String(1 + rand(28)).padStart(2, '0')}`,
+      gender: pick(['male', 'female'] as const),
+      birthDate: `${1960 + rand(45)}-0${1 + rand(9)}-1${rand(9)}`,
+      community: pick(['320621100001', '320621102001', '320621103005']),
+      keyGroups: GROUPS.filter(() => rand(4) === 0),
+      pendingGroups: GROUPS.filter(() => rand(6) === 0),
+      employmentStatus: pick(STATUSES),
+      employmentSince: rand(4) ? `2025-0${1 + rand(9)}-15` : null,
+      reportedStatus: rand(4) ? null : pick(STATUSES),
+      hukou: rand(3) ? pick(['local_urban', 'local_rural', 'other'] as const) : null,
+      zeroEmploymentHousehold: rand(5) === 0,
+      registration: rand(2) === 0,
+      assistanceCard: rand(4) === 0,
+      enjoying: rand(3) ? [] : [{ policyId: null, applicationType: 'post_subsidy' }],
+      publicWelfarePost: rand(5) === 0,
+      trainingWish: rand(3) === 0 ? null : rand(2) === 0,
+    })
+
+  it('always agrees with the evaluation that gives reasons', () => {
+    for (let i = 0; i < 5000; i++) {
+      const r = rule(0)
+      const f = someFacts()
+      expect([i, ruleValue(r, f, ctx)]).toEqual([i, evaluateRule(r, f, ctx).value])
+    }
   })
 })

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { newId } from '../../platform/ids'
-import { notifications } from '../../store/collections'
+import { type NotificationRecord, notifications } from '../../store/collections'
 import { DuplicateKeyError, type Store } from '../../store/port'
 
 /**
@@ -29,19 +29,22 @@ export interface Notifier {
 const dedupedId = (key: string, recipient: string) =>
   `msg_d${createHash('sha256').update(`${key}|${recipient}`).digest('hex').slice(0, 30)}`
 
+/** The inbox row of a message; a deduplicated message always gets the same id. */
+export const inboxRecord = (recipient: string, message: Message, at: Date): NotificationRecord => ({
+  id: message.dedupeKey ? dedupedId(message.dedupeKey, recipient) : newId('msg', at),
+  recipient,
+  at: at.toISOString(),
+  title: message.title,
+  body: message.body,
+  read: false,
+  applicationId: message.applicationId ?? null,
+  link: message.link ?? null,
+})
+
 export const inboxNotifier = (store: Store): Notifier => ({
   async notify(recipient, message, at) {
     try {
-      await store.insert(notifications, {
-        id: message.dedupeKey ? dedupedId(message.dedupeKey, recipient) : newId('msg', at),
-        recipient,
-        at: at.toISOString(),
-        title: message.title,
-        body: message.body,
-        read: false,
-        applicationId: message.applicationId ?? null,
-        link: message.link ?? null,
-      })
+      await store.insert(notifications, inboxRecord(recipient, message, at))
       return true
     } catch (err) {
       if (message.dedupeKey && err instanceof DuplicateKeyError) return false

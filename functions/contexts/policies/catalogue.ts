@@ -9,7 +9,13 @@ import {
   VERDICTS,
   type Verdict,
 } from '../../../shared/policies/policy'
-import { evaluateRule, type Facts, type Reason, type RuleContext } from '../../../shared/policies/rules'
+import {
+  evaluateRule,
+  type Facts,
+  type Reason,
+  type RuleContext,
+  ruleValue,
+} from '../../../shared/policies/rules'
 import { type PersonRecord, type PolicyRecord, policies } from '../../store/collections'
 import type { Store } from '../../store/port'
 import { findAll } from '../../store/scan'
@@ -69,6 +75,28 @@ const heldCertification = (type: ApplicationType | null, f: Facts): string | nul
 export interface Verdicted {
   verdict: Verdict
   reasons: Reason[]
+}
+
+/** The verdict alone (policy-match over the whole registry): no sentences built. */
+export const verdictOf = (
+  policy: PolicyRecord,
+  person: PersonRecord,
+  facts: Facts,
+  cat: Catalogue,
+): Verdict => {
+  if (
+    facts.enjoying.some(
+      (e) =>
+        e.policyId === policy.id ||
+        (policy.applicationType !== null && e.applicationType === policy.applicationType),
+    )
+  ) {
+    return 'enjoying'
+  }
+  if (heldCertification(policy.applicationType, facts)) return 'enjoying'
+  if (!policy.regions.some((r) => person.community.startsWith(r))) return 'not_eligible'
+  const value = ruleValue(policy.rules, facts, cat.ctx)
+  return value === true ? 'eligible' : value === false ? 'not_eligible' : 'need_info'
 }
 
 /** One policy for one person: the verdict and the reason per condition. */

@@ -63,7 +63,7 @@ const householdOf = async (store: Store, householdIds: string[]): Promise<Map<st
   if (!householdIds.length) return out
   for (const m of await findAll(store, persons, {
     where: [{ field: 'householdId', op: 'in', value: householdIds }],
-    orderBy: [],
+    orderBy: [{ field: 'householdId', dir: 'asc' }],
   })) {
     const list = out.get(m.householdId!) ?? []
     list.push(m)
@@ -79,27 +79,42 @@ const cardHolders = async (store: Store, personIds: string[]): Promise<Set<strin
       { field: 'personId', op: 'in', value: personIds },
       { field: 'status', op: 'in', value: VALID_CARD },
     ],
-    orderBy: [],
+    orderBy: [{ field: 'personId', dir: 'asc' }],
   })
   return new Set(held.map((c) => c.personId))
 }
 
-/** The context of every person on a page (households and cards), in two reads. */
+/** Which related records evaluation needs: a rule that never asks about households or cards needs neither read. */
+export interface ContextNeeds {
+  households: boolean
+  cards: boolean
+}
+export const ALL_CONTEXT: ContextNeeds = { households: true, cards: true }
+
+/** The context of every person on a page (households and cards), in (at most) two reads. */
 export const contextsForPage = async (
   store: Store,
   page: PersonRecord[],
+  need: ContextNeeds = ALL_CONTEXT,
 ): Promise<Map<string, PersonContext>> => {
-  const households = await householdOf(store, [
-    ...new Set(page.map((p) => p.householdId).filter((h): h is string => h !== null)),
-  ])
-  const holders = await cardHolders(
-    store,
-    page.map((p) => p.id),
-  )
+  const households = need.households
+    ? await householdOf(store, [
+        ...new Set(page.map((p) => p.householdId).filter((h): h is string => h !== null)),
+      ])
+    : new Map<string, PersonRecord[]>()
+  const holders = need.cards
+    ? await cardHolders(
+        store,
+        page.map((p) => p.id),
+      )
+    : new Set<string>()
   return new Map(
     page.map((p) => [
       p.id,
-      { household: p.householdId ? (households.get(p.householdId) ?? [p]) : [p], hasCard: holders.has(p.id) },
+      {
+        household: p.householdId && need.households ? (households.get(p.householdId) ?? [p]) : [p],
+        hasCard: holders.has(p.id),
+      },
     ]),
   )
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { factsUsed } from '../../../shared/policies/rules'
 import type { Logger } from '../../platform/logger'
 import { previousQuarter, quarterDates, quarterOf, shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
@@ -6,6 +8,7 @@ import {
   applications,
   deductionCandidates,
   meta,
+  notifications,
   type PersonRecord,
   type PolicyNoticeRecord,
   type PolicyReachRecord,
@@ -17,12 +20,12 @@ import {
 } from '../../store/collections'
 import { DuplicateKeyError, type Page, type Store } from '../../store/port'
 import { findAll } from '../../store/scan'
-import { inboxNotifier, type Message, type Notifier } from '../inbox/notifier'
+import { inboxNotifier, inboxRecord, type Message, type Notifier } from '../inbox/notifier'
 import { spendCredit } from '../inbox/subscriptions'
 import { policyChannel } from '../inbox/wechat-subscription'
-import { type Catalogue, inEffect, judge, loadCatalogue } from './catalogue'
+import { type Catalogue, inEffect, loadCatalogue, verdictOf } from './catalogue'
 import { buildFacts, contextsForPage } from './facts'
-import { reachId, upsertReach } from './policy-reach'
+import { reachId } from './policy-reach'
 
 /**
  * policy-match: policies that find people (应知尽知). Each run does what is due, in order:
@@ -117,7 +120,7 @@ export const runPolicyMatch = async (
   const inbox = inboxNotifier(deps.store)
   const wechat = await policyChannel(deps)
 
-  /** Tell a person once that a policy applies to them; a WeChat message when they hold a credit. */
+  /** Tell a person once; a WeChat message too when they hold a credit. */
   const tell = async (p: PersonRecord, message: Message): Promise<boolean> => {
     const recipient = `psn:${p.id}`
     if (!(await inbox.notify(recipient, message, at))) return false
@@ -128,70 +131,122 @@ export const runPolicyMatch = async (
     return true
   }
 
-  /** Evaluate `which` policies for a page of persons; record reach; tell the newly eligible. */
+  /**
+   * Evaluate `which` policies for a page of persons; record reach; tell the newly eligible.
+   * Reads are batched per page (households, cards, reach, applications: four queries) and so are
+   * the writes: the page's messages go in one statement, then its new reach records in one.
+   * Messages first: a crash in between leaves records that will be written on the rerun, whose
+   * deduplicated messages are already there — never a record saying "told" with no message.
+   */
   const evaluatePage = async (page: PersonRecord[], which: PolicyRecord[]) => {
-    const contexts = await contextsForPage(deps.store, page)
+    if (!page.length) return
+    const ids = page.map((p) => p.id)
+    const used = new Set(which.flatMap((p) => [...factsUsed(p.rules)]))
+    const contexts = await contextsForPage(deps.store, page, {
+      households: used.has('zeroEmploymentHousehold'),
+      cards: used.has('assistanceCard') || which.some((p) => p.applicationType === 'assistance_card'),
+    })
     const reach = new Map(
       (
         await findAll(deps.store, policyReach, {
-          where: [{ field: 'personId', op: 'in', value: page.map((p) => p.id) }],
-          orderBy: [],
+          where: [
+            { field: 'personId', op: 'in', value: ids },
+            ...(which.length < cat.all.size
+              ? [{ field: 'policyId', op: 'in' as const, value: which.map((p) => p.id) }]
+              : []),
+          ],
+          // Ordered by the filtered field, so the read follows its index whatever the statistics say.
+          orderBy: [{ field: 'personId', dir: 'asc' }],
         })
       ).map((r) => [r.id, r]),
     )
     // Applications already made (by the resident or filed for them): those people have applied.
     const appliedTypes = new Map<string, Set<string>>()
     for (const a of await findAll(deps.store, applications, {
-      where: [{ field: 'personId', op: 'in', value: page.map((p) => p.id) }],
-      orderBy: [],
+      where: [{ field: 'personId', op: 'in', value: ids }],
+      orderBy: [{ field: 'personId', dir: 'asc' }],
     })) {
       if (a.status === 'rejected' || a.status === 'withdrawn') continue
       const set = appliedTypes.get(a.personId) ?? new Set<string>()
       set.add(a.type)
       appliedTypes.set(a.personId, set)
     }
+    const now = at.toISOString()
+    const fresh: PolicyReachRecord[] = []
+    const changes: { id: string; patch: Partial<PolicyReachRecord> }[] = []
+    const messages: { person: PersonRecord; message: Message }[] = []
     for (const person of page) {
       const facts = buildFacts(person, contexts.get(person.id)!, at)
       summary.evaluated++
-      const toTell: { policy: PolicyRecord; reachId: string }[] = []
+      const told: PolicyRecord[] = []
       for (const policy of which) {
         if (!policy.regions.some((r) => person.community.startsWith(r))) continue
-        const { verdict } = judge(policy, person, facts, cat)
+        const verdict = verdictOf(policy, person, facts, cat)
         const known = reach.get(reachId(policy.id, person.id))
-        let record: PolicyReachRecord | null | undefined = known
-        if (!known || known.verdict !== verdict || known.community !== person.community) {
-          if (!known && verdict !== 'eligible' && verdict !== 'enjoying') continue
-          record = (await upsertReach(deps.store, policy.id, person, verdict, at)).record
-        }
-        if (
-          record &&
-          !record.appliedAt &&
-          policy.applicationType &&
-          appliedTypes.get(person.id)?.has(policy.applicationType)
-        ) {
-          record = await deps.store.update(policyReach, record.id, { appliedAt: at.toISOString() })
-        }
+        if (!known && verdict !== 'eligible' && verdict !== 'enjoying') continue
+        const applied = Boolean(
+          policy.applicationType && appliedTypes.get(person.id)?.has(policy.applicationType),
+        )
         // Someone who already applied needs no "you may qualify" message.
-        if (record && record.verdict === 'eligible' && !record.notifiedAt && !record.appliedAt) {
-          toTell.push({ policy, reachId: record.id })
+        const tellNow = verdict === 'eligible' && !known?.notifiedAt && !known?.appliedAt && !applied
+        if (tellNow) told.push(policy)
+        if (!known) {
+          fresh.push({
+            id: reachId(policy.id, person.id),
+            policyId: policy.id,
+            personId: person.id,
+            personName: person.name,
+            community: person.community,
+            verdict,
+            eligibleSince: now,
+            evaluatedAt: now,
+            notifiedAt: tellNow ? now : null,
+            readAt: null,
+            explainedAt: null,
+            explained: null,
+            appliedAt: applied ? now : null,
+            enjoyingAt: verdict === 'enjoying' ? now : null,
+          })
+          continue
         }
+        const patch: Partial<PolicyReachRecord> = {}
+        if (known.verdict !== verdict) patch.verdict = verdict
+        if (verdict === 'enjoying' && !known.enjoyingAt) patch.enjoyingAt = now
+        if (known.community !== person.community) patch.community = person.community
+        if (known.personName !== person.name) patch.personName = person.name
+        if (applied && !known.appliedAt) patch.appliedAt = now
+        if (tellNow) patch.notifiedAt = now
+        if (Object.keys(patch).length) changes.push({ id: known.id, patch: { ...patch, evaluatedAt: now } })
       }
-      if (!toTell.length) continue
       // Several new policies at once (a first registration, a new key group): one message.
-      await tell(
-        person,
-        toTell.length === 1 ? policyMessage(toTell[0]!.policy) : digestMessage(toTell.map((t) => t.policy)),
-      )
-      for (const t of toTell)
-        await deps.store.update(policyReach, t.reachId, { notifiedAt: at.toISOString() })
+      if (told.length) {
+        messages.push({ person, message: told.length === 1 ? policyMessage(told[0]!) : digestMessage(told) })
+      }
     }
+    const sent = new Set(
+      await deps.store.insertMany(
+        notifications,
+        messages.map(({ person, message }) => inboxRecord(`psn:${person.id}`, message, at)),
+      ),
+    )
+    for (const { person, message } of messages) {
+      if (!sent.has(inboxRecord(`psn:${person.id}`, message, at).id)) continue // delivered by an earlier run
+      summary.notified++
+      if (wechat && person.accountId && (await spendCredit(deps, person.accountId, 'policy'))) {
+        await wechat.notify(`psn:${person.id}`, message, at)
+      }
+    }
+    await deps.store.insertMany(policyReach, fresh)
+    for (const c of changes) await deps.store.update(policyReach, c.id, c.patch)
   }
 
-  // 1. Policies published or changed since they were last matched.
+  // 1. Policies published or changed since they were last matched: one pass over the residents
+  //    of their regions evaluates all of them together.
   const pending = await findAll(deps.store, policies, {
     where: [{ field: 'needsMatch', op: 'eq', value: true }],
     orderBy: [],
   })
+  const due: PolicyRecord[] = []
   for (const policy of pending) {
     if (policy.status !== 'published' || (policy.effectiveTo !== null && policy.effectiveTo < today)) {
       await deps.store.update(
@@ -200,35 +255,42 @@ export const runPolicyMatch = async (
         { needsMatch: false },
         { expect: { version: policy.version } },
       )
-      continue
-    }
-    if (!inEffect(policy, today)) continue // not in effect yet: matched on the day it starts
-    const key = `policy-match:policy:${policy.id}:v${policy.version}`
+    } else if (inEffect(policy, today)) due.push(policy) // not in effect yet: matched on the day it starts
+  }
+  if (due.length) {
+    const batch = due
+      .map((p) => `${p.id}@${p.version}`)
+      .sort()
+      .join(',')
+    const key = `policy-match:batch:${createHash('sha256').update(batch).digest('hex').slice(0, 24)}`
+    const prefixes = coveringPrefixes(due.flatMap((p) => p.regions))
     const pass = (await readPass(deps.store, key)) ?? { cursor: null, region: 0 }
-    for (let r = pass.region ?? 0; r < policy.regions.length; r++) {
+    for (let r = pass.region ?? 0; r < prefixes.length; r++) {
       let cursor = r === pass.region ? pass.cursor : null
       do {
         if (outOfTime()) return paused(summary, log)
         const page: Page<PersonRecord> = await deps.store.find(persons, {
-          where: [{ field: 'community', op: 'prefix', value: policy.regions[r]! }],
+          where: [{ field: 'community', op: 'prefix', value: prefixes[r]! }],
           orderBy: [{ field: 'community', dir: 'asc' }],
           limit: PAGE,
           cursor,
         })
-        await evaluatePage(page.items, [policy])
+        await evaluatePage(page.items, due)
         cursor = page.nextCursor
         pages++
         await writePass(deps.store, key, { cursor, region: cursor ? r : r + 1 }, at)
       } while (cursor)
     }
-    // Done unless someone edited it meanwhile (then the new version is matched next).
-    await deps.store.update(
-      policies,
-      policy.id,
-      { needsMatch: false },
-      { expect: { version: policy.version } },
-    )
-    summary.policiesMatched++
+    // Done, unless someone edited a policy meanwhile (its new version is matched next run).
+    for (const policy of due) {
+      await deps.store.update(
+        policies,
+        policy.id,
+        { needsMatch: false },
+        { expect: { version: policy.version } },
+      )
+    }
+    summary.policiesMatched += due.length
   }
 
   // 2. Policy notices to send: to everyone eligible for one of their policies, once.
@@ -286,6 +348,14 @@ export const runPolicyMatch = async (
   summary.candidates = found
   log.info('policy-match done', summary)
   return summary
+}
+
+/** The shortest set of region prefixes covering all of `regions` (320621 covers 320621100). */
+export const coveringPrefixes = (regions: string[]): string[] => {
+  const sorted = [...new Set(regions)].sort((a, b) => a.length - b.length || a.localeCompare(b))
+  const out: string[] = []
+  for (const r of sorted) if (!out.some((p) => r.startsWith(p))) out.push(r)
+  return out.sort()
 }
 
 const paused = (summary: MatchSummary, log: Logger): MatchSummary => {
@@ -353,54 +423,57 @@ const listCandidates = async (
   at: Date,
 ): Promise<number | null> => {
   const key = `policy-match:candidates:${quarter}`
-  const pass = (await readPass(deps.store, key)) ?? { cursor: null }
+  const pass = (await readPass(deps.store, key)) ?? { cursor: null, region: 0 }
   if (pass.since === 'done') return 0
   const { last } = quarterDates(quarter)
   const latest = new Date(
     Date.parse(`${last}T23:59:59+08:00`) - CANDIDATE_GRACE_DAYS * 86_400_000,
   ).toISOString()
-  let cursor = pass.cursor
+  const subsidies = [...cat.all.values()].filter((p) => p.subsidy && p.status === 'published')
   let found = 0
-  do {
-    if (outOfTime()) return null
-    const page: Page<PolicyReachRecord> = await deps.store.find(policyReach, {
-      where: [
-        { field: 'verdict', op: 'eq', value: 'eligible' },
-        { field: 'appliedAt', op: 'eq', value: null },
-      ],
-      orderBy: [{ field: 'community', dir: 'asc' }],
-      limit: PAGE,
-      cursor,
-    })
-    for (const r of page.items) {
-      const policy = cat.all.get(r.policyId)
-      if (!policy?.subsidy || policy.status !== 'published' || r.eligibleSince > latest) continue
-      try {
-        await deps.store.insert(deductionCandidates, {
-          id: `${quarter}:${r.id}`,
-          quarter,
-          policyId: r.policyId,
-          policyTitle: policy.title,
-          personId: r.personId,
-          personName: r.personName,
-          town: r.community.slice(0, 9),
-          community: r.community,
-          eligibleSince: r.eligibleSince,
-          status: 'candidate',
-          decidedAt: null,
-          decidedBy: null,
-          reason: null,
-          createdAt: at.toISOString(),
-        })
-        found++
-      } catch (err) {
-        if (!(err instanceof DuplicateKeyError)) throw err
-      }
-    }
-    cursor = page.nextCursor
-    countPage()
-    await writePass(deps.store, key, { cursor }, at)
-  } while (cursor)
+  // `region` indexes the subsidy policy being scanned, so a resumed run starts where it stopped.
+  for (let i = pass.region ?? 0; i < subsidies.length; i++) {
+    const policy = subsidies[i]!
+    let cursor = i === pass.region ? pass.cursor : null
+    do {
+      if (outOfTime()) return null
+      const page: Page<PolicyReachRecord> = await deps.store.find(policyReach, {
+        where: [
+          { field: 'policyId', op: 'eq', value: policy.id },
+          { field: 'verdict', op: 'eq', value: 'eligible' },
+          { field: 'appliedAt', op: 'eq', value: null },
+          { field: 'eligibleSince', op: 'lte', value: latest },
+        ],
+        orderBy: [{ field: 'community', dir: 'asc' }],
+        limit: PAGE,
+        cursor,
+      })
+      found += (
+        await deps.store.insertMany(
+          deductionCandidates,
+          page.items.map((r) => ({
+            id: `${quarter}:${r.id}`,
+            quarter,
+            policyId: r.policyId,
+            policyTitle: policy.title,
+            personId: r.personId,
+            personName: r.personName,
+            town: r.community.slice(0, 9),
+            community: r.community,
+            eligibleSince: r.eligibleSince,
+            status: 'candidate' as const,
+            decidedAt: null,
+            decidedBy: null,
+            reason: null,
+            createdAt: at.toISOString(),
+          })),
+        )
+      ).length
+      cursor = page.nextCursor
+      countPage()
+      await writePass(deps.store, key, { cursor, region: cursor ? i : i + 1 }, at)
+    } while (cursor)
+  }
   await writePass(deps.store, key, { cursor: null, since: 'done' }, at)
   return found
 }

@@ -26,56 +26,6 @@ export const reachId = (policyId: string, personId: string) => `${policyId}:${pe
 
 type Stamp = 'readAt' | 'appliedAt' | 'enjoyingAt' | 'notifiedAt'
 
-/**
- * Record the verdict of a policy for a person. A record is created the first time the person is
- * eligible (or already enjoying); later verdicts update it. `created` tells the caller this is
- * the first time — the one moment the person is notified.
- */
-export const upsertReach = async (
-  store: Store,
-  policyId: string,
-  person: PersonRecord,
-  verdict: Verdict,
-  at: Date,
-): Promise<{ created: boolean; record: PolicyReachRecord | null }> => {
-  const id = reachId(policyId, person.id)
-  const now = at.toISOString()
-  const existing = await store.get(policyReach, id)
-  if (!existing) {
-    if (verdict !== 'eligible' && verdict !== 'enjoying') return { created: false, record: null }
-    const record: PolicyReachRecord = {
-      id,
-      policyId,
-      personId: person.id,
-      personName: person.name,
-      community: person.community,
-      verdict,
-      eligibleSince: now,
-      evaluatedAt: now,
-      notifiedAt: null,
-      readAt: null,
-      explainedAt: null,
-      explained: null,
-      appliedAt: null,
-      enjoyingAt: verdict === 'enjoying' ? now : null,
-    }
-    try {
-      await store.insert(policyReach, record)
-      return { created: true, record }
-    } catch (err) {
-      if (!(err instanceof DuplicateKeyError)) throw err
-      return { created: false, record: await store.get(policyReach, id) } // a concurrent run made it
-    }
-  }
-  const patch: Partial<PolicyReachRecord> = { evaluatedAt: now }
-  if (existing.verdict !== verdict) patch.verdict = verdict
-  if (verdict === 'enjoying' && !existing.enjoyingAt) patch.enjoyingAt = now
-  if (existing.community !== person.community) patch.community = person.community
-  if (existing.personName !== person.name) patch.personName = person.name
-  if (Object.keys(patch).length === 1) return { created: false, record: existing }
-  return { created: false, record: await store.update(policyReach, id, patch) }
-}
-
 /** Stamp a step (read, applied, enjoying, notified) the first time it happens. */
 export const markReach = async (
   store: Store,
