@@ -6,12 +6,11 @@ import {
   type ReachRow,
   type UnenjoyedItem,
   VERDICTS,
-  type Verdict,
 } from '../../../shared/policies/policy'
 import { isWithinRegion } from '../../../shared/regions/region-code'
 import type { Deps } from '../../runtime/deps'
-import { type PersonRecord, type PolicyReachRecord, policies, policyReach } from '../../store/collections'
-import { DuplicateKeyError, type Filter, type Store } from '../../store/port'
+import { type PolicyReachRecord, policies, policyReach } from '../../store/collections'
+import type { Filter, Store } from '../../store/port'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { childRegions, regionLabel } from '../regions/region-directory'
