@@ -88,6 +88,9 @@ describe('serverless.yml', () => {
       'PII_KEY',
       'WECHAT_APPID',
       'WECHAT_SECRET',
+      'WECHAT_TEMPLATE_STATUS',
+      'WECHAT_TEMPLATE_DIGEST',
+      'WECHAT_TEMPLATE_POLICY',
     ]) {
       expect(sls.provider.environment[key]).toContain(`env:${key}`)
     }
