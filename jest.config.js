@@ -22,6 +22,9 @@ const base = {
 }
 
 module.exports = {
+  // A global option: Jest ignores testTimeout inside `projects`, which left tests that start an
+  // embedded Postgres inside the test itself at Jest's 5 s default on a busy machine.
+  testTimeout: 30_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {

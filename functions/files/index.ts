@@ -8,9 +8,19 @@ const fn = httpFunction({
   [routeKey(API_ROUTES.uploadFile)]: route({
     access: 'user',
     raw: { types: MATERIAL_TYPES, maxBytes: MATERIAL_MAX_BYTES },
-    query: z.object({ name: z.string().trim().min(1, '请提供文件名').max(80, '文件名过长') }).strict(),
+    query: z
+      .object({
+        name: z.string().trim().min(1, '请提供文件名').max(80, '文件名过长'),
+        // Staff uploading for a person of their region (evidence of a key group).
+        personId: z
+          .string()
+          .regex(/^psn_[a-z0-9_]{1,40}$/, '人员编号格式不正确')
+          .optional(),
+      })
+      .strict(),
     status: 201,
-    handle: ({ deps, identity, raw, query }) => uploadMaterial(deps, identity!, raw, query.name),
+    handle: ({ deps, identity, raw, query }) =>
+      uploadMaterial(deps, identity!, raw, query.name, query.personId),
   }),
   [routeKey(API_ROUTES.downloadFile)]: route({
     access: 'user',

@@ -221,6 +221,36 @@ describe("key groups are the coordinator's record", () => {
     )
   })
 
+  it('staff attach evidence uploaded for the person; nobody else can upload in their name', async () => {
+    const { id } = await resident('pol-res-kg-ev')
+    const other = await resident('pol-res-kg-ev2')
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)])
+    const upload = async (token: string, personId: string) => {
+      const res = await fetch(`${app.baseUrl}/api/files?name=${encodeURIComponent('退役证.png')}&personId=${personId}`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/png', authorization: `Bearer ${token}` },
+        body: png,
+      })
+      return { status: res.status, body: (await res.json()) as { id: string } }
+    }
+    const file = await upload(await as(COORD), id)
+    expect(file.status).toBe(201)
+    expect((await upload(await as(OTHER_COORD), id)).status).toBe(404)
+    expect((await upload(other.token, id)).status).toBe(404)
+    const added = await call(app, 'POST', `/api/people/${id}/key-groups`, {
+      token: await as(COORD),
+      body: { group: 'veteran', since: '2020-09-01', reason: '核验退役证', evidence: file.body.id },
+    })
+    expect(added.status).toBe(201)
+    expect(added.body.keyGroupHistory.at(-1)).toMatchObject({ action: 'added', evidence: file.body.id })
+    const wrong = await call(app, 'POST', `/api/people/${other.id}/key-groups`, {
+      token: await as(COORD),
+      body: { group: 'veteran', since: '2020-09-01', reason: '用了别人的材料', evidence: file.body.id },
+    })
+    expect(wrong.status).toBe(400)
+    expect(wrong.body.issues[0].field).toBe('evidence')
+  })
+
   it('a resident cannot set a key group; staff out of scope do not find the person', async () => {
     const r = await resident('pol-res-kg2')
     const own = await call(app, 'POST', `/api/people/${r.id}/key-groups`, {

@@ -34,12 +34,16 @@ const toView = (f: FileRecord): FileView => ({
   createdAt: f.createdAt,
 })
 
-/** A resident uploads a material for their own applications. */
+/**
+ * A resident uploads a material for their own applications; staff upload one for a person in
+ * their region (`forPerson`: evidence of a key group recorded on a home visit).
+ */
 export const uploadMaterial = async (
   deps: Deps,
   who: Identity,
   upload: { bytes: Buffer; contentType: string } | null,
   name: string,
+  forPerson?: string,
 ): Promise<FileView> => {
   if (!upload)
     throw new AppError('REQUEST.INVALID', {
@@ -53,8 +57,9 @@ export const uploadMaterial = async (
       issues: [{ field: 'body', message: '文件内容与类型不符' }],
     })
   }
-  const me = await findMyPerson(deps, who)
-  if (!me) throw new AppError('PERSON.NOT_REGISTERED')
+  let me = forPerson ? await deps.store.get(persons, forPerson) : await findMyPerson(deps, who)
+  if (forPerson && (!me || !staffCanSee(who, me))) me = null
+  if (!me) throw new AppError(forPerson ? 'PERSON.NOT_FOUND' : 'PERSON.NOT_REGISTERED')
   const at = deps.clock.now()
   const id = newId('file', at)
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex')

@@ -193,6 +193,8 @@ export const uploadMaterial = async (
   bytes: ArrayBuffer,
   name: string,
   fileType?: string,
+  /** Staff uploading for a person of their region. */
+  personId?: string,
 ): Promise<UploadedFile> => {
   if (USE_CLOUD) throw new ApiError('NETWORK.FAILED', '当前版本暂不支持在线上传，请携带原件到社区核验', 0)
   const extension = (name.split('.').pop() ?? '').toLowerCase()
@@ -203,7 +205,7 @@ export const uploadMaterial = async (
   let res: { statusCode: number; data: unknown }
   try {
     res = await Taro.request({
-      url: `${API_BASE}/api/files?${queryString({ name })}`,
+      url: `${API_BASE}/api/files?${queryString({ name, ...(personId ? { personId } : {}) })}`,
       method: 'POST',
       header,
       data: bytes as unknown as TaroGeneral.IAnyObject,

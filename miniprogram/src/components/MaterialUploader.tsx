@@ -17,7 +17,7 @@ interface Chosen {
  * Pick a photo or a PDF. In a browser a plain file input (which also offers PDFs); in WeChat the
  * album or camera, read from the local file system.
  */
-const chooseFile = async (): Promise<Chosen | null> => {
+export const chooseFile = async (): Promise<Chosen | null> => {
   if (process.env.TARO_ENV === 'h5') {
     const file = await new Promise<File | null>((resolve) => {
       const input = document.createElement('input')

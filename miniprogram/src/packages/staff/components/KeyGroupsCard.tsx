@@ -2,9 +2,10 @@ import { KEY_GROUPS, type KeyGroup, type PersonView } from '@shared/people/perso
 import type { PolicySummary } from '@shared/policies/policy'
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
-import { api, errorMessage, isApiError } from '../../../api/client'
+import { api, errorMessage, isApiError, uploadMaterial } from '../../../api/client'
 import { ConfirmSheet, KeyValue } from '../../../components/Application'
 import { ChoiceChips, DateBox, SelectBox } from '../../../components/Form'
+import { chooseFile } from '../../../components/MaterialUploader'
 import { formatDate, todayInChina } from '../../../utils/format'
 import { openPage } from '../../../utils/nav'
 import { toastText } from '../../../utils/toast'
@@ -37,6 +38,23 @@ export function KeyGroupsCard({
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   const [showHistory, setShowHistory] = useState(false)
+  const [evidence, setEvidence] = useState<{ id: string; name: string } | null>(null)
+  const [uploading, setUploading] = useState(false)
+
+  const attach = async () => {
+    if (uploading) return
+    const file = await chooseFile()
+    if (!file) return
+    setUploading(true)
+    try {
+      const saved = await uploadMaterial(file.bytes, file.name, file.type, person.id)
+      setEvidence({ id: saved.id, name: saved.name })
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setUploading(false)
+    }
+  }
 
   const held = new Set(person.keyGroups.map((g) => g.group))
   const addable = (Object.keys(KEY_GROUPS) as KeyGroup[])
@@ -52,6 +70,7 @@ export function KeyGroupsCard({
     setFrom(todayInChina().slice(0, 7))
     setTo('')
     setPolicyIndex(-1)
+    setEvidence(null)
     if (next?.kind === 'enjoyment' && policies.length === 0) {
       api('listPolicies')
         .then((r) => setPolicies(r.items.filter((p) => p.applicationType !== null)))
@@ -70,7 +89,7 @@ export function KeyGroupsCard({
         if (reason.trim().length < 2) throw new Error('请填写认定依据')
         saved = await api('addKeyGroup', {
           params: { id: person.id },
-          body: { group, since: date, reason: reason.trim() },
+          body: { group, since: date, reason: reason.trim(), ...(evidence ? { evidence: evidence.id } : {}) },
         })
         toastText(`已认定为${KEY_GROUPS[group]}`)
       } else if (sheet.kind === 'end') {
@@ -242,6 +261,13 @@ export function KeyGroupsCard({
               value={group}
               onChange={(v) => setGroup(v as KeyGroup)}
             />
+            <Text className="wb-sheet__label">证明材料（选填）</Text>
+            <View className="kg-row">
+              <Text className="muted">{evidence ? evidence.name : '如退役证、毕业证的照片'}</Text>
+              <Text className="kg-row__end" id="group-evidence" onClick={() => void attach()}>
+                {uploading ? '上传中…' : evidence ? '重新上传' : '上传'}
+              </Text>
+            </View>
           </>
         ) : null}
         {sheet?.kind === 'enjoyment' ? (
