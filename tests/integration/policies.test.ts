@@ -224,13 +224,19 @@ describe("key groups are the coordinator's record", () => {
   it('staff attach evidence uploaded for the person; nobody else can upload in their name', async () => {
     const { id } = await resident('pol-res-kg-ev')
     const other = await resident('pol-res-kg-ev2')
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)])
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(32, 1),
+    ])
     const upload = async (token: string, personId: string) => {
-      const res = await fetch(`${app.baseUrl}/api/files?name=${encodeURIComponent('退役证.png')}&personId=${personId}`, {
-        method: 'POST',
-        headers: { 'content-type': 'image/png', authorization: `Bearer ${token}` },
-        body: png,
-      })
+      const res = await fetch(
+        `${app.baseUrl}/api/files?name=${encodeURIComponent('退役证.png')}&personId=${personId}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'image/png', authorization: `Bearer ${token}` },
+          body: png,
+        },
+      )
       return { status: res.status, body: (await res.json()) as { id: string } }
     }
     const file = await upload(await as(COORD), id)
