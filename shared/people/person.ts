@@ -139,11 +139,16 @@ export const profileSchema = z.object({
     .optional(),
 })
 
+/**
+ * The resident's record as the profile form sends it. ID number and phone may be left out of a
+ * correction (the stored ones are kept, so a save needs no audited reveal and no retyping); the
+ * first registration needs both.
+ */
 export const meUpdateSchema = z
   .object({
     name: personNameSchema,
-    idNumber: idNumberSchema,
-    phone: mobileSchema,
+    idNumber: idNumberSchema.optional(),
+    phone: mobileSchema.optional(),
     community: regionCodeSchema.refine((c) => c.length === 12, '请选择所在社区/村'),
     ...profileSchema.shape,
   })

@@ -379,17 +379,29 @@ export const describeCondition = (c: Condition, ctx: RuleContext): string => {
   }
 }
 
-const evaluateCondition = (c: Condition, f: Facts, ctx: RuleContext): Evaluation => {
-  const one = (met: boolean | null, text: string, field?: MissingField): Evaluation => ({
+/**
+ * One condition with its reason. The reason states the person's own fact ("性别为女性",
+ * "52 周岁"); when the condition is not met it adds what the policy needs ("需年满 50 周岁") —
+ * except under a `not`, where the requirement is the opposite and only the fact is true.
+ */
+const evaluateCondition = (c: Condition, f: Facts, ctx: RuleContext, negated: boolean): Evaluation => {
+  const one = (met: boolean | null, fact: string, need?: string, field?: MissingField): Evaluation => ({
     value: met,
-    reasons: [{ text, met, ...(field ? { field } : {}) }],
+    reasons: [
+      {
+        text: met === false && need && !negated ? `${fact}，${need}` : fact,
+        met,
+        ...(field ? { field } : {}),
+      },
+    ],
   })
   switch (c.fact) {
     case 'keyGroup': {
       const held = c.in.find((g) => f.keyGroups.includes(g))
       if (held) return one(true, `已认定为${KEY_GROUPS[held]}`)
       const pending = c.in.find((g) => f.pendingGroups.includes(g))
-      if (pending) return one(null, `已申报${KEY_GROUPS[pending]}，待社区劳动保障协理员确认`, 'keyGroups')
+      if (pending)
+        return one(null, `已申报${KEY_GROUPS[pending]}，待社区劳动保障协理员确认`, undefined, 'keyGroups')
       return one(false, `尚未认定为${or(c.in.map((g) => KEY_GROUPS[g]))}`)
     }
     case 'employmentStatus': {
@@ -400,47 +412,48 @@ const evaluateCondition = (c: Condition, f: Facts, ctx: RuleContext): Evaluation
         return one(
           null,
           `您报告的就业状态（${EMPLOYMENT_STATUSES[f.reportedStatus]}）待社区跟踪服务确认`,
+          undefined,
           'employmentStatus',
         )
       }
-      if (!confirmed) return one(false, `当前为${now}，需为${want}`)
+      if (!confirmed) return one(false, `当前为${now}`, `需为${want}`)
       if (!c.minMonths) return one(true, `当前为${now}`)
-      if (!f.employmentSince) return one(null, `请补充${now}的起始日期`, 'employmentSince')
+      if (!f.employmentSince) return one(null, `请补充${now}的起始日期`, undefined, 'employmentSince')
       const n = monthsBetween(f.employmentSince, f.today)
-      return n >= c.minMonths
-        ? one(true, `${now}已 ${n} 个月`)
-        : one(false, `${now}已 ${n} 个月，需满 ${c.minMonths} 个月`)
+      return one(n >= c.minMonths, `${now}已 ${n} 个月`, `需满 ${c.minMonths} 个月`)
     }
     case 'unemployedMonths': {
       let n = 0
       if (f.employmentStatus === 'unemployed') {
-        if (!f.employmentSince) return one(null, '请补充失业起始日期', 'employmentSince')
+        if (!f.employmentSince) return one(null, '请补充失业起始日期', undefined, 'employmentSince')
         n = monthsBetween(f.employmentSince, f.today)
       }
       const ok = (c.min === undefined || n >= c.min) && (c.max === undefined || n <= c.max)
       const now = f.employmentStatus === 'unemployed' ? `已连续失业 ${n} 个月` : '当前不处于失业状态'
-      return one(ok, ok ? now : `${now}，需${describeCondition(c, ctx)}`)
+      return one(ok, now, `需${describeCondition(c, ctx)}`)
     }
     case 'age': {
       const age = ageOnDate(f.birthDate, f.today)
-      const ok =
-        (c.min === undefined || age >= boundFor(c.min, f.gender)) &&
-        (c.max === undefined || age <= boundFor(c.max, f.gender))
-      return one(ok, ok ? `${age} 周岁，符合年龄条件` : `${age} 周岁，需${describeAge(c)}`)
+      const min = c.min === undefined ? undefined : boundFor(c.min, f.gender)
+      const max = c.max === undefined ? undefined : boundFor(c.max, f.gender)
+      const ok = (min === undefined || age >= min) && (max === undefined || age <= max)
+      // The bound for this person's gender only: a woman reads her own threshold, not a man's.
+      const need = [
+        min !== undefined ? `年满 ${min} 周岁` : null,
+        max !== undefined ? `不超过 ${max} 周岁` : null,
+      ]
+        .filter(Boolean)
+        .join('且')
+      return one(ok, `${age} 周岁`, `需${need}`)
     }
     case 'gender':
-      return one(
-        f.gender === c.is,
-        f.gender === c.is ? `性别为${GENDER[f.gender]}` : `本政策限${GENDER[c.is]}`,
-      )
+      return one(f.gender === c.is, `性别为${GENDER[f.gender]}`, `本政策限${GENDER[c.is]}`)
     case 'hukou': {
-      if (!f.hukou) return one(null, '请补充户籍类型', 'hukou')
-      const ok = c.in.includes(f.hukou)
+      if (!f.hukou) return one(null, '请补充户籍类型', undefined, 'hukou')
       return one(
-        ok,
-        ok
-          ? `户籍为${HUKOU_TYPES[f.hukou]}`
-          : `户籍为${HUKOU_TYPES[f.hukou]}，需${or(c.in.map((h) => HUKOU_TYPES[h]))}`,
+        c.in.includes(f.hukou),
+        `户籍为${HUKOU_TYPES[f.hukou]}`,
+        `需${or(c.in.map((h) => HUKOU_TYPES[h]))}`,
       )
     }
     case 'enjoying': {
@@ -452,10 +465,15 @@ const evaluateCondition = (c: Condition, f: Facts, ctx: RuleContext): Evaluation
     }
     case 'region': {
       const ok = c.in.some((r) => f.community.startsWith(r))
-      return one(ok, ok ? '所在地符合' : `本政策适用于${or(c.in.map((r) => ctx.regionName(r) ?? r))}`)
+      const here = ctx.regionName(f.community)
+      return one(
+        ok,
+        here ? `所在地为${here}` : ok ? '所在地符合' : '所在地不在适用范围',
+        `本政策适用于${or(c.in.map((r) => ctx.regionName(r) ?? r))}`,
+      )
     }
     case 'trainingWish':
-      if (f.trainingWish === null) return one(null, '请补充培训意愿', 'trainingWish')
+      if (f.trainingWish === null) return one(null, '请补充培训意愿', undefined, 'trainingWish')
       return one(
         f.trainingWish === c.is,
         f.trainingWish ? BOOLEAN_TEXT.trainingWish[0] : BOOLEAN_TEXT.trainingWish[1],
@@ -471,13 +489,13 @@ const evaluateCondition = (c: Condition, f: Facts, ctx: RuleContext): Evaluation
 const indentBy = (reasons: Reason[], n: number) => reasons.map((r) => ({ ...r, indent: (r.indent ?? 0) + n }))
 
 /** Evaluate a rule for a person's facts: true, false, or null (unknown), with the reasons. */
-export const evaluateRule = (rule: Rule, facts: Facts, ctx: RuleContext): Evaluation => {
+export const evaluateRule = (rule: Rule, facts: Facts, ctx: RuleContext, negated = false): Evaluation => {
   if ('all' in rule) {
-    const parts = rule.all.map((r) => evaluateRule(r, facts, ctx))
+    const parts = rule.all.map((r) => evaluateRule(r, facts, ctx, negated))
     return { value: and3(parts.map((p) => p.value)), reasons: parts.flatMap((p) => p.reasons) }
   }
   if ('any' in rule) {
-    const parts = rule.any.map((r) => evaluateRule(r, facts, ctx))
+    const parts = rule.any.map((r) => evaluateRule(r, facts, ctx, negated))
     const value = or3(parts.map((p) => p.value))
     // Satisfied: the branch that satisfies it is the reason. Otherwise show every branch.
     const winner = parts.find((p) => p.value === true)
@@ -494,11 +512,11 @@ export const evaluateRule = (rule: Rule, facts: Facts, ctx: RuleContext): Evalua
     }
   }
   if ('not' in rule) {
-    const inner = evaluateRule(rule.not, facts, ctx)
+    const inner = evaluateRule(rule.not, facts, ctx, !negated)
     const flip = (v: boolean | null) => (v === null ? null : !v)
     return { value: flip(inner.value), reasons: inner.reasons.map((r) => ({ ...r, met: flip(r.met) })) }
   }
-  return evaluateCondition(rule, facts, ctx)
+  return evaluateCondition(rule, facts, ctx, negated)
 }
 
 /**

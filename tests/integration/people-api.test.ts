@@ -82,6 +82,19 @@ describe('a resident binds their identity', () => {
     })
   })
 
+  it('keeps the stored ID number and phone when a correction leaves them out; a first bind needs both', async () => {
+    const token = await devLogin(app, { openid: 'me-4c', role: 'resident' })
+    const { idNumber: _id, phone: _phone, ...rest } = aResident({ name: '冯敏' })
+    const first = await putMe(token, rest)
+    expect(first.status).toBe(400)
+    expect(first.body.issues.map((i: { field: string }) => i.field)).toEqual(['idNumber', 'phone'])
+    await putMe(token, aResident({ name: '冯敏', phone: '13700001234' }))
+    const corrected = await putMe(token, { ...rest, hukou: 'local_rural' })
+    expect(corrected.status).toBe(200)
+    expect(corrected.body).toMatchObject({ phone: '137****1234', hukou: 'local_rural' })
+    expect(corrected.body.idNumber).toMatch(/^320\*+\d{3}[\dX]$/)
+  })
+
   it('never lets a resident write the policies they enjoy', async () => {
     const token = await devLogin(app, { openid: 'me-4b', role: 'resident' })
     const res = await putMe(token, { ...aResident({ name: '钱峰' }), policiesEnjoyed: ['社会保险补贴'] })

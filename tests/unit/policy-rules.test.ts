@@ -60,7 +60,10 @@ describe('age by gender, on the birthday', () => {
 
   it('says the age and the bound it missed', () => {
     const r = run(FOUR_FIFTY, { today: '2026-11-29' })
-    expect(r.reasons).toEqual([{ text: '49 周岁，需男性年满 50 周岁、女性年满 40 周岁', met: false }])
+    expect(r.reasons).toEqual([{ text: '49 周岁，需年满 50 周岁', met: false }])
+    // A woman reads her own threshold.
+    const her = run(FOUR_FIFTY, { gender: 'female', birthDate: '1987-01-01' })
+    expect(her.reasons).toEqual([{ text: '39 周岁，需年满 40 周岁', met: false }])
   })
 
   it('reads an upper bound inclusively: 59 meets "不超过 59", 60 does not', () => {
@@ -148,6 +151,16 @@ describe('reasons in plain Chinese', () => {
     expect(r.value).toBe(true)
     expect(r.reasons).toEqual([
       { text: '已认定为就业困难人员', met: true },
+      { text: '当前为灵活就业', met: true },
+    ])
+  })
+
+  it('not: the reason still states the fact, never the requirement it negates', () => {
+    const notMale: Rule = { not: { fact: 'gender', is: 'male' } }
+    expect(run(notMale, { gender: 'female' }).reasons).toEqual([{ text: '性别为女性', met: true }])
+    expect(run(notMale, { gender: 'male' }).reasons).toEqual([{ text: '性别为男性', met: false }])
+    const notUnemployed: Rule = { not: { fact: 'employmentStatus', in: ['unemployed'] } }
+    expect(run(notUnemployed, { employmentStatus: 'flexible' }).reasons).toEqual([
       { text: '当前为灵活就业', met: true },
     ])
   })

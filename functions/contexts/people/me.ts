@@ -41,17 +41,37 @@ export const getMe = async (deps: Deps, who: Identity, reveal: boolean): Promise
  * sealed and masked, wishes and skills. Employment status, key groups and benefits are not here:
  * they have their own rules (see updateMe, key-groups.ts, enjoyments.ts).
  */
-export const personFields = (cipher: PiiCipher, input: MeUpdate, now: string): PersonFields => {
-  const facts = idNumberFacts(input.idNumber)
+export const personFields = (
+  cipher: PiiCipher,
+  input: MeUpdate,
+  now: string,
+  current?: PersonRecord,
+): PersonFields => {
+  const idNumber = input.idNumber
+  const phone = input.phone
+  // Left out of a correction: keep what is stored (firstRecordNeeds has refused it otherwise).
+  const identity = idNumber
+    ? {
+        idNumberSealed: cipher.encrypt(idNumber),
+        idHash: cipher.lookupHash('id', idNumber),
+        idNumberMasked: maskIdNumber(idNumber),
+        gender: idNumberFacts(idNumber).gender,
+        birthDate: idNumberFacts(idNumber).birthDate,
+      }
+    : {
+        idNumberSealed: current!.idNumberSealed,
+        idHash: current!.idHash,
+        idNumberMasked: current!.idNumberMasked,
+        gender: current!.gender,
+        birthDate: current!.birthDate,
+      }
+  const contact = phone
+    ? { phoneSealed: cipher.encrypt(phone), phoneMasked: maskMobile(phone) }
+    : { phoneSealed: current!.phoneSealed, phoneMasked: current!.phoneMasked }
   return {
     name: input.name,
-    idNumberSealed: cipher.encrypt(input.idNumber),
-    idHash: cipher.lookupHash('id', input.idNumber),
-    idNumberMasked: maskIdNumber(input.idNumber),
-    phoneSealed: cipher.encrypt(input.phone),
-    phoneMasked: maskMobile(input.phone),
-    gender: facts.gender,
-    birthDate: facts.birthDate,
+    ...identity,
+    ...contact,
     community: input.community,
     skills: input.skills ?? [],
     jobWishes: {
@@ -89,6 +109,20 @@ const reportedStatus = (current: PersonRecord, input: MeUpdate, now: string) => 
   return { reportedEmployment: same ? null : { status: input.employmentStatus, since, at: now } }
 }
 
+/** A new record needs the ID number and the phone; a correction may leave them out. */
+export const firstRecordNeeds = (input: MeUpdate) => {
+  const issues = [
+    ...(input.idNumber ? [] : [{ field: 'idNumber', message: '请填写身份证号' }]),
+    ...(input.phone ? [] : [{ field: 'phone', message: '请填写手机号' }]),
+  ]
+  if (issues.length) {
+    throw new AppError('REQUEST.INVALID', {
+      message: `请求参数有误：${issues.map((i) => i.field).join('、')}`,
+      issues,
+    })
+  }
+}
+
 export const assertCommunity = (community: string) => {
   const region = findRegion(community)
   if (region?.level !== 'community' || !community.startsWith(HOME_COUNTY)) {
@@ -108,9 +142,10 @@ export const updateMe = async (deps: Deps, who: Identity, input: MeUpdate): Prom
   assertCommunity(input.community)
   const cipher = piiCipher(deps.env)
   const now = deps.clock.now().toISOString()
-  const fields = personFields(cipher, input, now)
-  const idHash = fields.idHash
   const mine = await findMyPerson(deps, who)
+  if (!mine) firstRecordNeeds(input)
+  const fields = personFields(cipher, input, now, mine ?? undefined)
+  const idHash = fields.idHash
   let saved: PersonRecord | null
   if (mine) {
     saved = await deps.store

@@ -8,7 +8,7 @@ import type { Deps } from '../../runtime/deps'
 import { persons } from '../../store/collections'
 import { DuplicateKeyError } from '../../store/port'
 import { recordAudit } from '../audit/record-audit'
-import { assertCommunity, firstStatus, personFields } from './me'
+import { assertCommunity, firstRecordNeeds, firstStatus, personFields } from './me'
 import { toPersonView } from './person-mapper'
 
 /**
@@ -16,6 +16,7 @@ import { toPersonView } from './person-mapper'
  * account until the resident binds it with the same ID number and name (see updateMe).
  */
 export const registerPerson = async (deps: Deps, who: Identity, input: MeUpdate): Promise<PersonView> => {
+  firstRecordNeeds(input)
   assertCommunity(input.community)
   if (!who.region || !isWithinRegion(input.community, who.region)) {
     throw new AppError('AUTH.FORBIDDEN', { message: '只能登记本辖区的居民' })

@@ -88,6 +88,17 @@ const TRAINING_OPTIONS = [
 ]
 const DECLARE_OPTIONS = DECLARABLE_GROUPS.map((g) => ({ value: g, label: KEY_GROUPS[g] }))
 
+/** The element to scroll to for a field with an error, in the order they appear on the page. */
+const FIELD_ANCHORS: Record<string, string> = {
+  name: 'profile-field-name',
+  idNumber: 'profile-field-id',
+  phone: 'profile-field-phone',
+  community: 'profile-field-community',
+  hukou: 'profile-field-hukou',
+  employmentStatus: 'profile-field-status',
+  employmentSince: 'profile-field-since',
+}
+
 /** Which card holds a field a policy asked for (政策 → 补充信息 opens the profile there). */
 const FOCUS_TARGET: Record<string, string> = {
   hukou: 'profile-field-hukou',
@@ -142,10 +153,11 @@ const fromPerson = (me: PersonView): Form => ({
   trainingCourses: joinList(me.trainingWish.courses),
 })
 
-const toBody = (f: Form, idNumber: string) => ({
+/** The form as PUT /api/me takes it; an unchanged ID number or phone is left out (kept as stored). */
+const toBody = (f: Form, idNumber: string | null) => ({
   name: f.name,
-  idNumber,
-  phone: f.phone,
+  ...(idNumber ? { idNumber } : {}),
+  ...(f.phone.trim() ? { phone: f.phone } : {}),
   community: f.community,
   employmentStatus: f.employmentStatus,
   employmentSince: f.employmentSince || null,
@@ -342,30 +354,37 @@ export default function ProfilePage() {
     }
   }
 
+  /** Bring the first field with an error into view: the save button is far below some fields. */
+  const showFirstError = (found: FieldErrors) => {
+    const order = Object.keys(FIELD_ANCHORS)
+    const first = order.find((k) => k in found)
+    const anchor = first ? FIELD_ANCHORS[first] : undefined
+    if (anchor) void Taro.pageScrollTo({ selector: `#${anchor}`, duration: 200 }).catch(() => undefined)
+  }
+
   const save = async () => {
     if (saving) return
-    // Plain checks first, so a missing phone does not cost a (logged) reveal of the ID number.
     const early: FieldErrors = {}
     if (!form.name.trim()) early.name = '请填写姓名'
     if (idMode !== 'masked' && !form.idNumber.trim()) early.idNumber = '请填写身份证号'
-    if (!form.phone.trim())
-      early.phone = me
-        ? `为保护隐私不显示已登记的号码（${me.phone}），保存前请重新填写手机号`
-        : '请填写手机号'
+    // A correction keeps the stored phone when the box is left empty; a first registration needs it.
+    if (!me && !form.phone.trim()) early.phone = '请填写手机号'
     if (form.community.length !== 12) early.community = '请选择所在社区/村'
     if (!form.employmentStatus) early.employmentStatus = '请选择就业状态'
     if (hasErrors(early)) {
       setErrors(early)
+      showFirstError(early)
       toastText('请检查填写内容')
       return
     }
     setSaving(true)
     try {
-      const idNumber = idMode === 'masked' ? await fetchFullId() : form.idNumber
-      if (idNumber === null) return
+      const idNumber = idMode === 'masked' ? null : form.idNumber
       const parsed = parseWith(meUpdateSchema, toBody(form, idNumber), LABELS)
       if (!parsed.ok) {
-        setErrors(normalise(parsed.errors))
+        const found = normalise(parsed.errors)
+        setErrors(found)
+        showFirstError(found)
         toastText('请检查填写内容')
         return
       }
@@ -382,8 +401,11 @@ export default function ProfilePage() {
         goLogin()
       } else if (errorCode(e) === 'PERSON.ID_TAKEN') {
         setErrors({ idNumber: errorMessage(e) })
+        showFirstError({ idNumber: 'x' })
       } else if (isApiError(e) && e.code === 'REQUEST.INVALID' && e.issues?.length) {
-        setErrors(normalise(serverErrors(e.issues)))
+        const found = normalise(serverErrors(e.issues))
+        setErrors(found)
+        showFirstError(found)
         toastText('请检查填写内容')
       } else toastError(e)
     } finally {
@@ -433,7 +455,7 @@ export default function ProfilePage() {
 
       <View className="card">
         <Text className="card-title">基本信息</Text>
-        <FormField label="姓名" error={errors.name}>
+        <FormField id="profile-field-name" label="姓名" error={errors.name}>
           <Input
             id="profile-name"
             className="form-input"
@@ -447,6 +469,7 @@ export default function ProfilePage() {
         </FormField>
 
         <FormField
+          id="profile-field-id"
           label="身份证号"
           error={errors.idNumber}
           hint={
@@ -495,9 +518,11 @@ export default function ProfilePage() {
         </FormField>
 
         <FormField
+          id="profile-field-phone"
           label="手机号"
+          required={!me}
           error={errors.phone}
-          hint={me ? `已登记 ${me.phone}，保存修改时请重新填写完整号码` : undefined}
+          hint={me ? `已登记 ${me.phone}；号码没有变化时不用填写` : undefined}
         >
           <Input
             id="profile-phone"
@@ -511,7 +536,12 @@ export default function ProfilePage() {
           />
         </FormField>
 
-        <FormField label="所在社区/村" error={errors.community} hint="按实际居住地选择，由该社区为您办理">
+        <FormField
+          id="profile-field-community"
+          label="所在社区/村"
+          error={errors.community}
+          hint="按实际居住地选择，由该社区为您办理"
+        >
           <RegionPicker
             value={form.community}
             onChange={(code) => set('community', code)}
