@@ -1,15 +1,37 @@
 import { View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import { useLargeText } from '../hooks/useLargeText'
+import { backFallbackOf, isTabPage, PAGE_TITLES } from '../utils/pages'
+import BackBar from './BackBar'
 
 interface Props {
   className?: string
   children?: ReactNode
+  /** The back bar's title when it differs from the page's usual one. */
+  title?: string
+  /** Asked before the back bar leaves the page (unsaved changes). */
+  beforeLeave?: () => Promise<boolean>
 }
 
-/** Root of every page: carries the theme variables and the 大字模式 class. */
-export default function PageShell({ className, children }: Props) {
+/**
+ * Root of every page: carries the theme variables and the 大字模式 class, and on H5 gives every
+ * page outside the tab bar a visible way back (weapp has its native navigation bar).
+ */
+export default function PageShell({ className, children, title, beforeLeave }: Props) {
   const [large] = useLargeText()
+  const path = (useRouter().path ?? '').replace(/^\//, '').split('?')[0] ?? ''
   const classes = ['page', large ? 'large-text' : '', className ?? ''].filter(Boolean).join(' ')
-  return <View className={classes}>{children}</View>
+  return (
+    <View className={classes}>
+      {path && !isTabPage(path) ? (
+        <BackBar
+          title={title ?? PAGE_TITLES[path] ?? ''}
+          fallback={backFallbackOf(path)}
+          beforeLeave={beforeLeave}
+        />
+      ) : null}
+      {children}
+    </View>
+  )
 }

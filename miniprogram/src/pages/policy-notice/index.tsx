@@ -3,7 +3,6 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api, errorCode, errorMessage } from '../../api/client'
-import BackBar from '../../components/BackBar'
 import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import { formatDate } from '../../utils/format'
@@ -42,7 +41,6 @@ export default function PolicyNoticePage() {
 
   return (
     <PageShell className="policy">
-      <BackBar title="政策通知" fallback={POLICIES_TAB} />
       {state.status === 'loading' ? <LoadingView /> : null}
       {state.status === 'error' ? <ErrorView message={state.message} onRetry={() => void load()} /> : null}
       {state.status === 'not-found' ? (

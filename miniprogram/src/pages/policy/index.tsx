@@ -4,7 +4,6 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { api, errorCode, errorMessage } from '../../api/client'
 import { KeyValue } from '../../components/Application'
-import BackBar from '../../components/BackBar'
 import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import { NextStepButton, ReasonList, VerdictBadge } from '../../components/Verdict'
@@ -66,7 +65,6 @@ export default function PolicyPage() {
   if (state.status !== 'done') {
     return (
       <PageShell className="policy">
-        <BackBar title="政策详情" fallback={POLICIES_TAB} />
         {state.status === 'loading' ? <LoadingView /> : null}
         {state.status === 'error' ? <ErrorView message={state.message} onRetry={() => void load()} /> : null}
         {state.status === 'not-found' ? (
@@ -94,7 +92,6 @@ export default function PolicyPage() {
   const mine = p.eligibility
   return (
     <PageShell className="policy">
-      <BackBar title="政策详情" fallback={POLICIES_TAB} />
       <View className="card policy__head" id="policy-head">
         <Text className="policy__title" id="policy-title">
           {p.title}

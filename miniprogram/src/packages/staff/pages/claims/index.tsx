@@ -4,7 +4,6 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api, errorMessage } from '../../../../api/client'
 import { ConfirmSheet } from '../../../../components/Application'
-import BackBar from '../../../../components/BackBar'
 import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { useSession } from '../../../../hooks/useSession'
@@ -13,7 +12,7 @@ import { openPage } from '../../../../utils/nav'
 import { toastText } from '../../../../utils/toast'
 import { ListFoot } from '../../components/ListFoot'
 import { usePaged } from '../../components/usePaged'
-import { personPath, WORKBENCH_PATH } from '../../followups'
+import { personPath } from '../../followups'
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
@@ -55,13 +54,7 @@ export default function ClaimsPage() {
   })
 
   const gate = staffGate(session, () => void reloadSession(), FOLLOWUP_DESK)
-  if (gate || session.status !== 'done')
-    return (
-      <PageShell className="staff wb">
-        <BackBar title="身份申报确认" fallback="/pages/mine/index" />
-        {gate}
-      </PageShell>
-    )
+  if (gate || session.status !== 'done') return <PageShell className="staff wb">{gate}</PageShell>
 
   const submit = async () => {
     if (!deciding || busy) return
@@ -85,7 +78,6 @@ export default function ClaimsPage() {
   const { items, loading, error: listError, loaded, nextCursor } = list.state
   return (
     <PageShell className="staff wb">
-      <BackBar title="身份申报确认" fallback={WORKBENCH_PATH} />
       <View className="staff__head wb-head--padded">
         <Text className="staff__title">身份申报确认</Text>
         <Text className="wb-head__desc">居民自行申报的身份，核实后确认，确认后即按该身份为其匹配政策。</Text>

@@ -4,7 +4,6 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, errorMessage, isApiError } from '../../../../api/client'
 import { ConfirmSheet } from '../../../../components/Application'
-import BackBar from '../../../../components/BackBar'
 import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { useSession } from '../../../../hooks/useSession'
@@ -78,17 +77,10 @@ export default function PolicyAdminPage() {
   })
 
   const gate = staffGate(session, () => void reloadSession(), POLICY_DESK)
-  if (gate || session.status !== 'done')
-    return (
-      <PageShell className="staff wb">
-        <BackBar title="政策管理" fallback="/pages/mine/index" />
-        {gate}
-      </PageShell>
-    )
+  if (gate || session.status !== 'done') return <PageShell className="staff wb">{gate}</PageShell>
   if (!isCounty)
     return (
       <PageShell className="staff wb">
-        <BackBar title="政策管理" fallback="/pages/mine/index" />
         <StateView
           id="policy-admin-county-only"
           icon="县"
@@ -109,7 +101,6 @@ export default function PolicyAdminPage() {
 
   return (
     <PageShell className="staff wb">
-      <BackBar title="政策管理" fallback="/pages/mine/index" />
       <View className="staff__head wb-head--padded">
         <View className="wb-head__row">
           <View className="wb-head__who">

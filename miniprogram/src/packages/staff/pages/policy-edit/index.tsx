@@ -22,14 +22,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { api, errorCode, errorMessage, isApiError } from '../../../../api/client'
 import { ConfirmSheet } from '../../../../components/Application'
-import BackBar from '../../../../components/BackBar'
 import { ChoiceChips, DateBox, FormField, SelectBox } from '../../../../components/Form'
 import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { useSession } from '../../../../hooks/useSession'
 import { formatDateTime, todayInChina } from '../../../../utils/format'
 import { toastText } from '../../../../utils/toast'
-import { POLICY_ADMIN_PATH } from '../../policies'
 import { blankCondition, fromRows, type Join, type Rows, toggleIn, toRows } from '../../rule-builder'
 import { POLICY_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
@@ -324,6 +322,13 @@ export default function PolicyEditPage() {
   const [withdrawReason, setWithdrawReason] = useState('')
   const [withdrawError, setWithdrawError] = useState('')
 
+  // WeChat's own back button asks too while there are unsaved changes.
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'weapp') return
+    if (dirty) Taro.enableAlertBeforeUnload({ message: '离开后本次修改不会保存' })
+    else Taro.disableAlertBeforeUnload()
+  }, [dirty])
+
   const fetchPolicy = useCallback(async () => {
     if (!id) return
     try {
@@ -383,14 +388,12 @@ export default function PolicyEditPage() {
   if (gate || session.status !== 'done' || !isCounty)
     return (
       <PageShell className="staff wb">
-        <BackBar title="编辑政策" fallback={POLICY_ADMIN_PATH} />
         {gate ?? <StateView icon="县" title="政策由县（市、区）人社部门维护" />}
       </PageShell>
     )
   if (load.status === 'loading' || load.status === 'error' || load.status === 'not-found')
     return (
       <PageShell className="staff wb">
-        <BackBar title="编辑政策" fallback={POLICY_ADMIN_PATH} />
         {load.status === 'loading' ? <LoadingView /> : null}
         {load.status === 'error' ? (
           <ErrorView message={load.message} onRetry={() => void fetchPolicy()} />
@@ -517,12 +520,23 @@ export default function PolicyEditPage() {
     }
   }
 
+  /** Leaving with unsaved changes asks first; nothing is lost by a stray tap on 返回. */
+  const confirmLeave = async (): Promise<boolean> => {
+    if (!dirty) return true
+    const res = await Taro.showModal({
+      title: '放弃未保存的修改？',
+      content: '离开后本次修改不会保存。',
+      confirmText: '放弃',
+      cancelText: '继续编辑',
+    })
+    return res.confirm
+  }
+
   const typeIndex = TYPES.findIndex((t) => t.value === form.applicationType)
   const preview = rule && !ruleIssues.length ? describeRule(rule, ctx) : []
 
   return (
-    <PageShell className="staff wb">
-      <BackBar title={policy ? '编辑政策' : '新建政策'} fallback={POLICY_ADMIN_PATH} />
+    <PageShell className="staff wb" title={policy ? '编辑政策' : '新建政策'} beforeLeave={confirmLeave}>
       {policy ? (
         <View className="note note--info" id="policy-edit-status">
           <Text>

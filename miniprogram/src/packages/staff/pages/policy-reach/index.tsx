@@ -4,7 +4,6 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, errorMessage } from '../../../../api/client'
 import { ConfirmSheet } from '../../../../components/Application'
-import BackBar from '../../../../components/BackBar'
 import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { useSession } from '../../../../hooks/useSession'
@@ -107,13 +106,7 @@ export default function PolicyReachPage() {
   })
 
   const gate = staffGate(session, () => void reloadSession(), FOLLOWUP_DESK)
-  if (gate || session.status !== 'done')
-    return (
-      <PageShell className="staff wb">
-        <BackBar title="政策落实情况" fallback="/pages/mine/index" />
-        {gate}
-      </PageShell>
-    )
+  if (gate || session.status !== 'done') return <PageShell className="staff wb">{gate}</PageShell>
 
   const decide = async () => {
     if (!deciding || busy) return
@@ -142,7 +135,6 @@ export default function PolicyReachPage() {
   const value = reach.status === 'done' ? reach.value : null
   return (
     <PageShell className="staff wb">
-      <BackBar title="政策落实情况" fallback="/pages/mine/index" />
       <View className="staff__head wb-head--padded">
         <Text className="staff__title">{value?.policyTitle ?? '政策落实情况'}</Text>
         <Text className="staff__region">

@@ -4,7 +4,6 @@ import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/tar
 import { useEffect, useState } from 'react'
 import { api, errorMessage } from '../../../../api/client'
 import { ConfirmSheet } from '../../../../components/Application'
-import BackBar from '../../../../components/BackBar'
 import { ChoiceChips, DateBox } from '../../../../components/Form'
 import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
@@ -14,7 +13,7 @@ import { openPage } from '../../../../utils/nav'
 import { toastText } from '../../../../utils/toast'
 import { ListFoot } from '../../components/ListFoot'
 import { usePaged } from '../../components/usePaged'
-import { personPath, WORKBENCH_PATH } from '../../followups'
+import { personPath } from '../../followups'
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
@@ -84,13 +83,7 @@ export default function UnenjoyedPage() {
   })
 
   const gate = staffGate(session, () => void reloadSession(), FOLLOWUP_DESK)
-  if (gate || session.status !== 'done')
-    return (
-      <PageShell className="staff wb">
-        <BackBar title="应享未享" fallback="/pages/mine/index" />
-        {gate}
-      </PageShell>
-    )
+  if (gate || session.status !== 'done') return <PageShell className="staff wb">{gate}</PageShell>
 
   const open = (item: UnenjoyedItem) => {
     setBriefing(item)
@@ -128,7 +121,6 @@ export default function UnenjoyedPage() {
   const info = session.session
   return (
     <PageShell className="staff wb">
-      <BackBar title="应享未享" fallback={WORKBENCH_PATH} />
       <View className="staff__head wb-head--padded">
         <Text className="staff__title">应享未享 · 宣讲到人</Text>
         <Text className="staff__region">

@@ -1,0 +1,45 @@
+/** The tab pages (no back bar: the tab bar is the way around) and every other page's title. */
+const TAB_PAGES = new Set([
+  'pages/index/index',
+  'pages/policies/index',
+  'pages/jobs/index',
+  'pages/services/index',
+  'pages/mine/index',
+])
+
+export const isTabPage = (path: string): boolean => TAB_PAGES.has(path)
+
+/** Titles as the pages' configs name them (the H5 back bar shows them). */
+export const PAGE_TITLES: Record<string, string> = {
+  'pages/job-detail/index': '岗位详情',
+  'pages/profile/index': '实名信息',
+  'pages/apply/index': '在线申请',
+  'pages/my-applications/index': '我的申请',
+  'pages/application/index': '申请详情',
+  'pages/notices/index': '公示公告',
+  'pages/inbox/index': '消息',
+  'pages/policy/index': '政策详情',
+  'pages/policy-notice/index': '政策通知',
+  'packages/staff/pages/reviews/index': '审核工作台',
+  'packages/staff/pages/review/index': '审核',
+  'packages/staff/pages/workbench/index': '跟踪服务工作台',
+  'packages/staff/pages/person/index': '人员信息',
+  'packages/staff/pages/followup/index': '登记跟踪',
+  'packages/staff/pages/short-131/index': '131 缺口名单',
+  'packages/staff/pages/cards/index': '援助卡年检',
+  'packages/staff/pages/deductions/index': '扣分统计',
+  'packages/staff/pages/unenjoyed/index': '应享未享',
+  'packages/staff/pages/claims/index': '身份申报确认',
+  'packages/staff/pages/policy-admin/index': '政策管理',
+  'packages/staff/pages/policy-edit/index': '编辑政策',
+  'packages/staff/pages/policy-reach/index': '政策落实情况',
+}
+
+/** Where 返回 goes when the page was opened directly (no page below it): the nearest tab. */
+export const backFallbackOf = (path: string): string => {
+  if (path.startsWith('packages/staff/')) return '/pages/mine/index'
+  if (path.startsWith('pages/policy')) return '/pages/policies/index'
+  if (path.startsWith('pages/job-detail')) return '/pages/jobs/index'
+  if (path.startsWith('pages/profile') || path.startsWith('pages/inbox')) return '/pages/mine/index'
+  return '/pages/services/index'
+}
