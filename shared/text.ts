@@ -16,7 +16,7 @@ export const isCleanText = (s: string): boolean => !LONE_SURROGATE.test(s) && !C
 export const plainText = (label: string, opts: { min?: number; max: number }) => {
   const min = opts.min ?? 0
   return z
-    .string({ error: `${label}应为文字` })
+    .string({ error: (iss) => (iss.input === undefined ? `请填写${label}` : `${label}应为文字`) })
     .refine(isCleanText, `${label}含有不支持的字符`)
     .transform((s) => s.trim())
     .pipe(
@@ -30,7 +30,7 @@ export const plainText = (label: string, opts: { min?: number; max: number }) =>
 /** A calendar date as YYYY-MM-DD that exists (no 2026-02-30). */
 export const calendarDateSchema = (label: string) =>
   z
-    .string({ error: `${label}应为日期` })
+    .string({ error: (iss) => (iss.input === undefined ? `请选择${label}` : `${label}应为日期`) })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
     .refine((s) => {
       const d = new Date(`${s}T00:00:00Z`)

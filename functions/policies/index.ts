@@ -152,6 +152,10 @@ const fn = httpFunction({
       .object({
         policyId: policyIdSchema.optional(),
         community: regionCodeSchema.optional(),
+        personId: z
+          .string()
+          .regex(/^psn_[a-z0-9_]{1,40}$/, '人员编号格式不正确')
+          .optional(),
         state: z
           .enum(['to_brief', 'briefed', 'all'], { error: 'state 只能是 to_brief、briefed 或 all' })
           .optional(),

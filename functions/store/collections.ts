@@ -287,7 +287,7 @@ export interface NotificationRecord {
   read: boolean
   applicationId: string | null
   /** What the message is about, for the app to open: a policy or a policy notice. */
-  link?: { kind: 'policy' | 'policies' | 'notice'; id: string } | null
+  link?: { kind: 'policy' | 'policies' | 'notice'; id: string; policyIds?: string[] } | null
 }
 export const notifications = defineCollection<NotificationRecord>()({
   name: 'notifications',

@@ -43,7 +43,8 @@ export const policyInputSchema = z
     issuer: plainText('发文机关', { min: 2, max: 60 }).default('海安市人力资源和社会保障局'),
     docNumber: plainText('文号', { max: 60 }).nullable().default(null),
     regions: z.array(regionCodeSchema).min(1, '至少选择一个适用地区').max(50).optional(),
-    effectiveFrom: calendarDateSchema('生效日期'),
+    /** Left out: in force from the day it is saved. */
+    effectiveFrom: calendarDateSchema('生效日期').optional(),
     effectiveTo: calendarDateSchema('失效日期').nullable().default(null),
     applicationType: applicationTypeSchema.nullable().default(null),
     /** A subsidy an eligible person must get: missing it costs the street/town a point (Hai'an 2021 §四3). */
@@ -57,7 +58,7 @@ export const policyInputSchema = z
   })
   .strict()
   .superRefine((p, ctx) => {
-    if (p.effectiveTo && p.effectiveTo < p.effectiveFrom) {
+    if (p.effectiveTo && p.effectiveFrom && p.effectiveTo < p.effectiveFrom) {
       ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: '失效日期不能早于生效日期' })
     }
     const keys = p.params.map((x) => x.key)
@@ -186,6 +187,10 @@ export const enjoymentInputSchema = z
   })
   .strict()
   .refine((v) => !v.to || v.to >= v.from, { path: ['to'], message: '截止月份不能早于起始月份' })
+  .refine((v) => !v.to || monthIndex(v.to) - monthIndex(v.from) < 60, {
+    path: ['to'],
+    message: '一次登记最长 60 个月，请核对截止月份',
+  })
 
 export const candidateDecisionSchema = z
   .object({

@@ -129,7 +129,14 @@ export const CONDITION_SCHEMAS = {
   age: z
     .object({ fact: z.literal('age'), min: ageBound.optional(), max: ageBound.optional() })
     .strict()
-    .refine((c) => c.min !== undefined || c.max !== undefined, '请给出 min 或 max'),
+    .refine((c) => c.min !== undefined || c.max !== undefined, '请给出 min 或 max')
+    .refine(
+      (c) =>
+        c.min === undefined ||
+        c.max === undefined ||
+        (['male', 'female'] as const).every((g) => boundFor(c.min!, g) <= boundFor(c.max!, g)),
+      { path: ['max'], message: '最大年龄不能小于最小年龄，否则没有人能符合' },
+    ),
   gender: z
     .object({
       fact: z.literal('gender'),

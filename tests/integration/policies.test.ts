@@ -175,6 +175,16 @@ describe('the catalogue', () => {
       body: body({ fact: 'gender', is: 'male' }, { regions: ['320602'] }),
     })
     expect(outside.body.issues[0].field).toBe('regions.0')
+    const impossible = await call(app, 'POST', '/api/policies', {
+      token,
+      body: body({ fact: 'age', min: 40, max: 30 }),
+    })
+    expect(impossible.body.issues[0]).toMatchObject({ field: 'rules.max' })
+    const nowhere = await call(app, 'POST', '/api/policies', {
+      token,
+      body: body({ all: [{ fact: 'region', in: ['320621100', '999999'] }] }),
+    })
+    expect(nowhere.body.issues.map((i: { field: string }) => i.field)).toEqual(['rules.all.0.in.1'])
     const list = await call(app, 'GET', '/api/policies?status=draft', { token })
     expect(list.body.items.map((p: { title: string }) => p.title)).not.toContain('测试政策')
   })
@@ -205,6 +215,12 @@ describe("key groups are the coordinator's record", () => {
       { group: 'relatively_poor', label: '相对贫困群体', since: '2026-10-01', reason: '入户核实' },
     ])
     expect((await addGroup(id, 'relatively_poor')).body.code).toBe('KEY_GROUP.ALREADY_HELD')
+    const future = await call(app, 'POST', `/api/people/${id}/key-groups`, {
+      token: await as(COORD),
+      body: { group: 'veteran', since: '2030-01-01', reason: '日期填错' },
+    })
+    expect(future.status).toBe(400)
+    expect(future.body.issues).toEqual([{ field: 'since', message: '日期不能晚于今天' }])
     const ended = await call(app, 'POST', `/api/people/${id}/key-groups/relatively_poor/end`, {
       token: await as(STREET),
       body: { date: '2026-11-30', reason: '家庭收入已超过标准' },
@@ -519,6 +535,11 @@ describe('subsidy overlap is refused when applying', () => {
       },
     })
     expect(entered.status).toBe(201)
+    const tooLong = await call(app, 'POST', `/api/people/${r.id}/enjoyments`, {
+      token: await as(COORD),
+      body: { policyId: 'pol_unemployment_benefit', from: '2026-11', to: '2031-12', note: '月份填错' },
+    })
+    expect(tooLong.body.issues[0]).toMatchObject({ field: 'to' })
     expect(entered.body.enjoyments[0]).toMatchObject({
       label: '公益性岗位补贴',
       from: '2026-03',

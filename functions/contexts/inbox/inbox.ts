@@ -1,8 +1,9 @@
 import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import type { Deps } from '../../runtime/deps'
-import { notifications } from '../../store/collections'
+import { notifications, policyNotices } from '../../store/collections'
 import { findMyPerson } from '../people/me'
+import { markReach } from '../policies/policy-reach'
 
 /** Everything addressed to the caller: as an account (staff) and as a registered person. */
 const recipientsOf = async (deps: Deps, who: Identity): Promise<string[]> => {
@@ -42,5 +43,16 @@ export const markRead = async (deps: Deps, who: Identity, id: string) => {
   if (!message || !(await recipientsOf(deps, who)).includes(message.recipient))
     throw new AppError('ROUTE.NOT_FOUND')
   await deps.store.update(notifications, id, { read: true })
+  // Reading about a policy is knowing it: the know-rate counts the message as read.
+  const link = message.link
+  if (link && message.recipient.startsWith('psn:')) {
+    const policyIds =
+      link.kind === 'policy'
+        ? [link.id]
+        : link.kind === 'policies'
+          ? (link.policyIds ?? [])
+          : ((await deps.store.get(policyNotices, link.id))?.policyIds ?? [])
+    await markReach(deps.store, policyIds, message.recipient.slice(4), 'readAt', deps.clock.now())
+  }
   return { ok: true }
 }

@@ -13,7 +13,7 @@ export interface Message {
   body: string
   applicationId?: string
   /** What the message is about, for the app (and a WeChat message) to open. */
-  link?: { kind: 'policy' | 'policies' | 'notice'; id: string }
+  link?: { kind: 'policy' | 'policies' | 'notice'; id: string; policyIds?: string[] }
   /**
    * Sent at most once per key and recipient: a rerun of a scheduled job, or a retry after a
    * crash between two writes, finds the message already there and sends nothing.

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/people/person'
 import { isWithinRegion } from '../../../shared/regions/region-code'
 import { piiCipher } from '../../platform/pii-crypto'
+import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import { files, type KeyGroupChange, type PersonRecord, persons } from '../../store/collections'
 import { actorLabel } from '../applications/application-mapper'
@@ -41,6 +42,16 @@ const inScope = async (deps: Deps, who: Identity, personId: string): Promise<Per
 
 const history = (p: PersonRecord, change: KeyGroupChange) => [...(p.keyGroupHistory ?? []), change]
 
+/** A group is held from a day that has come: a date in the future is a typing slip. */
+const notInFuture = (deps: Deps, date: string, field: string) => {
+  if (date > shanghaiDate(deps.clock.now())) {
+    throw new AppError('REQUEST.INVALID', {
+      message: `请求参数有误：${field}`,
+      issues: [{ field, message: '日期不能晚于今天' }],
+    })
+  }
+}
+
 const claimsPatch = (claims: NonNullable<PersonRecord['keyGroupClaims']>) => ({
   keyGroupClaims: claims,
   claimsPending: claims.length > 0,
@@ -56,6 +67,7 @@ export const addKeyGroup = async (
   input: { group: KeyGroup; since: string; reason: string; evidence?: string },
 ): Promise<PersonView> => {
   await inScope(deps, who, personId)
+  notInFuture(deps, input.since, 'since')
   if (input.evidence) {
     const file = await deps.store.get(files, input.evidence)
     if (!file || file.personId !== personId) {
@@ -111,6 +123,7 @@ export const endKeyGroup = async (
   input: { date: string; reason: string },
 ): Promise<PersonView> => {
   await inScope(deps, who, personId)
+  notInFuture(deps, input.date, 'date')
   const at = deps.clock.now()
   const now = at.toISOString()
   const saved = await changePerson(deps.store, personId, (p) => {
@@ -146,6 +159,7 @@ export const declareKeyGroup = async (
 ): Promise<PersonView> => {
   const me = await findMyPerson(deps, who)
   if (!me) throw new AppError('PERSON.NOT_REGISTERED')
+  notInFuture(deps, input.since, 'since')
   const at = deps.clock.now()
   const now = at.toISOString()
   const saved = await changePerson(deps.store, me.id, (p) => {

@@ -168,6 +168,11 @@ export const nextStepFor = (
   v: Verdicted,
   openApplications: Map<ApplicationType, string>,
 ): NextStep | null => {
+  // An application already on its way is the next step, whatever the rule says today.
+  const pending = policy.applicationType ? openApplications.get(policy.applicationType) : undefined
+  if (pending && v.verdict !== 'enjoying') {
+    return { kind: 'view_application', label: '查看办理进度', applicationId: pending }
+  }
   if (v.verdict === 'need_info') {
     const field = v.reasons.find((r) => r.met === null && r.field)?.field
     if (field)
@@ -177,8 +182,6 @@ export const nextStepFor = (
   if (v.verdict !== 'eligible') return null
   const type = policy.applicationType
   if (!type) return { kind: 'contact', label: '咨询办理', text: '请联系所在社区劳动保障工作站了解和办理' }
-  const open = openApplications.get(type)
-  if (open) return { kind: 'view_application', label: '查看办理进度', applicationId: open }
   return {
     kind: 'apply',
     label: `申请${APPLICATION_TYPES[type].label}`,
@@ -196,13 +199,16 @@ export const toEligibilityItem = (
   openApplications: Map<ApplicationType, string>,
 ): EligibilityItem => {
   const v = judge(policy, person, facts, cat)
+  // Waiting only for the coordinator to confirm a declaration is not "information missing".
+  const onlyPending =
+    v.verdict === 'need_info' && v.reasons.filter((r) => r.met === null).every((r) => r.field === 'keyGroups')
   return {
     policyId: policy.id,
     title: policy.title,
     summary: policy.summary,
     applicationType: policy.applicationType,
     verdict: v.verdict,
-    verdictLabel: VERDICTS[v.verdict],
+    verdictLabel: onlyPending ? '待社区确认' : VERDICTS[v.verdict],
     reasons: v.reasons,
     nextStep: nextStepFor(policy, person, v, openApplications),
   }

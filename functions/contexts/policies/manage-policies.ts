@@ -68,6 +68,14 @@ const invalid = (issues: FieldIssue[]) =>
     issues,
   })
 
+/** Every `region` condition's codes with their paths: each must be a place in the county. */
+const regionRefs = (rule: Rule, path: string): { path: string; code: string }[] => {
+  if ('all' in rule) return rule.all.flatMap((r, i) => regionRefs(r, `${path}.all.${i}`))
+  if ('any' in rule) return rule.any.flatMap((r, i) => regionRefs(r, `${path}.any.${i}`))
+  if ('not' in rule) return regionRefs(rule.not, `${path}.not`)
+  return rule.fact === 'region' ? rule.in.map((code, i) => ({ path: `${path}.in.${i}`, code })) : []
+}
+
 /** Every `enjoying` condition with its path, to name a dangling reference exactly. */
 const policyRefs = (rule: Rule, path: string): { path: string; policy: string }[] => {
   if ('all' in rule) return rule.all.flatMap((r, i) => policyRefs(r, `${path}.all.${i}`))
@@ -89,6 +97,11 @@ const checkReferences = async (
       issues.push({ field: `regions.${i}`, message: '适用地区不在本县（市、区）范围内' })
     }
   })
+  for (const ref of regionRefs(input.rules, 'rules')) {
+    if (!findRegion(ref.code) || !isWithinRegion(ref.code, who.region)) {
+      issues.push({ field: ref.path, message: `没有区划代码为 ${ref.code} 的地区，或不在本县范围内` })
+    }
+  }
   const known = async (id: string) => id === self || (await store.get(policies, id)) !== null
   for (const ref of policyRefs(input.rules, 'rules')) {
     if (!(await known(ref.policy)))
@@ -101,14 +114,14 @@ const checkReferences = async (
   if (issues.length) throw invalid(issues)
 }
 
-const contentOf = (input: PolicyInput, who: Identity & { region: string }) => ({
+const contentOf = (input: PolicyInput, who: Identity & { region: string }, today: string) => ({
   title: input.title,
   summary: input.summary,
   body: input.body,
   issuer: input.issuer,
   docNumber: input.docNumber,
   regions: input.regions ?? [who.region],
-  effectiveFrom: input.effectiveFrom,
+  effectiveFrom: input.effectiveFrom ?? today,
   effectiveTo: input.effectiveTo,
   applicationType: input.applicationType,
   subsidy: input.subsidy,
@@ -143,7 +156,7 @@ export const createPolicy = async (deps: Deps, who: Identity, input: PolicyInput
   const now = at.toISOString()
   const record: PolicyRecord = {
     id: id ?? newId('pol', at),
-    ...contentOf(input, who),
+    ...contentOf(input, who, shanghaiDate(at)),
     status: 'draft',
     version: 1,
     needsMatch: false,
@@ -187,7 +200,7 @@ export const updatePolicy = async (deps: Deps, who: Identity, id: string, input:
   const now = at.toISOString()
   const next: PolicyRecord = {
     ...current,
-    ...contentOf(input, who as Identity & { region: string }),
+    ...contentOf(input, who as Identity & { region: string }, shanghaiDate(at)),
     version: current.version + 1,
     needsMatch: current.status === 'published',
     updatedAt: now,

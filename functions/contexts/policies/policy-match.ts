@@ -88,7 +88,7 @@ const digestMessage = (ps: PolicyRecord[]): Message => {
   return {
     title: `您可能符合 ${ps.length} 项就业政策`,
     body: `${titles.length > 70 ? `${titles.slice(0, 70)}…` : titles}。点击查看每项政策的条件和办理方式。`,
-    link: { kind: 'policies', id: 'mine' },
+    link: { kind: 'policies', id: 'mine', policyIds: ps.map((p) => p.id) },
     dedupeKey: `policies:${ps
       .map((p) => p.id)
       .sort()

@@ -8,6 +8,7 @@ import {
   VERDICTS,
 } from '../../../shared/policies/policy'
 import { isWithinRegion } from '../../../shared/regions/region-code'
+import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import { type PolicyReachRecord, policies, policyReach } from '../../store/collections'
 import type { Filter, Store } from '../../store/port'
@@ -81,15 +82,25 @@ const toItem = (r: PolicyReachRecord, title: string): UnenjoyedItem => ({
 export const listUnenjoyed = async (
   deps: Deps,
   who: Identity,
-  q: { policyId?: string; community?: string; state?: 'to_brief' | 'briefed' | 'all'; cursor?: string },
+  q: {
+    policyId?: string
+    community?: string
+    personId?: string
+    state?: 'to_brief' | 'briefed' | 'all'
+    cursor?: string
+  },
 ) => {
   const region = scopeOf(who)
   if (q.community && !isWithinRegion(q.community, region)) throw new AppError('AUTH.FORBIDDEN')
+  const cat = await loadCatalogue(deps.store)
+  // Only policies in force: a withdrawn or expired policy has nobody left to brief.
+  const live = cat.active(shanghaiDate(deps.clock.now())).map((p) => p.id)
   const where: Filter[] = [
     { field: 'community', op: 'prefix', value: q.community ?? region },
     { field: 'verdict', op: 'eq', value: 'eligible' },
+    { field: 'policyId', op: 'in', value: q.policyId ? live.filter((id) => id === q.policyId) : live },
   ]
-  if (q.policyId) where.push({ field: 'policyId', op: 'eq', value: q.policyId })
+  if (q.personId) where.push({ field: 'personId', op: 'eq', value: q.personId })
   const state = q.state ?? 'to_brief'
   // Still to brief: neither briefed nor already applied (an applicant knows the policy).
   if (state === 'to_brief') {
@@ -103,7 +114,6 @@ export const listUnenjoyed = async (
     limit: 20,
     cursor: q.cursor,
   })
-  const cat = await loadCatalogue(deps.store)
   return {
     items: page.items.map((r) => toItem(r, cat.all.get(r.policyId)?.title ?? r.policyId)),
     nextCursor: page.nextCursor,
@@ -136,8 +146,11 @@ export const recordExplained = async (
 }
 
 const countRow = async (store: Store, key: string, name: string, base: Filter[]): Promise<ReachRow> => {
-  const n = (more: Filter[]) => store.count(policyReach, [...base, ...more])
-  const targeted = await n([{ field: 'verdict', op: 'in', value: ['eligible', 'enjoying'] }])
+  // Every figure counts among the people the policy is for now: someone told last year who no
+  // longer qualifies is not "told" of today's target.
+  const target: Filter = { field: 'verdict', op: 'in', value: ['eligible', 'enjoying'] }
+  const n = (more: Filter[]) => store.count(policyReach, [...base, target, ...more])
+  const targeted = await n([])
   const notified = await n([{ field: 'notifiedAt', op: 'ne', value: null }])
   const read = await n([{ field: 'readAt', op: 'ne', value: null }])
   const explained = await n([{ field: 'explainedAt', op: 'ne', value: null }])

@@ -30,6 +30,7 @@ export const seedPolicyCatalogue = async (store: Store, at: Date, log: Logger): 
     const record: PolicyRecord = {
       id,
       ...content,
+      effectiveFrom: content.effectiveFrom ?? now.slice(0, 10),
       regions: input.regions ?? [HOME_COUNTY],
       status: 'published',
       version: 1,

@@ -59,7 +59,7 @@ export interface InboxMessage {
   read: boolean
   applicationId?: string
   /** A policy or policy notice the message is about. */
-  link?: { kind: 'policy' | 'policies' | 'notice'; id: string } | null
+  link?: { kind: 'policy' | 'policies' | 'notice'; id: string; policyIds?: string[] } | null
 }
 
 export interface InboxReply extends Paged<InboxMessage> {
