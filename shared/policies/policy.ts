@@ -150,7 +150,8 @@ export interface PolicyNoticeView {
   id: string
   title: string
   body: string
-  policies: { id: string; title: string }[]
+  /** `live`: the policy can still be read; a withdrawn one is named but not linked. */
+  policies: { id: string; title: string; live: boolean }[]
   status: PolicyStatus
   statusLabel: string
   publishedAt: string | null

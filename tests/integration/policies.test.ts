@@ -445,6 +445,20 @@ describe('policies find people', () => {
       { field: 'recipient', op: 'eq', value: `psn:${other.id}` },
     ])
     expect(await runMatch()).toMatchObject({ notified: 0 })
+
+    // Withdrawn: nobody is left to brief about it, and the message counts as read when opened.
+    const listed = async () =>
+      (
+        await call(app, 'GET', `/api/policy-reach/unenjoyed?personId=${other.id}&state=all`, {
+          token: await as(COORD),
+        })
+      ).body.items.map((i: { policyId: string }) => i.policyId)
+    expect(await listed()).toContain(p.body.id)
+    await call(app, 'POST', `/api/policies/${p.body.id}/withdraw`, {
+      token,
+      body: { reason: '并入其他政策' },
+    })
+    expect(await listed()).not.toContain(p.body.id)
     expect(
       await app.deps.store.count(notifications, [{ field: 'recipient', op: 'eq', value: `psn:${other.id}` }]),
     ).toBe(sent)
@@ -474,6 +488,17 @@ describe('policies find people', () => {
     expect((await call(app, 'GET', '/api/policy-notices')).body.items[0].id).toBe(notice.body.id)
     await runMatch()
     expect((await inboxOf(r.token)).filter((m) => m.link?.id === notice.body.id)).toHaveLength(1)
+    // Opening the message is reading about its policy.
+    const message = (await call(app, 'GET', '/api/inbox', { token: r.token })).body.items.find(
+      (m: { link: { kind: string } | null }) => m.link?.kind === 'notice',
+    )
+    await call(app, 'POST', `/api/inbox/${message.id}/read`, { token: r.token })
+    const row = (
+      await call(app, 'GET', `/api/policy-reach/unenjoyed?personId=${r.id}&state=all`, {
+        token: await as(COORD),
+      })
+    ).body.items.find((i: { policyId: string }) => i.policyId === 'pol_si_subsidy_difficulty')
+    expect(row.readAt).not.toBeNull()
   })
 
   it('the coordinator sees 应享未享 in their community and records the briefing', async () => {

@@ -16,11 +16,18 @@ import { seesDrafts } from './manage-policies'
  * Published notices are public; policy-match sends each one to the residents eligible for its
  * policies, once.
  */
-const toView = (n: PolicyNoticeRecord, titles: Map<string, { title: string }>): PolicyNoticeView => ({
+const toView = (
+  n: PolicyNoticeRecord,
+  titles: Map<string, { title: string; status: string }>,
+): PolicyNoticeView => ({
   id: n.id,
   title: n.title,
   body: n.body,
-  policies: n.policyIds.map((id) => ({ id, title: titles.get(id)?.title ?? id })),
+  policies: n.policyIds.map((id) => ({
+    id,
+    title: titles.get(id)?.title ?? id,
+    live: titles.get(id)?.status === 'published',
+  })),
   status: n.status,
   statusLabel: POLICY_STATUSES[n.status],
   publishedAt: n.publishedAt,

@@ -83,19 +83,21 @@ interface DateProps {
   fields: 'day' | 'month'
   start?: string
   end: string
+  /** Where the wheel opens when nothing is chosen yet (default: the end date). */
+  initial?: string
   placeholder: string
   onChange: (value: string) => void
 }
 
 /** A date or month picker; opens on the end date (usually today) when nothing is chosen yet. */
-export function DateBox({ id, value, fields, start, end, placeholder, onChange }: DateProps) {
+export function DateBox({ id, value, fields, start, end, initial, placeholder, onChange }: DateProps) {
   const first = fields === 'month' ? '1950-01' : '1950-01-01'
   return (
     <Picker
       id={id}
       mode="date"
       fields={fields}
-      value={value || end}
+      value={value || initial || end}
       start={start ?? first}
       end={end}
       onChange={(e) => onChange(String(e.detail.value))}

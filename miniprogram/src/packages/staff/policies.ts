@@ -17,3 +17,16 @@ export const lastQuarter = (now: Date = new Date()): string => {
   const q = Math.floor(d.getUTCMonth() / 3) + 1
   return q === 1 ? `${d.getUTCFullYear() - 1}Q4` : `${d.getUTCFullYear()}Q${q - 1}`
 }
+
+/** The last eight quarters, newest first, for the deduction list's picker. */
+export const recentQuarters = (now: Date = new Date()): string[] => {
+  const out: string[] = []
+  let q = lastQuarter(now)
+  for (let i = 0; i < 8; i++) {
+    out.push(q)
+    const year = Number(q.slice(0, 4))
+    const n = Number(q.slice(5))
+    q = n === 1 ? `${year - 1}Q4` : `${year}Q${n - 1}`
+  }
+  return out
+}

@@ -47,8 +47,6 @@ export const blankCondition = (fact: FactName): Condition => {
   }
 }
 
-/** Toggle a value in a multi-choice list, never leaving it empty. */
-export const toggleIn = <T extends string>(list: readonly T[], value: T): T[] => {
-  const next = list.includes(value) ? list.filter((v) => v !== value) : [...list, value]
-  return next.length ? next : [...list]
-}
+/** Toggle a value in a multi-choice list; an empty list is shown as an error until one is chosen. */
+export const toggleIn = <T extends string>(list: readonly T[], value: T): T[] =>
+  list.includes(value) ? list.filter((v) => v !== value) : [...list, value]

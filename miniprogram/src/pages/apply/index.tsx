@@ -202,7 +202,7 @@ export default function ApplyPage() {
         })
       } else if (code === 'APPLICATION.SUBSIDY_OVERLAP') {
         // Nothing to retry: the months clash with a benefit already enjoyed. Change them.
-        setProblem({ message: errorMessage(e), action: { label: '修改申请月份', run: () => go(1) } })
+        setProblem({ message: errorMessage(e), action: { label: '修改申请内容', run: () => go(1) } })
       } else if (isApiError(e) && e.code === 'REQUEST.INVALID' && e.issues?.length) {
         const found = serverErrors(e.issues, 'data.')
         if (hasErrors(found)) {

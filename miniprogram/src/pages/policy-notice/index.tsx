@@ -72,16 +72,22 @@ export default function PolicyNoticePage() {
           </View>
           <View className="card" id="notice-policies">
             <Text className="card-title">涉及政策</Text>
-            {state.notice.policies.map((p) => (
-              <Text
-                key={p.id}
-                id={`notice-policy-${p.id}`}
-                className="policy__link"
-                onClick={() => openPage(policyPath(p.id))}
-              >
-                {p.title}：查看我是否符合 ›
-              </Text>
-            ))}
+            {state.notice.policies.map((p) =>
+              p.live ? (
+                <Text
+                  key={p.id}
+                  id={`notice-policy-${p.id}`}
+                  className="policy__link"
+                  onClick={() => openPage(policyPath(p.id))}
+                >
+                  {p.title}：查看我是否符合 ›
+                </Text>
+              ) : (
+                <Text key={p.id} className="policy__text">
+                  {p.title}（已撤回）
+                </Text>
+              ),
+            )}
           </View>
         </>
       ) : null}

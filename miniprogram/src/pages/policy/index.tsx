@@ -7,8 +7,9 @@ import { KeyValue } from '../../components/Application'
 import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import { NextStepButton, ReasonList, VerdictBadge } from '../../components/Verdict'
+import { mayHaveSession } from '../../store/session'
 import { formatDate } from '../../utils/format'
-import { goLogin, openPage } from '../../utils/nav'
+import { goLogin, goProfile, openPage } from '../../utils/nav'
 import { POLICIES_TAB, policyPath } from '../../utils/policy-nav'
 import '../policies/index.scss'
 import './index.scss'
@@ -125,9 +126,17 @@ export default function PolicyPage() {
         </View>
       ) : (
         <View className="note note--info" id="policy-login-note">
-          <Text>登录并登记实名信息后，这里会逐条说明您是否符合条件。</Text>
-          <View className="btn btn--ghost btn--small note__action" hoverClass="btn--hover" onClick={goLogin}>
-            去登录
+          <Text>
+            {mayHaveSession()
+              ? '登记实名信息后，这里会逐条说明您是否符合条件。'
+              : '登录并登记实名信息后，这里会逐条说明您是否符合条件。'}
+          </Text>
+          <View
+            className="btn btn--ghost btn--small note__action"
+            hoverClass="btn--hover"
+            onClick={mayHaveSession() ? goProfile : goLogin}
+          >
+            {mayHaveSession() ? '去登记' : '去登录'}
           </View>
         </View>
       )}

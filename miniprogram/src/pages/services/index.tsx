@@ -81,13 +81,21 @@ function FitLine({ fit, type }: { fit: Fit; type: string }) {
   )
 }
 
-function ServiceCard({ item, fit }: { item: ApplicationTypeInfo; fit?: Fit }) {
+function ServiceCard({
+  item,
+  fit,
+  registered,
+}: {
+  item: ApplicationTypeInfo
+  fit?: Fit
+  registered: boolean
+}) {
   const labels = Object.fromEntries(item.chain.map((c) => [c.stage, c.label]))
   return (
     <View className="card service-card" id={`service-card-${item.type}`}>
       <View className="service-card__head">
         <Text className="service-card__title">{item.label}</Text>
-        {item.needsRegistration ? <Text className="tag tag--accent">需失业登记</Text> : null}
+        {item.needsRegistration && !registered ? <Text className="tag tag--accent">需失业登记</Text> : null}
       </View>
       {fit ? <FitLine fit={fit} type={item.type} /> : null}
       <Text className="service-card__summary">{item.summary}</Text>
@@ -234,7 +242,14 @@ export default function ServicesPage() {
       {types.status === 'done'
         ? [...types.items]
             .sort((a, b) => rank(a) - rank(b))
-            .map((item) => <ServiceCard key={item.type} item={item} fit={fits.get(item.type)} />)
+            .map((item) => (
+              <ServiceCard
+                key={item.type}
+                item={item}
+                fit={fits.get(item.type)}
+                registered={me.status === 'done' && me.me.registration !== null}
+              />
+            ))
         : null}
     </PageShell>
   )

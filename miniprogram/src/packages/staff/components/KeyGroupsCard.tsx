@@ -259,7 +259,10 @@ export function KeyGroupsCard({
               idPrefix="group-pick-"
               options={addable}
               value={group}
-              onChange={(v) => setGroup(v as KeyGroup)}
+              onChange={(v) => {
+                setGroup(v as KeyGroup)
+                setError('')
+              }}
             />
             <Text className="wb-sheet__label">证明材料（选填）</Text>
             <View className="kg-row">
@@ -278,7 +281,10 @@ export function KeyGroupsCard({
               mode="selector"
               range={policies.map((p) => p.title)}
               value={Math.max(0, policyIndex)}
-              onChange={(e) => setPolicyIndex(Number(e.detail.value))}
+              onChange={(e) => {
+                setPolicyIndex(Number(e.detail.value))
+                setError('')
+              }}
             >
               <SelectBox
                 text={policies[policyIndex]?.title}
@@ -299,6 +305,8 @@ export function KeyGroupsCard({
               id="enjoyment-to"
               fields="month"
               value={to}
+              start={from}
+              initial={from}
               end={`${Number(todayInChina().slice(0, 4)) + 5}-12`}
               placeholder="不填"
               onChange={setTo}
@@ -329,7 +337,10 @@ export function KeyGroupsCard({
             value={reason}
             placeholder="如：2026 年线下发放的岗位补贴"
             placeholderClass="form-placeholder"
-            onInput={(e) => setReason(e.detail.value)}
+            onInput={(e) => {
+              setReason(e.detail.value)
+              setError('')
+            }}
           />
         ) : (
           <Textarea
@@ -339,7 +350,10 @@ export function KeyGroupsCard({
             value={reason}
             placeholder={sheet?.kind === 'end' ? '如：已稳定就业满一年' : '如：入户核实，持有退役证'}
             placeholderClass="form-placeholder"
-            onInput={(e) => setReason(e.detail.value)}
+            onInput={(e) => {
+              setReason(e.detail.value)
+              setError('')
+            }}
           />
         )}
         {error ? (

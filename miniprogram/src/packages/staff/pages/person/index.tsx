@@ -15,6 +15,7 @@ import { formatDate, formatDateTime, todayInChina } from '../../../../utils/form
 import { openPage } from '../../../../utils/nav'
 import { toastError, toastText } from '../../../../utils/toast'
 import { KeyGroupsCard } from '../../components/KeyGroupsCard'
+import { PersonPolicies } from '../../components/PersonPolicies'
 import { ServiceTallyCard } from '../../components/ServiceTallyCard'
 import { TaskBadges } from '../../components/TaskRow'
 import {
@@ -391,6 +392,7 @@ export default function PersonPage() {
       </View>
 
       <KeyGroupsCard person={person} onChange={(p) => setState({ status: 'done', person: p })} />
+      <PersonPolicies personId={person.id} />
 
       {history.status === 'done' ? <ServiceTallyCard tally={history.history.services131} /> : null}
 

@@ -223,6 +223,28 @@ function NoticeItem({ notice, onChanged }: { notice: PolicyNoticeView; onChanged
       setBusy(false)
     }
   }
+  const withdraw = async () => {
+    if (busy) return
+    const ok = await Taro.showModal({
+      title: '撤回通知',
+      content:
+        notice.status === 'published'
+          ? '撤回后居民不再看到这条通知（已送达的消息不能收回）。确定撤回？'
+          : '撤回后这条草稿不能再发布。确定撤回？',
+      confirmText: '撤回',
+    })
+    if (!ok.confirm) return
+    setBusy(true)
+    try {
+      await api('withdrawPolicyNotice', { params: { id: notice.id }, body: { reason: '县级管理员撤回' } })
+      toastText('已撤回')
+      onChanged()
+    } catch (e) {
+      toastText(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
   return (
     <View className="list-item" id={`notice-admin-${notice.id}`}>
       <View className="list-item__head">
@@ -238,6 +260,16 @@ function NoticeItem({ notice, onChanged }: { notice: PolicyNoticeView; onChanged
             ? `${formatDate(notice.publishedAt)} 发布`
             : `${formatDate(notice.createdAt)} 起草`}
         </Text>
+        {notice.status !== 'withdrawn' ? (
+          <View
+            id={`notice-withdraw-${notice.id}`}
+            className={`btn btn--plain btn--small${busy ? ' btn--disabled' : ''}`}
+            hoverClass="btn--hover"
+            onClick={() => void withdraw()}
+          >
+            撤回
+          </View>
+        ) : null}
         {notice.status === 'draft' ? (
           <View
             id={`notice-publish-${notice.id}`}

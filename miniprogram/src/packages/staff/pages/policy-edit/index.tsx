@@ -632,17 +632,17 @@ export default function PolicyEditPage() {
             <SelectBox text={TYPES[typeIndex]?.label} placeholder="请选择" />
           </Picker>
         </FormField>
-        <View className="kv">
-          <Text className="kv__label">计入补贴考核</Text>
-          <View className="kv__value">
-            <Switch
-              color="#d4380d"
-              checked={form.subsidy}
-              disabled={readOnly}
-              onChange={(e) => set('subsidy', e.detail.value)}
-            />
-            <Text className="muted">符合条件者季末未享受的，列为街道/镇扣分候选</Text>
+        <View className="switch-row" id="policy-subsidy">
+          <View className="switch-row__text">
+            <Text className="switch-row__title">计入补贴发放考核</Text>
+            <Text className="muted">符合条件者季末仍未享受的，列为街道/镇扣分候选</Text>
           </View>
+          <Switch
+            color="#d4380d"
+            checked={form.subsidy}
+            disabled={readOnly}
+            onChange={(e) => set('subsidy', e.detail.value)}
+          />
         </View>
       </View>
 
@@ -753,7 +753,7 @@ export default function PolicyEditPage() {
       <View className="card">
         <Text className="card-title">标准与期限</Text>
         <Text className="muted">
-          金额、期限等写成参数，县里调整时只改这里。岗位补贴期限请用参数名 termMonths（月）。
+          金额、期限等写成参数，县里调整时只改这里；系统按参数名读取的有 termMonths（岗位补贴期限，月）。
         </Text>
         {form.params.map((p, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place by position
@@ -768,6 +768,19 @@ export default function PolicyEditPage() {
                 set(
                   'params',
                   form.params.map((x, j) => (j === i ? { ...x, label: e.detail.value } : x)),
+                )
+              }
+            />
+            <Input
+              className="form-input"
+              type="text"
+              maxlength={31}
+              value={p.key}
+              placeholder="参数名（英文，选填；岗位补贴期限填 termMonths）"
+              onInput={(e) =>
+                set(
+                  'params',
+                  form.params.map((x, j) => (j === i ? { ...x, key: e.detail.value.trim() } : x)),
                 )
               }
             />

@@ -1,5 +1,5 @@
 import type { DeductionCandidateView, ReachReply, ReachRow } from '@shared/policies/policy'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, errorMessage } from '../../../../api/client'
@@ -11,7 +11,7 @@ import { formatDate } from '../../../../utils/format'
 import { openPage } from '../../../../utils/nav'
 import { toastText } from '../../../../utils/toast'
 import { personPath } from '../../followups'
-import { lastQuarter, percent, UNENJOYED_PATH } from '../../policies'
+import { lastQuarter, percent, recentQuarters, UNENJOYED_PATH } from '../../policies'
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
@@ -62,7 +62,8 @@ export default function PolicyReachPage() {
   const role = session.status === 'done' ? session.session.role : null
   const [policyId, setPolicyId] = useState<string | null>(null)
   const [reach, setReach] = useState<Load<ReachReply>>({ status: 'loading' })
-  const [quarter] = useState(lastQuarter())
+  const quarters = recentQuarters()
+  const [quarter, setQuarter] = useState(lastQuarter())
   const [candidates, setCandidates] = useState<Load<DeductionCandidateView[]>>({ status: 'loading' })
   const [deciding, setDeciding] = useState<{
     c: DeductionCandidateView
@@ -172,7 +173,24 @@ export default function PolicyReachPage() {
 
       {role === 'street' || role === 'county' ? (
         <View className="card" id="reach-candidates">
-          <Text className="card-title">{quarter} 补贴应享未享（扣分候选）</Text>
+          <View className="wb-head__row">
+            <Text className="card-title">补贴应享未享（扣分候选）</Text>
+            <Picker
+              id="reach-quarter"
+              mode="selector"
+              range={quarters}
+              value={Math.max(0, quarters.indexOf(quarter))}
+              onChange={(e) => {
+                setQuarter(quarters[Number(e.detail.value)] ?? quarter)
+                setCandidates({ status: 'loading' })
+              }}
+            >
+              <View className="wb-month" hoverClass="btn--hover">
+                <Text>{quarter}</Text>
+                <Text className="wb-month__arrow">▾</Text>
+              </View>
+            </Picker>
+          </View>
           <Text className="muted">
             符合条件满 30 天、季末仍未申请的补贴，每项可扣街道/镇 1 分，由县级确认或排除。
           </Text>

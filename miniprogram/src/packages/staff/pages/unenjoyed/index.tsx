@@ -56,7 +56,11 @@ export default function UnenjoyedPage() {
   const { state: session, reload: reloadSession } = useSession()
   const isStaff = session.status === 'done' && session.session.role !== 'resident'
   const policyId = router.params.policyId
-  const [tab, setTab] = useState<State>('to_brief')
+  // Opened from a person card: that person's policies, briefed or not.
+  const personId = /^psn_[a-z0-9_]{1,40}$/.test(router.params.personId ?? '')
+    ? router.params.personId
+    : undefined
+  const [tab, setTab] = useState<State>(personId ? 'all' : 'to_brief')
   const [briefing, setBriefing] = useState<UnenjoyedItem | null>(null)
   const [channel, setChannel] = useState<ExplainChannel | ''>('')
   const [date, setDate] = useState(todayInChina())
@@ -65,8 +69,8 @@ export default function UnenjoyedPage() {
   const [busy, setBusy] = useState(false)
 
   const list = usePaged<UnenjoyedItem>(
-    isStaff ? `${tab}|${policyId ?? ''}` : null,
-    (cursor) => api('listUnenjoyed', { query: { state: tab, policyId, cursor } }),
+    isStaff ? `${tab}|${policyId ?? ''}|${personId ?? ''}` : null,
+    (cursor) => api('listUnenjoyed', { query: { state: tab, policyId, personId, cursor } }),
     (i) => i.id,
   )
   const { reload, loadMore, update } = list
