@@ -30,6 +30,8 @@ const fn = httpFunction({
         post: z.string().trim().min(2, '请填写岗位').max(40),
         startedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
         note: z.string().trim().max(200).optional(),
+        /** A public-welfare post (公益性岗位): the person then qualifies for the post subsidy. */
+        publicWelfare: z.boolean({ error: 'publicWelfare 应为 true 或 false' }).optional(),
       })
       .strict(),
     handle: ({ deps, identity, params, body }) => recordPlacement(deps, identity!, params.id, body),

@@ -317,6 +317,13 @@ export const seedDemoResidents = async (deps: Deps, log: Logger): Promise<boolea
       hukou: 'local_urban',
     })
     if (r.household) await deps.store.update(persons, me.id, { householdId: r.household })
+    // Whoever applies for the post subsidy in the demo holds the public-welfare post it is for.
+    if (r.applications.some((a) => a.type === 'post_subsidy')) {
+      const post = FORMS.post_subsidy as { postName: string; employerName: string; startedOn: string }
+      await deps.store.update(persons, me.id, {
+        publicWelfarePost: { post: post.postName, employer: post.employerName, since: post.startedOn },
+      })
+    }
     let k = 0
     for (const a of r.applications) {
       k++

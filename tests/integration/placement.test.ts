@@ -117,11 +117,19 @@ describe('a zero-employment household', () => {
         employer: '海安镇中坝社区居委会',
         post: '公益性岗位·保洁员',
         startedOn: '2026-12-14',
+        publicWelfare: true,
       },
     })
     expect(placed.status).toBe(200)
     expect(placed.body.status).toBe('placed')
-    expect((await app.deps.store.get(persons, 'psn_t0000001'))?.employmentStatus).toBe('stable')
+    const person = await app.deps.store.get(persons, 'psn_t0000001')
+    expect(person?.employmentStatus).toBe('stable')
+    // On a public-welfare post: the fact the post subsidy is decided on.
+    expect(person?.publicWelfarePost).toEqual({
+      post: '公益性岗位·保洁员',
+      employer: '海安镇中坝社区居委会',
+      since: '2026-12-14',
+    })
     expect(await watch()).toMatchObject({ opened: 0 })
   })
 })

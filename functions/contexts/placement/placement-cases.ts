@@ -302,7 +302,14 @@ export const recordPlacement = async (
   deps: Deps,
   who: Identity,
   id: string,
-  input: { personId: string; employer: string; post: string; startedOn: string; note?: string },
+  input: {
+    personId: string
+    employer: string
+    post: string
+    startedOn: string
+    note?: string
+    publicWelfare?: boolean
+  },
 ) => {
   const c = await deps.store.get(placementCases, id)
   if (!c || !inScope(who, c)) throw new AppError('CASE.NOT_FOUND')
@@ -320,7 +327,15 @@ export const recordPlacement = async (
       id,
       {
         status: 'placed',
-        placement: { ...input, note: input.note ?? null, at: now, actor: actorLabel(who) },
+        placement: {
+          personId: input.personId,
+          employer: input.employer,
+          post: input.post,
+          startedOn: input.startedOn,
+          note: input.note ?? null,
+          at: now,
+          actor: actorLabel(who),
+        },
         history: [
           ...c.history,
           { at: now, action: 'placed', level: c.level, note: `${input.employer} ${input.post}` },
@@ -332,6 +347,10 @@ export const recordPlacement = async (
     await tx.update(persons, input.personId, {
       employmentStatus: 'stable',
       employmentSince: input.startedOn,
+      // Placed on a public-welfare post: the fact the post subsidy's rule asks about.
+      ...(input.publicWelfare
+        ? { publicWelfarePost: { post: input.post, employer: input.employer, since: input.startedOn } }
+        : {}),
       updatedAt: now,
     })
     await tx.delete(meta, lockKey(c.kind, c.kind === 'zero_employment' ? c.householdId! : c.personIds[0]!))
