@@ -307,7 +307,7 @@ export default function ProfilePage() {
   useEffect(() => {
     if (!me || !focus) return
     const t = setTimeout(() => {
-      void Taro.pageScrollTo({ selector: `#${focus}`, duration: 300 }).catch(() => undefined)
+      void Taro.pageScrollTo({ selector: `#${focus}`, offsetTop: -56, duration: 300 }).catch(() => undefined)
     }, 300)
     return () => clearTimeout(t)
   }, [me, focus])
@@ -359,7 +359,7 @@ export default function ProfilePage() {
     const order = Object.keys(FIELD_ANCHORS)
     const first = order.find((k) => k in found)
     const anchor = first ? FIELD_ANCHORS[first] : undefined
-    if (anchor) void Taro.pageScrollTo({ selector: `#${anchor}`, duration: 200 }).catch(() => undefined)
+    if (anchor) void Taro.pageScrollTo({ selector: `#${anchor}`, offsetTop: -56, duration: 200 }).catch(() => undefined)
   }
 
   const save = async () => {
