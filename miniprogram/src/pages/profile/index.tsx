@@ -359,7 +359,8 @@ export default function ProfilePage() {
     const order = Object.keys(FIELD_ANCHORS)
     const first = order.find((k) => k in found)
     const anchor = first ? FIELD_ANCHORS[first] : undefined
-    if (anchor) void Taro.pageScrollTo({ selector: `#${anchor}`, offsetTop: -56, duration: 200 }).catch(() => undefined)
+    if (anchor)
+      void Taro.pageScrollTo({ selector: `#${anchor}`, offsetTop: -56, duration: 200 }).catch(() => undefined)
   }
 
   const save = async () => {
