@@ -444,7 +444,8 @@ export interface PolicyRecord {
   issuer: string
   docNumber: string | null
   regions: string[]
-  effectiveFrom: string
+  /** null: in force from its publication. */
+  effectiveFrom: string | null
   effectiveTo: string | null
   applicationType: ApplicationType | null
   subsidy: boolean

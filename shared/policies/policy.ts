@@ -38,12 +38,12 @@ export type PolicyParam = z.infer<typeof policyParamSchema>
 export const policyInputSchema = z
   .object({
     title: plainText('政策名称', { min: 2, max: 60 }),
-    summary: plainText('政策摘要', { min: 10, max: 300 }),
+    summary: plainText('政策摘要', { min: 4, max: 300 }),
     body: plainText('政策全文', { max: 20_000 }).default(''),
     issuer: plainText('发文机关', { min: 2, max: 60 }).default('海安市人力资源和社会保障局'),
     docNumber: plainText('文号', { max: 60 }).nullable().default(null),
     regions: z.array(regionCodeSchema).min(1, '至少选择一个适用地区').max(50).optional(),
-    /** Left out: in force from the day it is saved. */
+    /** Left out: in force from its publication. */
     effectiveFrom: calendarDateSchema('生效日期').optional(),
     effectiveTo: calendarDateSchema('失效日期').nullable().default(null),
     applicationType: applicationTypeSchema.nullable().default(null),
@@ -112,7 +112,8 @@ export interface PolicySummary {
   applicationType: ApplicationType | null
   applicationLabel: string | null
   subsidy: boolean
-  effectiveFrom: string
+  /** null: in force from its publication. */
+  effectiveFrom: string | null
   effectiveTo: string | null
   status: PolicyStatus
   statusLabel: string

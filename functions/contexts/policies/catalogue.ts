@@ -34,7 +34,9 @@ export interface Catalogue {
 }
 
 export const inEffect = (p: PolicyRecord, today: string): boolean =>
-  p.status === 'published' && p.effectiveFrom <= today && (p.effectiveTo === null || p.effectiveTo >= today)
+  p.status === 'published' &&
+  (p.effectiveFrom === null || p.effectiveFrom <= today) &&
+  (p.effectiveTo === null || p.effectiveTo >= today)
 
 export const ruleContext = (
   all: Map<string, Pick<PolicyRecord, 'title' | 'applicationType'>>,

@@ -121,7 +121,8 @@ const contentOf = (input: PolicyInput, who: Identity & { region: string }, today
   issuer: input.issuer,
   docNumber: input.docNumber,
   regions: input.regions ?? [who.region],
-  effectiveFrom: input.effectiveFrom ?? today,
+  // Left out: in force from its publication, whenever that is.
+  effectiveFrom: input.effectiveFrom ?? null,
   effectiveTo: input.effectiveTo,
   applicationType: input.applicationType,
   subsidy: input.subsidy,

@@ -30,7 +30,7 @@ export const seedPolicyCatalogue = async (store: Store, at: Date, log: Logger): 
     const record: PolicyRecord = {
       id,
       ...content,
-      effectiveFrom: content.effectiveFrom ?? now.slice(0, 10),
+      effectiveFrom: content.effectiveFrom ?? null,
       regions: input.regions ?? [HOME_COUNTY],
       status: 'published',
       version: 1,

@@ -102,7 +102,12 @@ export default function PolicyPage() {
           {p.docNumber ? ` · ${p.docNumber}` : ''}
         </Text>
         <Text className="policy__meta">
-          {formatDate(p.effectiveFrom)} 起施行{p.effectiveTo ? `，至 ${formatDate(p.effectiveTo)}` : ''}
+          {p.effectiveFrom
+            ? `${formatDate(p.effectiveFrom)} 起施行`
+            : p.publishedAt
+              ? `${formatDate(p.publishedAt)} 发布施行`
+              : ''}
+          {p.effectiveTo ? `，至 ${formatDate(p.effectiveTo)}` : ''}
         </Text>
         <Text className="policy__summary">{p.summary}</Text>
       </View>

@@ -54,7 +54,7 @@ const EMPTY: Form = {
   body: '',
   issuer: '海安市人力资源和社会保障局',
   docNumber: '',
-  effectiveFrom: todayInChina(),
+  effectiveFrom: '',
   effectiveTo: '',
   applicationType: '',
   subsidy: false,
@@ -87,7 +87,7 @@ const fromPolicy = (p: PolicyView): Form => ({
   body: p.body,
   issuer: p.issuer,
   docNumber: p.docNumber ?? '',
-  effectiveFrom: p.effectiveFrom,
+  effectiveFrom: p.effectiveFrom ?? '',
   effectiveTo: p.effectiveTo ?? '',
   applicationType: p.applicationType ?? '',
   subsidy: p.subsidy,
@@ -438,7 +438,7 @@ export default function PolicyEditPage() {
     body: form.body,
     issuer: form.issuer.trim(),
     docNumber: form.docNumber.trim() || null,
-    effectiveFrom: form.effectiveFrom,
+    ...(form.effectiveFrom ? { effectiveFrom: form.effectiveFrom } : {}),
     effectiveTo: form.effectiveTo || null,
     applicationType: form.applicationType || null,
     subsidy: form.subsidy,
@@ -596,13 +596,19 @@ export default function PolicyEditPage() {
             onInput={(e) => set('docNumber', e.detail.value)}
           />
         </FormField>
-        <FormField label="生效日期" error={errors.effectiveFrom}>
+        <FormField
+          label="生效日期"
+          required={false}
+          error={errors.effectiveFrom}
+          hint="不选则自发布之日起施行"
+        >
           <DateBox
             id="policy-from"
             fields="day"
             value={form.effectiveFrom}
             end="2035-12-31"
-            placeholder="请选择"
+            initial={todayInChina()}
+            placeholder="自发布之日起"
             onChange={(v) => set('effectiveFrom', v)}
           />
         </FormField>
