@@ -114,7 +114,7 @@ const checkReferences = async (
   if (issues.length) throw invalid(issues)
 }
 
-const contentOf = (input: PolicyInput, who: Identity & { region: string }, today: string) => ({
+const contentOf = (input: PolicyInput, who: Identity & { region: string }) => ({
   title: input.title,
   summary: input.summary,
   body: input.body,
@@ -157,7 +157,7 @@ export const createPolicy = async (deps: Deps, who: Identity, input: PolicyInput
   const now = at.toISOString()
   const record: PolicyRecord = {
     id: id ?? newId('pol', at),
-    ...contentOf(input, who, shanghaiDate(at)),
+    ...contentOf(input, who),
     status: 'draft',
     version: 1,
     needsMatch: false,
@@ -201,7 +201,7 @@ export const updatePolicy = async (deps: Deps, who: Identity, id: string, input:
   const now = at.toISOString()
   const next: PolicyRecord = {
     ...current,
-    ...contentOf(input, who as Identity & { region: string }, shanghaiDate(at)),
+    ...contentOf(input, who as Identity & { region: string }),
     version: current.version + 1,
     needsMatch: current.status === 'published',
     updatedAt: now,
