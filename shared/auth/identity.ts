@@ -2,24 +2,31 @@ import { regionCodeSchema } from '../regions/region-code'
 import { z } from '../validation'
 
 /** Who may act. Staff scope is a division-code prefix. */
-export const ROLES = ['resident', 'coordinator', 'street', 'county'] as const
+export const ROLES = ['resident', 'employer', 'coordinator', 'street', 'county'] as const
 export type Role = (typeof ROLES)[number]
+/** Roles with a region to serve; residents and employers act for themselves only. */
+export const STAFF_ROLES = ['coordinator', 'street', 'county'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+export const isStaffRole = (role: Role): role is StaffRole => (STAFF_ROLES as readonly Role[]).includes(role)
 
 export const ROLE_LABELS: Record<Role, string> = {
   resident: '居民',
-  coordinator: '社区协理员',
+  employer: '用人单位',
+  coordinator: '社区劳动保障协理员',
   street: '街道/镇经办人员',
   county: '县级管理员',
 }
 
 /** The division level each staff role works at: its region code has this many digits. */
-export const ROLE_REGION_DIGITS: Record<Exclude<Role, 'resident'>, number> = {
+export const ROLE_REGION_DIGITS: Record<StaffRole, number> = {
   coordinator: 12,
   street: 9,
   county: 6,
 }
 
-export const roleSchema = z.enum(ROLES, { error: '角色只能是 resident、coordinator、street 或 county' })
+export const roleSchema = z.enum(ROLES, {
+  error: '角色只能是 resident、employer、coordinator、street 或 county',
+})
 
 export const devLoginSchema = z
   .object({
@@ -29,7 +36,7 @@ export const devLoginSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.role === 'resident') return
+    if (!isStaffRole(v.role)) return
     const digits = ROLE_REGION_DIGITS[v.role]
     if (!v.region) {
       ctx.addIssue({ code: 'custom', path: ['region'], message: `${ROLE_LABELS[v.role]}必须指定所属区划` })

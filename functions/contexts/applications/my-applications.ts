@@ -1,5 +1,5 @@
 import type { ApplicationView } from '../../../shared/applications/application-types'
-import type { Identity } from '../../../shared/auth/identity'
+import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import type { Paged } from '../../../shared/jobs/job'
 import type { Deps } from '../../runtime/deps'
@@ -40,7 +40,7 @@ const visible = async (
   if (app) {
     const me = await findMyPerson(deps, who)
     if (me?.id === app.personId) return { app, own: true }
-    if (who.role !== 'resident') {
+    if (isStaffRole(who.role)) {
       const person = await deps.store.get(persons, app.personId)
       if (person && staffCanSee(who, person)) return { app, own: false }
     }

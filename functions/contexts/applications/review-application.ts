@@ -1,5 +1,5 @@
 import type { ApplicationStatus, ApplicationView } from '../../../shared/applications/application-types'
-import type { Identity } from '../../../shared/auth/identity'
+import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import type { Paged } from '../../../shared/jobs/job'
 import { isWithinRegion } from '../../../shared/regions/region-code'
@@ -48,7 +48,7 @@ export const staffView = async (deps: Deps, app: ApplicationRecord): Promise<App
 
 /** Staff may act on an application only at their stage and inside their region. */
 const inScope = (who: Identity, app: ApplicationRecord) =>
-  who.role !== 'resident' && who.region !== null && isWithinRegion(app.community, who.region)
+  isStaffRole(who.role) && who.region !== null && isWithinRegion(app.community, who.region)
 
 /**
  * Approve or reject at the current stage. The move is a compare-and-set on (status, version):

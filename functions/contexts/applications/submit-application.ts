@@ -5,7 +5,7 @@ import {
   type ApplicationType,
   type ApplicationView,
 } from '../../../shared/applications/application-types'
-import type { Identity } from '../../../shared/auth/identity'
+import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError, type FieldIssue } from '../../../shared/errors'
 import type { Deps } from '../../runtime/deps'
 import {
@@ -42,7 +42,7 @@ const applicationId = (personId: string, key: string) =>
 export const lockId = (personId: string, type: ApplicationType) => `${personId}:${type}`
 
 const applicantFor = async (deps: Deps, who: Identity, personId?: string): Promise<PersonRecord> => {
-  if (who.role === 'resident' || !personId) {
+  if (!isStaffRole(who.role) || !personId) {
     const me = await findMyPerson(deps, who)
     if (!me) throw new AppError('PERSON.NOT_REGISTERED')
     if (personId && personId !== me.id) throw new AppError('PERSON.NOT_FOUND')

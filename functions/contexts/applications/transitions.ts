@@ -16,6 +16,7 @@ import type { ApplicationRecord } from '../../store/collections'
  */
 const STAGES_BY_ROLE: Record<Role, ApplicationStatus[]> = {
   resident: [],
+  employer: [],
   coordinator: ['community_review'],
   // The street/town office reviews, and resolves objections raised during the notice.
   street: ['objection_hold', 'street_review'],

@@ -1,6 +1,7 @@
 import {
   type DevLoginInput,
   type Identity,
+  isStaffRole,
   ROLE_LABELS,
   type SessionInfo,
 } from '../../../shared/auth/identity'
@@ -50,7 +51,11 @@ const saveAccount = async (deps: Deps, who: Identity, source: AccountRecord['sou
  */
 export const devLogin = async (deps: Deps, input: DevLoginInput) => {
   if (!deps.env.devLogin) throw new AppError('AUTH.DEV_LOGIN_DISABLED')
-  const region = input.role === 'resident' ? (input.region ?? null) : input.region!
+  const region = isStaffRole(input.role)
+    ? input.region!
+    : input.role === 'resident'
+      ? (input.region ?? null)
+      : null
   if (region && (!findRegion(region) || !region.startsWith(HOME_COUNTY))) {
     throw new AppError('REQUEST.INVALID', {
       message: '请求参数有误：region',

@@ -1,5 +1,5 @@
 import { CARD_STATUS_LABELS, CARD_TRANSITIONS, type CardView } from '../../../shared/applications/cards'
-import type { Identity } from '../../../shared/auth/identity'
+import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import type { Paged } from '../../../shared/jobs/job'
 import type { EmploymentStatus, KeyGroup } from '../../../shared/people/person'
@@ -39,7 +39,7 @@ export const listCards = async (
   who: Identity,
   opts: { dueYear?: number; cursor?: string },
 ): Promise<Paged<CardView>> => {
-  if (who.role === 'resident') {
+  if (!isStaffRole(who.role)) {
     const me = await findMyPerson(deps, who)
     if (!me) return { items: [], nextCursor: null }
     const page = await deps.store.find(cards, {
@@ -68,7 +68,7 @@ export const listCards = async (
 
 const cardInScope = async (deps: Deps, who: Identity, id: string): Promise<CardRecord> => {
   const card = await deps.store.get(cards, id)
-  if (!card || who.role === 'resident' || !who.region || !isWithinRegion(card.community, who.region)) {
+  if (!card || !isStaffRole(who.role) || !who.region || !isWithinRegion(card.community, who.region)) {
     await recordAudit(deps.store, deps.clock.now(), who, {
       action: 'card.access',
       subject: id,

@@ -1,4 +1,4 @@
-import type { Identity } from '../../../shared/auth/identity'
+import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import {
   type FollowupRecordInput,
@@ -49,7 +49,7 @@ const toTaskView = (t: FollowupTaskRecord, p: PersonRecord | null, today: string
 })
 
 const scopeOf = (who: Identity): string => {
-  if (who.role === 'resident' || !who.region) throw new AppError('AUTH.FORBIDDEN')
+  if (!isStaffRole(who.role) || !who.region) throw new AppError('AUTH.FORBIDDEN')
   return who.region
 }
 

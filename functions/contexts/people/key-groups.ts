@@ -1,4 +1,4 @@
-import type { Identity } from '../../../shared/auth/identity'
+import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import {
   type DeclarableGroup,
@@ -253,7 +253,7 @@ export const decideKeyGroupClaim = async (
 
 /** Declarations waiting for the caller (coordinator: their community; officers: their region). */
 export const listKeyGroupClaims = async (deps: Deps, who: Identity, cursor?: string) => {
-  if (who.role === 'resident' || !who.region) throw new AppError('AUTH.FORBIDDEN')
+  if (!isStaffRole(who.role) || !who.region) throw new AppError('AUTH.FORBIDDEN')
   const page = await deps.store.find(persons, {
     where: [
       { field: 'claimsPending', op: 'eq', value: true },

@@ -1,4 +1,4 @@
-import type { Identity } from '../../../shared/auth/identity'
+import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { isWithinRegion } from '../../../shared/regions/region-code'
 import type { PersonRecord } from '../../store/collections'
 
@@ -10,7 +10,7 @@ import type { PersonRecord } from '../../store/collections'
 export const ownsPerson = (who: Identity, p: PersonRecord): boolean => p.accountId === `wx:${who.openid}`
 
 export const staffCanSee = (who: Identity, p: PersonRecord): boolean =>
-  who.role !== 'resident' && who.region !== null && isWithinRegion(p.community, who.region)
+  isStaffRole(who.role) && who.region !== null && isWithinRegion(p.community, who.region)
 
 export const canSeePerson = (who: Identity, p: PersonRecord): boolean =>
   ownsPerson(who, p) || staffCanSee(who, p)

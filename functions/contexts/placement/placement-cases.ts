@@ -1,4 +1,4 @@
-import type { Identity } from '../../../shared/auth/identity'
+import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import { isWithinRegion } from '../../../shared/regions/region-code'
 import { newId } from '../../platform/ids'
@@ -258,10 +258,10 @@ const monthEndReport = async (deps: Deps, at: Date): Promise<number> => {
 }
 
 const inScope = (who: Identity, c: PlacementCaseRecord) =>
-  who.role !== 'resident' && !!who.region && isWithinRegion(c.community, who.region)
+  isStaffRole(who.role) && !!who.region && isWithinRegion(c.community, who.region)
 
 export const listCases = async (deps: Deps, who: Identity, status: 'open' | 'placed' = 'open') => {
-  if (who.role === 'resident' || !who.region) throw new AppError('AUTH.FORBIDDEN')
+  if (!isStaffRole(who.role) || !who.region) throw new AppError('AUTH.FORBIDDEN')
   const page = await deps.store.find(placementCases, {
     where: [
       { field: 'status', op: 'eq', value: status },

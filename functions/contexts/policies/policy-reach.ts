@@ -1,4 +1,4 @@
-import type { Identity } from '../../../shared/auth/identity'
+import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import {
   EXPLAIN_CHANNELS,
@@ -48,7 +48,7 @@ export const policiesLeadingTo = async (store: Store, type: string): Promise<str
     .map((p) => p.id)
 
 const scopeOf = (who: Identity): string => {
-  if (who.role === 'resident' || !who.region) throw new AppError('AUTH.FORBIDDEN')
+  if (!isStaffRole(who.role) || !who.region) throw new AppError('AUTH.FORBIDDEN')
   return who.region
 }
 

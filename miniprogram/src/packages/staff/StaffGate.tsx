@@ -1,3 +1,4 @@
+import { isStaffRole } from '@shared/auth/identity'
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
@@ -19,7 +20,7 @@ export const REVIEW_DESK: Workplace = {
 export const FOLLOWUP_DESK: Workplace = {
   name: '跟踪服务工作台',
   idPrefix: 'workbench',
-  staff: '社区协理员、街道/镇和县级工作人员',
+  staff: '社区劳动保障协理员、街道/镇和县级工作人员',
 }
 
 export const POLICY_DESK: Workplace = {
@@ -50,7 +51,7 @@ export function staffGate(
         }
       />
     )
-  if (state.session.role === 'resident')
+  if (!isStaffRole(state.session.role))
     return (
       <StateView
         id={place.idPrefix === 'staff' ? 'staff-only' : `${place.idPrefix}-staff-only`}

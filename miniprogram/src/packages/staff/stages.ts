@@ -1,9 +1,9 @@
-import type { Role } from '@shared/auth/identity'
+import { isStaffRole, type Role, type StaffRole } from '@shared/auth/identity'
 
 /** The queues a staff role works on, in the order it works them. */
 export type ReviewStage = 'community_review' | 'objection_hold' | 'street_review' | 'county_decision'
 
-export const STAGE_TABS: Record<Exclude<Role, 'resident'>, ReviewStage[]> = {
+export const STAGE_TABS: Record<StaffRole, ReviewStage[]> = {
   coordinator: ['community_review'],
   street: ['street_review', 'objection_hold'],
   county: ['county_decision'],
@@ -16,7 +16,7 @@ export const STAGE_TAB_LABELS: Record<ReviewStage, string> = {
   county_decision: '县级审批',
 }
 
-export const stagesFor = (role: Role): ReviewStage[] => (role === 'resident' ? [] : STAGE_TABS[role])
+export const stagesFor = (role: Role): ReviewStage[] => (isStaffRole(role) ? STAGE_TABS[role] : [])
 
 export const isReviewStage = (value: string | undefined): value is ReviewStage =>
   value !== undefined && Object.hasOwn(STAGE_TAB_LABELS, value)

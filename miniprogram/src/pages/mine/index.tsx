@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type Role, type SessionInfo } from '@shared/auth/identity'
+import { isStaffRole, ROLE_LABELS, type Role, type SessionInfo } from '@shared/auth/identity'
 import type { Region } from '@shared/regions/region-code'
 import { Input, Picker, Switch, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
@@ -293,7 +293,7 @@ export default function MinePage() {
   const loggedIn = session.status === 'done'
   const info = loggedIn ? session.session : null
   const entries: Entry[] = [
-    ...(info && info.role !== 'resident'
+    ...(info && isStaffRole(info.role)
       ? [
           {
             id: 'mine-entry-reviews',

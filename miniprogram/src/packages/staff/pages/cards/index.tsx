@@ -6,6 +6,7 @@ import {
   cardInspectionSchema,
   cardStatusChangeSchema,
 } from '@shared/applications/cards'
+import { isStaffRole } from '@shared/auth/identity'
 import type { EmploymentStatus } from '@shared/people/person'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
@@ -70,7 +71,7 @@ const splitPolicies = (text: string): string[] =>
 
 export default function CardsPage() {
   const { state: session, reload: reloadSession } = useSession()
-  const isStaff = session.status === 'done' && session.session.role !== 'resident'
+  const isStaff = session.status === 'done' && isStaffRole(session.session.role)
   const year = currentYear()
   const [scope, setScope] = useState<Scope>('due')
   const list = usePaged<CardView>(

@@ -1,3 +1,4 @@
+import { isStaffRole } from '@shared/auth/identity'
 import type { KeyGroupClaimItem } from '@shared/policies/policy'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
@@ -25,7 +26,7 @@ import '../../policies.scss'
  */
 export default function ClaimsPage() {
   const { state: session, reload: reloadSession } = useSession()
-  const isStaff = session.status === 'done' && session.session.role !== 'resident'
+  const isStaff = session.status === 'done' && isStaffRole(session.session.role)
   const [deciding, setDeciding] = useState<{
     item: KeyGroupClaimItem
     decision: 'confirm' | 'reject'

@@ -1,3 +1,4 @@
+import { isStaffRole } from '@shared/auth/identity'
 import { type Channel, type FollowupTaskView, followupRecordSchema } from '@shared/followups/followup'
 import type { EmploymentStatus, PersonView } from '@shared/people/person'
 import { Input, Text, Textarea, View } from '@tarojs/components'
@@ -59,7 +60,7 @@ export default function FollowupPage() {
   const taskId = router.params.taskId ?? ''
   const personId = router.params.personId ?? ''
   const { state: session, reload: reloadSession } = useSession()
-  const isStaff = session.status === 'done' && session.session.role !== 'resident'
+  const isStaff = session.status === 'done' && isStaffRole(session.session.role)
   const [state, setState] = useState<PersonState>({ status: 'loading' })
   const [task, setTask] = useState<FollowupTaskView | null>(() => rememberedTask(taskId) ?? null)
   const [form, setForm] = useState<Form>({

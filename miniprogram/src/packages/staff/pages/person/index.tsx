@@ -1,3 +1,4 @@
+import { isStaffRole } from '@shared/auth/identity'
 import { type FollowupTaskView, type ServiceKind, serviceRecordSchema } from '@shared/followups/followup'
 import { HUKOU_TYPES, type PersonView } from '@shared/people/person'
 import { Text, Textarea, View } from '@tarojs/components'
@@ -55,7 +56,7 @@ export default function PersonPage() {
   const id = router.params.id ?? ''
   const taskId = isTaskId(router.params.taskId) ? router.params.taskId : null
   const { state: session, reload: reloadSession } = useSession()
-  const isStaff = session.status === 'done' && session.session.role !== 'resident'
+  const isStaff = session.status === 'done' && isStaffRole(session.session.role)
 
   const [state, setState] = useState<PersonState>({ status: 'loading' })
   const [history, setHistory] = useState<HistoryState>({ status: 'loading' })

@@ -1,3 +1,4 @@
+import { isStaffRole } from '@shared/auth/identity'
 import type { DeductionCandidateView, ReachReply, ReachRow } from '@shared/policies/policy'
 import { Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
@@ -58,7 +59,7 @@ function Row({ row, onOpen }: { row: ReachRow; onOpen?: () => void }) {
  */
 export default function PolicyReachPage() {
   const { state: session, reload: reloadSession } = useSession()
-  const isStaff = session.status === 'done' && session.session.role !== 'resident'
+  const isStaff = session.status === 'done' && isStaffRole(session.session.role)
   const role = session.status === 'done' ? session.session.role : null
   const [policyId, setPolicyId] = useState<string | null>(null)
   const [reach, setReach] = useState<Load<ReachReply>>({ status: 'loading' })

@@ -1,4 +1,5 @@
 import { type ApplicationView, reviewDecisionSchema } from '@shared/applications/application-types'
+import { isStaffRole } from '@shared/auth/identity'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -44,7 +45,7 @@ export default function ReviewPage() {
   const [decided, setDecided] = useState(false)
   const seq = useRef(0)
 
-  const isStaff = session.status === 'done' && session.session.role !== 'resident'
+  const isStaff = session.status === 'done' && isStaffRole(session.session.role)
 
   const load = useCallback(async () => {
     const mine = ++seq.current

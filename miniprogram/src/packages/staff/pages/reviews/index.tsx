@@ -1,4 +1,5 @@
 import type { ApplicationView } from '@shared/applications/application-types'
+import { isStaffRole } from '@shared/auth/identity'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -106,7 +107,7 @@ export default function ReviewsPage() {
     }
   }, [queue.nextCursor, queue.stage])
 
-  const isStaff = session.status === 'done' && role !== 'resident'
+  const isStaff = session.status === 'done' && role !== null && isStaffRole(role)
 
   // A new stage (or the role becoming known) loads its queue …
   useEffect(() => {

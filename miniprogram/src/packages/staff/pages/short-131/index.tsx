@@ -1,3 +1,4 @@
+import { isStaffRole } from '@shared/auth/identity'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useEffect, useRef } from 'react'
@@ -17,7 +18,7 @@ import '../../workbench.scss'
 
 export default function Short131Page() {
   const { state: session, reload: reloadSession } = useSession()
-  const isStaff = session.status === 'done' && session.session.role !== 'resident'
+  const isStaff = session.status === 'done' && isStaffRole(session.session.role)
   const list = usePaged<ShortOf131Item>(
     isStaff ? 'short-131' : null,
     (cursor) => api('listShortOf131', { query: { cursor } }),

@@ -1,3 +1,4 @@
+import { isStaffRole } from '@shared/auth/identity'
 import { EXPLAIN_CHANNELS, type ExplainChannel, type UnenjoyedItem } from '@shared/policies/policy'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
@@ -54,7 +55,7 @@ function Steps({ item }: { item: UnenjoyedItem }) {
 export default function UnenjoyedPage() {
   const router = useRouter()
   const { state: session, reload: reloadSession } = useSession()
-  const isStaff = session.status === 'done' && session.session.role !== 'resident'
+  const isStaff = session.status === 'done' && isStaffRole(session.session.role)
   const policyId = router.params.policyId
   // Opened from a person card: that person's policies, briefed or not.
   const personId = /^psn_[a-z0-9_]{1,40}$/.test(router.params.personId ?? '')

@@ -1,3 +1,4 @@
+import { isStaffRole } from '@shared/auth/identity'
 import type { FollowupTaskView, TaskStatus } from '@shared/followups/followup'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
@@ -50,7 +51,7 @@ const countText = (n: number, more: boolean): string => (more ? `${n}+` : String
 export default function WorkbenchPage() {
   const router = useRouter()
   const { state: session, reload: reloadSession } = useSession()
-  const isStaff = session.status === 'done' && session.session.role !== 'resident'
+  const isStaff = session.status === 'done' && isStaffRole(session.session.role)
   const [period, setPeriod] = useState(() =>
     isPeriod(router.params.period) ? router.params.period : currentPeriod(),
   )
