@@ -56,6 +56,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   http('followups', () => import('./followups/index')),
   http('placement', () => import('./placement/index')),
   http('policies', () => import('./policies/index')),
+  http('employers', () => import('./employers/index')),
   {
     name: 'jobs-expire',
     entry: 'functions/jobs-expire/index.ts',

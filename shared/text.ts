@@ -36,3 +36,21 @@ export const calendarDateSchema = (label: string) =>
       const d = new Date(`${s}T00:00:00Z`)
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
     }, `${label}不是有效日期`)
+
+/**
+ * A last day given as a date (YYYY-MM-DD) or an instant (ISO 8601): either way the calendar date
+ * in Asia/Shanghai, which is how residents and employers think of "valid until".
+ */
+export const dayOrInstantSchema = (label: string) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? `请选择${label}` : `${label}应为日期`) })
+    .transform((s, ctx) => {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(s)) {
+        const d = new Date(`${s}T00:00:00Z`)
+        if (!Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s) return s
+      } else if (/^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s))) {
+        return new Date(Date.parse(s) + 8 * 3_600_000).toISOString().slice(0, 10)
+      }
+      ctx.addIssue({ code: 'custom', message: `${label}格式应为 YYYY-MM-DD` })
+      return z.NEVER
+    })

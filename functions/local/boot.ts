@@ -6,6 +6,7 @@ import { type Clock, systemClock } from '../platform/clock'
 import { type Env, setEnv } from '../platform/env'
 import type { Logger } from '../platform/logger'
 import { type Deps, openFileStore, provideDeps } from '../runtime/deps'
+import { seedDemoEmployers } from '../seed/demo-employers'
 import { seedDemoFollowups } from '../seed/demo-followups'
 import { seedDemoResidents } from '../seed/demo-residents'
 import { seedDemo } from '../seed/seed-demo'
@@ -30,6 +31,7 @@ export const bootLocal = async (env: Env, log: Logger, clock: Clock = systemCloc
   await seedPolicyCatalogue(store, clock.now(), log)
   if (env.STORE === 'pglite') {
     await seedDemo(store, clock.now(), log)
+    await seedDemoEmployers(store, clock.now(), log)
     await seedDemoResidents(deps, log)
     await seedDemoFollowups(deps, log)
   }

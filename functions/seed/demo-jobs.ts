@@ -2305,7 +2305,7 @@ export const generateDemoJobs = (opts: {
     return {
       id: `hj${String(i + 1).padStart(5, '0')}`,
       ...draft,
-      status: 'open',
+      status: 'published',
       publishedAt: new Date(publishedAt).toISOString(),
       validUntil: new Date(publishedAt + days * DAY_MS).toISOString(),
     }

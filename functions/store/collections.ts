@@ -5,6 +5,7 @@ import type {
   TimelineEntry,
 } from '../../shared/applications/application-types'
 import type { Role } from '../../shared/auth/identity'
+import type { EmployerStatus, VacancyTimelineEntry } from '../../shared/employers/employer'
 import type { Job } from '../../shared/jobs/job'
 import type { EmploymentStatus, Hukou, KeyGroup, KeyGroupAction } from '../../shared/people/person'
 import type { PolicyParam, PolicyStatus, Verdict } from '../../shared/policies/policy'
@@ -21,6 +22,12 @@ import { defineCollection } from './port'
 export type JobRecord = Job & {
   /** Lower-cased title, employer, category label and town for keyword search. */
   keywords: string
+  /** The employer record it belongs to (null for vacancies gathered before employers existed). */
+  employerId?: string | null
+  hours?: string
+  /** Every step of its life: submitted, published, rejected (with the reason), paused, filled… */
+  timeline?: VacancyTimelineEntry[]
+  createdBy?: string
   createdAt: string
   updatedAt: string
 }
@@ -37,6 +44,8 @@ export const jobs = defineCollection<JobRecord>()({
     publishedAt: 'text',
     validUntil: 'text',
     keywords: 'text',
+    employerId: 'text',
+    updatedAt: 'text',
   },
 })
 
@@ -47,6 +56,8 @@ export interface AccountRecord {
   role: Role
   region: string | null
   source: 'dev' | 'wechat' | 'cloudbase'
+  /** For employer accounts: the unit they manage. */
+  employerId?: string | null
   createdAt: string
   lastLoginAt: string
 }
@@ -573,6 +584,33 @@ export const deductionCandidates = defineCollection<DeductionCandidateRecord>()(
   fields: { quarter: 'text', community: 'text', status: 'text' },
 })
 
+/** A unit that hires (用人单位). Verified by street or county staff before its vacancies go out. */
+export interface EmployerRecord {
+  id: string
+  name: string
+  creditCode: string
+  region: string
+  address: string
+  industry: string
+  contact: { name: string; phoneSealed: string; phoneMasked: string }
+  status: EmployerStatus
+  /** Employer accounts (`wx:<openid>`) that manage it. */
+  accounts: string[]
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+  history: {
+    at: string
+    action: 'registered' | 'created_on_visit' | 'verified' | 'rejected'
+    by: string
+    reason: string | null
+  }[]
+}
+export const employers = defineCollection<EmployerRecord>()({
+  name: 'employers',
+  fields: { creditCode: 'text', region: 'text', status: 'text', updatedAt: 'text' },
+})
+
 export const ALL_COLLECTIONS = [
   jobs,
   accounts,
@@ -597,4 +635,5 @@ export const ALL_COLLECTIONS = [
   policyNotices,
   policyReach,
   deductionCandidates,
+  employers,
 ]

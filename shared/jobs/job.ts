@@ -24,7 +24,16 @@ export const jobCategorySchema = z.enum(Object.keys(JOB_CATEGORIES) as [JobCateg
   error: '岗位类别不存在',
 })
 
-export const JOB_STATUSES = ['open', 'closed', 'expired'] as const
+/** A vacancy's life (see shared/employers/employer.ts); the job board shows `published` ones only. */
+export const JOB_STATUSES = [
+  'draft',
+  'pending',
+  'published',
+  'paused',
+  'filled',
+  'expired',
+  'rejected',
+] as const
 export type JobStatus = (typeof JOB_STATUSES)[number]
 
 /** What a resident sees of a vacancy. Salaries are yuan per month. */

@@ -36,7 +36,7 @@ it('applies each migration once', async () => {
 it('answers the job board query from an index', async () => {
   await store.sql.exec('SET enable_seqscan = off')
   const { rows } = await store.sql.query<{ 'QUERY PLAN': string }>(
-    `EXPLAIN SELECT doc FROM jobs WHERE status = 'open' AND region >= '320621100' AND region < '320621101'
+    `EXPLAIN SELECT doc FROM jobs WHERE status = 'published' AND region >= '320621100' AND region < '320621101'
      ORDER BY published_at DESC, id DESC LIMIT 21`,
   )
   expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Index/)

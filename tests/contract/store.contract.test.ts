@@ -175,13 +175,13 @@ describe.each(adapters)('store contract: $name', (adapter) => {
   it('updates only when the expected values still hold (compare-and-set)', async () => {
     const doc = record({ region: nextTown() })
     await store.insert(jobs, doc)
-    const closed = await store.update(jobs, doc.id, { status: 'closed' }, { expect: { status: 'open' } })
-    expect(closed?.status).toBe('closed')
+    const closed = await store.update(jobs, doc.id, { status: 'filled' }, { expect: { status: 'published' } })
+    expect(closed?.status).toBe('filled')
     expect(closed?.title).toBe(doc.title)
-    const again = await store.update(jobs, doc.id, { status: 'expired' }, { expect: { status: 'open' } })
+    const again = await store.update(jobs, doc.id, { status: 'expired' }, { expect: { status: 'published' } })
     expect(again).toBeNull()
-    expect((await store.get(jobs, doc.id))?.status).toBe('closed')
-    expect(await store.update(jobs, 'missing', { status: 'closed' })).toBeNull()
+    expect((await store.get(jobs, doc.id))?.status).toBe('filled')
+    expect(await store.update(jobs, 'missing', { status: 'filled' })).toBeNull()
   })
 
   it('lets exactly one of many concurrent compare-and-sets win', async () => {
@@ -192,8 +192,8 @@ describe.each(adapters)('store contract: $name', (adapter) => {
         store.update(
           jobs,
           doc.id,
-          { status: 'closed', contactName: `w${i}` },
-          { expect: { status: 'open' } },
+          { status: 'filled', contactName: `w${i}` },
+          { expect: { status: 'published' } },
         ),
       ),
     )

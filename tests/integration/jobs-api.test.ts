@@ -40,7 +40,7 @@ const board: Job[] = [
   ),
 ]
 const expired = aJob({ title: '已过期的岗位', validUntil: '2026-11-01T00:00:00.000Z' })
-const closed = aJob({ title: '已关闭的岗位', status: 'closed' })
+const closed = aJob({ title: '已关闭的岗位', status: 'filled' })
 
 beforeAll(async () => {
   app = await startTestApp({ now })

@@ -25,7 +25,7 @@ export const aJob = (over: Partial<Job> = {}): Job => {
     benefits: ['五险一金'],
     contactName: '王女士',
     contactPhone: '0513-88000000',
-    status: 'open',
+    status: 'published',
     publishedAt: new Date(Date.UTC(2026, 10, 1) + seq * 60_000).toISOString(),
     validUntil: '2027-01-31T00:00:00.000Z',
     ...over,

@@ -143,7 +143,7 @@ describe('generateDemoJobs', () => {
 
   it('keeps every job open for 30–90 days, about 10 of them already past validity', () => {
     for (const job of jobs) {
-      expect(job.status).toBe('open')
+      expect(job.status).toBe('published')
       const days = (Date.parse(job.validUntil) - Date.parse(job.publishedAt)) / DAY_MS
       expect(days).toBeGreaterThanOrEqual(30)
       expect(days).toBeLessThanOrEqual(90)

@@ -15,7 +15,7 @@ export const expireJobs = async (store: Store, at: Date, log: Logger): Promise<{
   do {
     const page: Page<JobRecord> = await store.find(jobs, {
       where: [
-        { field: 'status', op: 'eq', value: 'open' },
+        { field: 'status', op: 'eq', value: 'published' },
         { field: 'validUntil', op: 'lte', value: cutoff },
       ],
       orderBy: [{ field: 'validUntil', dir: 'asc' }],
@@ -27,7 +27,7 @@ export const expireJobs = async (store: Store, at: Date, log: Logger): Promise<{
         jobs,
         job.id,
         { status: 'expired', updatedAt: cutoff },
-        { expect: { status: 'open' } },
+        { expect: { status: 'published' } },
       )
       if (done) expired++
     }

@@ -14,7 +14,7 @@ import { toJobSummary } from './job-mapper'
  */
 export const listJobs = async (store: Store, query: JobListQuery, now: Date): Promise<Paged<JobSummary>> => {
   const where: Filter[] = [
-    { field: 'status', op: 'eq', value: 'open' },
+    { field: 'status', op: 'eq', value: 'published' },
     // Hide posts past their date even before the nightly expiry run has closed them.
     { field: 'validUntil', op: 'gt', value: now.toISOString() },
   ]

@@ -15,7 +15,15 @@ type DetailState =
   | { status: 'error'; message: string }
   | { status: 'done'; job: Job }
 
-const STATUS_LABELS: Record<Job['status'], string> = { open: '招聘中', closed: '已下架', expired: '已过期' }
+const STATUS_LABELS: Record<Job['status'], string> = {
+  draft: '草稿',
+  pending: '待审核',
+  published: '招聘中',
+  paused: '暂停招聘',
+  filled: '已招满',
+  expired: '已过期',
+  rejected: '已下架',
+}
 
 function Info({ label, value }: { label: string; value: string }) {
   return (
@@ -112,7 +120,7 @@ export default function JobDetailPage() {
         <View className="tags detail__tags">
           {job.publicWelfare ? <Text className="tag tag--accent">公益性岗位</Text> : null}
           <Text className="tag">{JOB_CATEGORIES[job.category] ?? '其他'}</Text>
-          <Text className={`tag ${job.status === 'open' ? 'tag--ok' : 'tag--muted'}`}>
+          <Text className={`tag ${job.status === 'published' ? 'tag--ok' : 'tag--muted'}`}>
             {STATUS_LABELS[job.status]}
           </Text>
         </View>
