@@ -33,7 +33,13 @@ export default defineAppConfig({
         'pages/policy-admin/index',
         'pages/policy-edit/index',
         'pages/policy-reach/index',
+        'pages/employers/index',
       ],
+    },
+    {
+      // Employers' pages: only units download them.
+      root: 'packages/employer',
+      pages: ['pages/unit/index', 'pages/vacancies/index', 'pages/vacancy-edit/index', 'pages/vacancy/index'],
     },
   ],
   window: {

@@ -164,6 +164,13 @@ export interface VacancyView {
   statusLabel: string
   validUntil: string
   publicWelfare: boolean
+  address: string
+  hours: string
+  education: string
+  experience: string
+  description: string
+  requirements: string[]
+  benefits: string[]
   timeline: VacancyTimelineEntry[]
   updatedAt: string
 }

@@ -17,6 +17,8 @@ const LENGTH_TO_LEVEL: Record<number, RegionLevel> = {
 
 export const regionCodeSchema = z
   .string()
+  // An empty code is a place not chosen yet: say so, rather than talk about digits.
+  .min(1, '请选择地区')
   .regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, '行政区划代码应为 2、4、6、9 或 12 位数字')
 
 export const regionLevel = (code: string): RegionLevel => {

@@ -62,7 +62,9 @@ describe('a unit registers and is verified', () => {
       body: { ...UNIT, creditCode: '91320621MA1XYW1235' },
     })
     expect(wrong.status).toBe(400)
-    expect(wrong.body.issues).toEqual([{ field: 'creditCode', message: '统一社会信用代码校验位不正确，请核对营业执照' }])
+    expect(wrong.body.issues).toEqual([
+      { field: 'creditCode', message: '统一社会信用代码校验位不正确，请核对营业执照' },
+    ])
     const taken = await call(app, 'POST', '/api/employers', { token, body: UNIT })
     expect(taken.status).toBe(409)
     expect(taken.body.code).toBe('EMPLOYER.CODE_TAKEN')
@@ -70,9 +72,26 @@ describe('a unit registers and is verified', () => {
   })
 
   it('only street and county staff of its region verify it', async () => {
-    expect((await call(app, 'POST', `/api/employers/${employerId}/verify`, { token: await as(COORD), body: {} })).status).toBe(403)
-    expect((await call(app, 'POST', `/api/employers/${employerId}/verify`, { token: await as(EMPLOYER), body: {} })).status).toBe(403)
-    expect((await call(app, 'POST', `/api/employers/${employerId}/verify`, { token: await as(OTHER_STREET), body: {} })).status).toBe(404)
+    expect(
+      (await call(app, 'POST', `/api/employers/${employerId}/verify`, { token: await as(COORD), body: {} }))
+        .status,
+    ).toBe(403)
+    expect(
+      (
+        await call(app, 'POST', `/api/employers/${employerId}/verify`, {
+          token: await as(EMPLOYER),
+          body: {},
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (
+        await call(app, 'POST', `/api/employers/${employerId}/verify`, {
+          token: await as(OTHER_STREET),
+          body: {},
+        })
+      ).status,
+    ).toBe(404)
     const queue = await call(app, 'GET', '/api/employers?status=pending', { token: await as(STREET) })
     expect(queue.body.items.map((e: { id: string }) => e.id)).toContain(employerId)
   })
@@ -85,7 +104,10 @@ describe('a vacancy from submission to the job board', () => {
     const token = await as(EMPLOYER)
     const upside = await call(app, 'POST', '/api/vacancies', { token, body: { ...VACANCY, salaryMin: 7000 } })
     expect(upside.body.issues).toEqual([{ field: 'salaryMax', message: '最高月薪不能低于最低月薪' }])
-    const past = await call(app, 'POST', '/api/vacancies', { token, body: { ...VACANCY, validUntil: '2026-11-01' } })
+    const past = await call(app, 'POST', '/api/vacancies', {
+      token,
+      body: { ...VACANCY, validUntil: '2026-11-01' },
+    })
     expect(past.body.issues).toEqual([{ field: 'validUntil', message: '有效期应晚于今天' }])
   })
 
@@ -96,19 +118,34 @@ describe('a vacancy from submission to the job board', () => {
     expect(created.body).toMatchObject({ status: 'pending', employer: UNIT.name, count: 5 })
     vacancyId = created.body.id
     const street = await as(STREET)
-    const early = await call(app, 'POST', `/api/vacancies/${vacancyId}/review`, { token: street, body: { decision: 'approve' } })
+    const early = await call(app, 'POST', `/api/vacancies/${vacancyId}/review`, {
+      token: street,
+      body: { decision: 'approve' },
+    })
     expect(early.status).toBe(409)
     expect(early.body.code).toBe('EMPLOYER.NOT_VERIFIED')
-    const verified = await call(app, 'POST', `/api/employers/${employerId}/verify`, { token: street, body: { decision: 'verify' } })
+    const verified = await call(app, 'POST', `/api/employers/${employerId}/verify`, {
+      token: street,
+      body: { decision: 'verify' },
+    })
     expect(verified.body.status).toBe('verified')
-    const noReason = await call(app, 'POST', `/api/vacancies/${vacancyId}/review`, { token: street, body: { decision: 'reject' } })
+    const noReason = await call(app, 'POST', `/api/vacancies/${vacancyId}/review`, {
+      token: street,
+      body: { decision: 'reject' },
+    })
     expect(noReason.body.issues[0].field).toBe('reason')
-    const published = await call(app, 'POST', `/api/vacancies/${vacancyId}/review`, { token: street, body: { decision: 'approve' } })
+    const published = await call(app, 'POST', `/api/vacancies/${vacancyId}/review`, {
+      token: street,
+      body: { decision: 'approve' },
+    })
     expect(published.body).toMatchObject({ status: 'published', statusLabel: '已发布' })
     expect(published.body.timeline.map((t: { status: string }) => t.status)).toEqual(['pending', 'published'])
     const board = await call(app, 'GET', '/api/jobs?q=挡车工')
     expect(board.body.items.map((j: { id: string }) => j.id)).toContain(vacancyId)
-    const twice = await call(app, 'POST', `/api/vacancies/${vacancyId}/review`, { token: street, body: { decision: 'approve' } })
+    const twice = await call(app, 'POST', `/api/vacancies/${vacancyId}/review`, {
+      token: street,
+      body: { decision: 'approve' },
+    })
     expect(twice.body.code).toBe('VACANCY.WRONG_STATUS')
     const inbox = await call(app, 'GET', '/api/inbox', { token })
     expect(inbox.body.items[0].title).toBe('岗位「挡车工」已发布')
@@ -117,22 +154,34 @@ describe('a vacancy from submission to the job board', () => {
   it('is paused, resumed and filled by its employer; the board follows', async () => {
     const token = await as(EMPLOYER)
     const onBoard = async () =>
-      (await call(app, 'GET', '/api/jobs?q=挡车工')).body.items.some((j: { id: string }) => j.id === vacancyId)
+      (await call(app, 'GET', '/api/jobs?q=挡车工')).body.items.some(
+        (j: { id: string }) => j.id === vacancyId,
+      )
     await call(app, 'POST', `/api/vacancies/${vacancyId}/status`, { token, body: { status: 'paused' } })
     expect(await onBoard()).toBe(false)
     expect((await call(app, 'GET', `/api/jobs/${vacancyId}`)).status).toBe(404)
     await call(app, 'POST', `/api/vacancies/${vacancyId}/status`, { token, body: { status: 'published' } })
     expect(await onBoard()).toBe(true)
-    const filled = await call(app, 'POST', `/api/vacancies/${vacancyId}/status`, { token, body: { status: 'filled' } })
+    const filled = await call(app, 'POST', `/api/vacancies/${vacancyId}/status`, {
+      token,
+      body: { status: 'filled' },
+    })
     expect(filled.body.status).toBe('filled')
-    const back = await call(app, 'POST', `/api/vacancies/${vacancyId}/status`, { token, body: { status: 'published' } })
+    const back = await call(app, 'POST', `/api/vacancies/${vacancyId}/status`, {
+      token,
+      body: { status: 'published' },
+    })
     expect(back.status).toBe(409)
     expect(await onBoard()).toBe(false)
   })
 
-  it('is nobody else\'s business: another unit, a resident, staff elsewhere', async () => {
-    expect((await call(app, 'GET', `/api/vacancies/${vacancyId}`, { token: await as(OTHER_EMPLOYER) })).status).toBe(404)
-    expect((await call(app, 'GET', `/api/vacancies/${vacancyId}`, { token: await as(OTHER_STREET) })).status).toBe(404)
+  it("is nobody else's business: another unit, a resident, staff elsewhere", async () => {
+    expect(
+      (await call(app, 'GET', `/api/vacancies/${vacancyId}`, { token: await as(OTHER_EMPLOYER) })).status,
+    ).toBe(404)
+    expect(
+      (await call(app, 'GET', `/api/vacancies/${vacancyId}`, { token: await as(OTHER_STREET) })).status,
+    ).toBe(404)
     const resident = await as({ openid: 'emp-resident', role: 'resident' })
     expect((await call(app, 'POST', '/api/vacancies', { token: resident, body: VACANCY })).status).toBe(403)
     expect((await call(app, 'GET', `/api/vacancies/${vacancyId}`, { token: resident })).status).toBe(403)
@@ -144,7 +193,7 @@ describe('a vacancy from submission to the job board', () => {
     expect(refused.items.filter((a) => a.result === 'refused').length).toBeGreaterThanOrEqual(2)
   })
 
-  it('staff post on a unit\'s behalf: a street officer publishes at once, a coordinator sends it to review', async () => {
+  it("staff post on a unit's behalf: a street officer publishes at once, a coordinator sends it to review", async () => {
     const byStreet = await call(app, 'POST', '/api/vacancies', {
       token: await as(STREET),
       body: { ...VACANCY, title: '质检员', employerId },

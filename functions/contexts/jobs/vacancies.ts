@@ -41,6 +41,13 @@ export const toVacancyView = (r: JobRecord): VacancyView => ({
   statusLabel: VACANCY_STATUSES[r.status],
   validUntil: r.validUntil,
   publicWelfare: r.publicWelfare,
+  address: r.address,
+  hours: r.hours ?? '',
+  education: r.education,
+  experience: r.experience,
+  description: r.description,
+  requirements: r.requirements,
+  benefits: r.benefits,
   timeline: r.timeline ?? [],
   updatedAt: r.updatedAt,
 })

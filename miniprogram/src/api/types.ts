@@ -7,6 +7,7 @@ import type {
 } from '@shared/applications/application-types'
 import type { CardView } from '@shared/applications/cards'
 import type { SessionInfo } from '@shared/auth/identity'
+import type { EmployerView, VacancyView } from '@shared/employers/employer'
 import type { Channel, FollowupTaskView, ServiceKind } from '@shared/followups/followup'
 import type { Job, JobSummary, Paged } from '@shared/jobs/job'
 import type { EmploymentStatus, PersonView } from '@shared/people/person'
@@ -180,4 +181,14 @@ export interface RouteReplies {
   recordExplained: UnenjoyedItem
   listDeductionCandidates: Paged<DeductionCandidateView>
   decideDeductionCandidate: DeductionCandidateView
+  registerEmployer: EmployerView
+  listEmployers: Paged<EmployerView>
+  getEmployer: EmployerView
+  verifyEmployer: EmployerView
+  myEmployer: EmployerView
+  createVacancy: VacancyView
+  listVacancies: Paged<VacancyView>
+  getVacancy: VacancyView
+  reviewVacancy: VacancyView
+  changeVacancyStatus: VacancyView
 }

@@ -33,11 +33,16 @@ export const PAGE_TITLES: Record<string, string> = {
   'packages/staff/pages/policy-admin/index': '政策管理',
   'packages/staff/pages/policy-edit/index': '编辑政策',
   'packages/staff/pages/policy-reach/index': '政策落实情况',
+  'packages/staff/pages/employers/index': '用人单位与岗位审核',
+  'packages/employer/pages/unit/index': '单位信息',
+  'packages/employer/pages/vacancies/index': '岗位管理',
+  'packages/employer/pages/vacancy-edit/index': '发布岗位',
+  'packages/employer/pages/vacancy/index': '岗位详情',
 }
 
 /** Where 返回 goes when the page was opened directly (no page below it): the nearest tab. */
 export const backFallbackOf = (path: string): string => {
-  if (path.startsWith('packages/staff/')) return '/pages/mine/index'
+  if (path.startsWith('packages/')) return '/pages/mine/index'
   if (path.startsWith('pages/policy')) return '/pages/policies/index'
   if (path.startsWith('pages/job-detail')) return '/pages/jobs/index'
   if (path.startsWith('pages/profile') || path.startsWith('pages/inbox')) return '/pages/mine/index'

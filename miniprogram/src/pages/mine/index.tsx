@@ -12,7 +12,7 @@ import { toastError, toastText } from '../../utils/toast'
 import './index.scss'
 
 const COUNTY_CODE = '320621'
-const ROLE_ORDER: Role[] = ['resident', 'coordinator', 'street', 'county']
+const ROLE_ORDER: Role[] = ['resident', 'employer', 'coordinator', 'street', 'county']
 const defaultOpenid = (role: Role) => `dev-${role}-1`
 
 type SessionState =
@@ -293,6 +293,32 @@ export default function MinePage() {
   const loggedIn = session.status === 'done'
   const info = loggedIn ? session.session : null
   const entries: Entry[] = [
+    ...(info?.role === 'employer'
+      ? [
+          {
+            id: 'mine-entry-unit',
+            label: '单位信息',
+            desc: '登记单位、查看核验进度',
+            url: '/packages/employer/pages/unit/index',
+          },
+          {
+            id: 'mine-entry-vacancies',
+            label: '岗位管理',
+            desc: '发布岗位、查看审核和招聘状态',
+            url: '/packages/employer/pages/vacancies/index',
+          },
+        ]
+      : []),
+    ...(info && (info.role === 'street' || info.role === 'county' || info.role === 'coordinator')
+      ? [
+          {
+            id: 'mine-entry-employer-desk',
+            label: '用人单位与岗位审核',
+            desc: '核验单位、审核岗位、走访登记',
+            url: '/packages/staff/pages/employers/index',
+          },
+        ]
+      : []),
     ...(info && isStaffRole(info.role)
       ? [
           {
@@ -331,18 +357,23 @@ export default function MinePage() {
             : []),
         ]
       : []),
-    {
-      id: 'mine-entry-profile',
-      label: '实名信息',
-      desc: '身份证、联系电话、所在社区',
-      url: '/pages/profile/index',
-    },
-    {
-      id: 'mine-entry-applications',
-      label: '我的申请',
-      desc: '办理进度和结果',
-      url: '/pages/my-applications/index',
-    },
+    // A unit's account is not a person: no identity card, no applications of its own.
+    ...(info?.role === 'employer'
+      ? []
+      : [
+          {
+            id: 'mine-entry-profile',
+            label: '实名信息',
+            desc: '身份证、联系电话、所在社区',
+            url: '/pages/profile/index',
+          },
+          {
+            id: 'mine-entry-applications',
+            label: '我的申请',
+            desc: '办理进度和结果',
+            url: '/pages/my-applications/index',
+          },
+        ]),
     {
       id: 'mine-entry-notices',
       label: '公示公告',
