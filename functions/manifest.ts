@@ -57,6 +57,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   http('placement', () => import('./placement/index')),
   http('policies', () => import('./policies/index')),
   http('employers', () => import('./employers/index')),
+  http('seekers', () => import('./seekers/index')),
   {
     name: 'jobs-expire',
     entry: 'functions/jobs-expire/index.ts',
@@ -109,6 +110,19 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeoutSeconds: 60,
     memoryMb: 256,
     load: () => import('./zero-employment-watch/index'),
+  },
+  {
+    name: 'job-push',
+    entry: 'functions/job-push/index.ts',
+    routes: [],
+    schedule: {
+      cron: '0,10,20,30,40,50 10 * * *',
+      description:
+        '每天 10:00 起向求职者推送新匹配的岗位（每人每天、每周有上限，不重复；每 10 分钟续跑直至完成）',
+    },
+    timeoutSeconds: 60,
+    memoryMb: 512,
+    load: () => import('./job-push/index'),
   },
   {
     name: 'policy-match',

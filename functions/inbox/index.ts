@@ -22,7 +22,7 @@ const fn = httpFunction({
   }),
   [routeKey(API_ROUTES.addSubscription)]: route({
     access: 'user',
-    params: z.object({ template: z.enum(['digest', 'status', 'policy'], { error: '没有这种订阅' }) }),
+    params: z.object({ template: z.enum(['digest', 'status', 'policy', 'job'], { error: '没有这种订阅' }) }),
     body: z.object({ accepted: z.boolean() }).strict(),
     status: 201,
     handle: async ({ deps, identity, params, body }) =>

@@ -34,6 +34,12 @@ const envSchema = z
     WECHAT_TEMPLATE_DIGEST: z.string().optional(),
     /** Subscription-message template for "a policy you qualify for" (thing1 policy, time2, thing3 note). */
     WECHAT_TEMPLATE_POLICY: z.string().optional(),
+    /** Subscription-message template for "jobs for you" (thing1 title, time2, thing3 jobs). */
+    WECHAT_TEMPLATE_JOB: z.string().optional(),
+    /** Job pushes: at most this many new jobs per seeker a day… */
+    JOB_PUSH_DAILY: z.coerce.number().int().min(1).max(20).default(3),
+    /** …and this many in any seven days. */
+    JOB_PUSH_WEEKLY: z.coerce.number().int().min(1).max(100).default(10),
     /** Home county of the deployment; the demo and region pickers start here. */
     HOME_COUNTY: z
       .string()

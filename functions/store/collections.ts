@@ -7,6 +7,7 @@ import type {
 import type { Role } from '../../shared/auth/identity'
 import type { EmployerStatus, VacancyTimelineEntry } from '../../shared/employers/employer'
 import type { Job } from '../../shared/jobs/job'
+import type { InterestSource, InterestStatus, ReturneeInput } from '../../shared/jobs/seeker'
 import type { EmploymentStatus, Hukou, KeyGroup, KeyGroupAction } from '../../shared/people/person'
 import type { PolicyParam, PolicyStatus, Verdict } from '../../shared/policies/policy'
 import type { Rule } from '../../shared/policies/rules'
@@ -146,7 +147,17 @@ export interface PersonRecord {
   reportedEmployment?: { status: EmploymentStatus; since: string | null; at: string } | null
   trainingWish?: { wants: boolean | null; courses: string[] }
   hukou?: Hukou | null
-  publicWelfarePost?: { post: string; employer: string; since: string } | null
+  publicWelfarePost?: {
+    post: string
+    employer: string
+    since: string
+    postId?: string
+    until?: string
+  } | null
+  /** Registered as back from work elsewhere (返乡登记), by the resident or on a visit. */
+  returnee?: (ReturneeInput & { registeredAt: string; registeredBy: string }) | null
+  /** The resident's own switch for job pushes; unset = the default for their situation. */
+  jobPush?: 'on' | 'off' | null
   registration: { certificateNo: string; registeredAt: string } | null
   /** The last recorded follow-up: the follow-up cadence counts from here. */
   lastFollowupAt?: string | null
@@ -298,7 +309,12 @@ export interface NotificationRecord {
   read: boolean
   applicationId: string | null
   /** What the message is about, for the app to open: a policy or a policy notice. */
-  link?: { kind: 'policy' | 'policies' | 'notice'; id: string; policyIds?: string[] } | null
+  link?: {
+    kind: 'policy' | 'policies' | 'notice' | 'job' | 'jobs'
+    id: string
+    policyIds?: string[]
+    jobIds?: string[]
+  } | null
 }
 export const notifications = defineCollection<NotificationRecord>()({
   name: 'notifications',
@@ -437,7 +453,7 @@ export const placementCases = defineCollection<PlacementCaseRecord>()({
 export interface SubscriptionRecord {
   id: string
   account: string
-  template: 'digest' | 'status' | 'policy'
+  template: 'digest' | 'status' | 'policy' | 'job'
   credits: number
   updatedAt: string
 }
@@ -611,6 +627,105 @@ export const employers = defineCollection<EmployerRecord>()({
   fields: { creditCode: 'text', region: 'text', status: 'text', updatedAt: 'text' },
 })
 
+/**
+ * A seeker's interest in a vacancy (我要应聘): one per seeker and vacancy, so a retry or a second
+ * tap finds the same record. It carries what the employer and the coordinator need to call back.
+ */
+export interface JobInterestRecord {
+  id: string
+  jobId: string
+  jobTitle: string
+  employer: string
+  employerId: string | null
+  jobRegion: string
+  personId: string
+  personName: string
+  phoneMasked: string
+  community: string
+  shareContact: boolean
+  source: InterestSource
+  status: InterestStatus
+  history: { at: string; status: InterestStatus; by: string; note: string | null }[]
+  createdAt: string
+  updatedAt: string
+}
+export const jobInterests = defineCollection<JobInterestRecord>()({
+  name: 'job_interests',
+  fields: {
+    jobId: 'text',
+    employerId: 'text',
+    personId: 'text',
+    community: 'text',
+    status: 'text',
+    updatedAt: 'text',
+  },
+})
+
+/** One vacancy pushed to one seeker (送岗位): never twice, so the id is the pair. */
+export interface JobPushRecord {
+  id: string
+  personId: string
+  personName: string
+  community: string
+  jobId: string
+  jobTitle: string
+  employer: string
+  /** The Asia/Shanghai day of the run that pushed it: the daily and weekly caps count these. */
+  day: string
+  at: string
+  score: number
+  reasons: string[]
+  responded: boolean
+}
+export const jobPushes = defineCollection<JobPushRecord>()({
+  name: 'job_pushes',
+  fields: { personId: 'text', community: 'text', day: 'text', jobId: 'text' },
+})
+
+/**
+ * A public-welfare post (公益性岗位) defined by county staff: so many places with a monthly
+ * subsidy for a term. `filled` only moves by a guarded increment, so it never passes `count`.
+ */
+export interface WelfarePostRecord {
+  id: string
+  title: string
+  employer: string
+  /** The town (9 digits) whose people it serves. */
+  town: string
+  count: number
+  filled: number
+  subsidyPerMonth: number
+  termMonths: number
+  description: string
+  status: 'open' | 'closed'
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+}
+export const welfarePosts = defineCollection<WelfarePostRecord>()({
+  name: 'welfare_posts',
+  fields: { town: 'text', status: 'text', updatedAt: 'text' },
+})
+
+/** A person placed on a public-welfare post, with the priority that put them first. */
+export interface WelfareAllocationRecord {
+  id: string
+  postId: string
+  personId: string
+  personName: string
+  town: string
+  priority: 'zero_employment' | 'difficulty'
+  caseId: string | null
+  startedOn: string
+  endsOn: string
+  at: string
+  actor: string
+}
+export const welfareAllocations = defineCollection<WelfareAllocationRecord>()({
+  name: 'welfare_allocations',
+  fields: { postId: 'text', personId: 'text', town: 'text' },
+})
+
 export const ALL_COLLECTIONS = [
   jobs,
   accounts,
@@ -636,4 +751,8 @@ export const ALL_COLLECTIONS = [
   policyReach,
   deductionCandidates,
   employers,
+  jobInterests,
+  jobPushes,
+  welfarePosts,
+  welfareAllocations,
 ]

@@ -1,4 +1,5 @@
 import type { ApplicationType } from '../applications/application-types'
+import type { ReturneeView } from '../jobs/seeker'
 import { regionCodeSchema } from '../regions/region-code'
 import { calendarDateSchema, plainText } from '../text'
 import { z } from '../validation'
@@ -209,7 +210,11 @@ export interface PersonView {
     by: string
     evidence: string | null
   }[]
-  publicWelfarePost: { post: string; employer: string; since: string } | null
+  publicWelfarePost: { post: string; employer: string; since: string; until?: string } | null
+  /** Registered as back from work elsewhere (返乡登记). */
+  returnee: ReturneeView | null
+  /** The resident's own choice about job pushes (null: the default for their situation). */
+  jobPush: 'on' | 'off' | null
   registration: { certificateNo: string; registeredAt: string } | null
   householdId: string | null
   updatedAt: string

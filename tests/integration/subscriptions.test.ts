@@ -15,6 +15,7 @@ it('counts taps as credits, spends one per message and never goes below zero', a
       { template: 'digest', credits: 0 },
       { template: 'status', credits: 0 },
       { template: 'policy', credits: 0 },
+      { template: 'job', credits: 0 },
     ],
     wechatEnabled: false,
   })

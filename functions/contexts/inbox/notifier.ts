@@ -13,7 +13,12 @@ export interface Message {
   body: string
   applicationId?: string
   /** What the message is about, for the app (and a WeChat message) to open. */
-  link?: { kind: 'policy' | 'policies' | 'notice'; id: string; policyIds?: string[] }
+  link?: {
+    kind: 'policy' | 'policies' | 'notice' | 'job' | 'jobs'
+    id: string
+    policyIds?: string[]
+    jobIds?: string[]
+  }
   /**
    * Sent at most once per key and recipient: a rerun of a scheduled job, or a retry after a
    * crash between two writes, finds the message already there and sends nothing.

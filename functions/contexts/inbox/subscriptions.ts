@@ -7,7 +7,7 @@ import { DuplicateKeyError } from '../../store/port'
  * One-time subscription messages (一次性订阅消息): WeChat allows one send per tap on 订阅. We count
  * the taps as credits, spend one per message, and fall back to the inbox when none are left.
  */
-export type Template = 'digest' | 'status' | 'policy'
+export type Template = 'digest' | 'status' | 'policy' | 'job'
 
 const keyOf = (account: string, template: Template) => `${account}:${template}`
 
@@ -18,7 +18,7 @@ export const listCredits = async (deps: Deps, who: Identity) => {
   const account = `wx:${who.openid}`
   return {
     items: await Promise.all(
-      (['digest', 'status', 'policy'] as const).map(async (template) => ({
+      (['digest', 'status', 'policy', 'job'] as const).map(async (template) => ({
         template,
         credits: await creditsOf(deps, account, template),
       })),

@@ -94,6 +94,8 @@ export const wechatSubscriptionNotifier = (
 const pageFor = (page: string, message: Message): string => {
   if (message.link?.kind === 'policies') return 'pages/policies/index'
   if (message.link?.kind === 'notice') return `pages/policy-notice/index?id=${message.link.id}`
+  if (message.link?.kind === 'job' || message.link?.kind === 'jobs')
+    return `pages/job-detail/index?id=${message.link.id}&from=push`
   const id = message.link?.id ?? message.applicationId
   return id ? `${page}?id=${id}` : page
 }
@@ -143,6 +145,26 @@ export const digestChannel = async (deps: {
       secret: WECHAT_SECRET,
       templateId: WECHAT_TEMPLATE_DIGEST,
       page: 'packages/staff/pages/workbench/index',
+    },
+    logger,
+  )
+}
+
+/** The WeChat channel for job pushes to seekers, when a job template is configured. */
+export const jobChannel = async (deps: {
+  store: Store
+  env: { WECHAT_APPID?: string; WECHAT_SECRET?: string; WECHAT_TEMPLATE_JOB?: string }
+}): Promise<Notifier | null> => {
+  const { WECHAT_APPID, WECHAT_SECRET, WECHAT_TEMPLATE_JOB } = deps.env
+  if (!WECHAT_APPID || !WECHAT_SECRET || !WECHAT_TEMPLATE_JOB) return null
+  const { logger } = await import('../../platform/logger')
+  return wechatSubscriptionNotifier(
+    deps.store,
+    {
+      appid: WECHAT_APPID,
+      secret: WECHAT_SECRET,
+      templateId: WECHAT_TEMPLATE_JOB,
+      page: 'pages/job-detail/index',
     },
     logger,
   )

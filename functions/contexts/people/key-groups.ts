@@ -40,10 +40,10 @@ const inScope = async (deps: Deps, who: Identity, personId: string): Promise<Per
   return person
 }
 
-const history = (p: PersonRecord, change: KeyGroupChange) => [...(p.keyGroupHistory ?? []), change]
+export const history = (p: PersonRecord, change: KeyGroupChange) => [...(p.keyGroupHistory ?? []), change]
 
 /** A group is held from a day that has come: a date in the future is a typing slip. */
-const notInFuture = (deps: Deps, date: string, field: string) => {
+export const notInFuture = (deps: Deps, date: string, field: string) => {
   if (date > shanghaiDate(deps.clock.now())) {
     throw new AppError('REQUEST.INVALID', {
       message: `请求参数有误：${field}`,
@@ -52,7 +52,7 @@ const notInFuture = (deps: Deps, date: string, field: string) => {
   }
 }
 
-const claimsPatch = (claims: NonNullable<PersonRecord['keyGroupClaims']>) => ({
+export const claimsPatch = (claims: NonNullable<PersonRecord['keyGroupClaims']>) => ({
   keyGroupClaims: claims,
   claimsPending: claims.length > 0,
 })

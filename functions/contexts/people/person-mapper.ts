@@ -69,7 +69,21 @@ export const toPersonView = (
       by: h.by,
       evidence: h.evidence,
     })),
-    publicWelfarePost: r.publicWelfarePost ?? null,
+    publicWelfarePost: r.publicWelfarePost
+      ? {
+          post: r.publicWelfarePost.post,
+          employer: r.publicWelfarePost.employer,
+          since: r.publicWelfarePost.since,
+          ...(r.publicWelfarePost.until ? { until: r.publicWelfarePost.until } : {}),
+        }
+      : null,
+    returnee: r.returnee
+      ? {
+          ...r.returnee,
+          confirmed: r.keyGroups.some((g) => g.group === 'returning_migrant'),
+        }
+      : null,
+    jobPush: r.jobPush ?? null,
     registration: r.registration,
     householdId: r.householdId,
     updatedAt: r.updatedAt,

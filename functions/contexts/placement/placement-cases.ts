@@ -14,7 +14,7 @@ import {
   persons,
   placementCases,
 } from '../../store/collections'
-import { DuplicateKeyError, type Page } from '../../store/port'
+import { DuplicateKeyError, type Page, type Store } from '../../store/port'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { inboxNotifier } from '../inbox/notifier'
@@ -297,20 +297,89 @@ export const commitImmediateEmployment = async (deps: Deps, who: Identity, perso
   return opened
 }
 
+export interface PlacementInput {
+  personId: string
+  employer: string
+  post: string
+  startedOn: string
+  note?: string
+  publicWelfare?: boolean
+  /** The public-welfare post and the end of its term, when placed on one. */
+  welfare?: { postId: string; until: string }
+}
+
+/**
+ * Close an open case with the placement, inside the caller's transaction: the case, the placed
+ * person's employment, and the case lock move together. Returns null when the case was closed
+ * meanwhile (someone else placed first).
+ */
+export const placeInCase = async (
+  tx: Store,
+  c: PlacementCaseRecord,
+  input: PlacementInput,
+  actor: string,
+  now: string,
+): Promise<PlacementCaseRecord | null> => {
+  const done = await tx.update(
+    placementCases,
+    c.id,
+    {
+      status: 'placed',
+      placement: {
+        personId: input.personId,
+        employer: input.employer,
+        post: input.post,
+        startedOn: input.startedOn,
+        note: input.note ?? null,
+        at: now,
+        actor,
+      },
+      history: [
+        ...c.history,
+        { at: now, action: 'placed', level: c.level, note: `${input.employer} ${input.post}` },
+      ],
+    },
+    { expect: { status: 'open' } },
+  )
+  if (!done) return null
+  const person = await tx.get(persons, input.personId)
+  await tx.update(persons, input.personId, {
+    employmentStatus: 'stable',
+    employmentSince: input.startedOn,
+    reportedEmployment: null,
+    // Placed on a public-welfare post: the fact the post subsidy's rule asks about.
+    ...(input.publicWelfare
+      ? {
+          publicWelfarePost: {
+            post: input.post,
+            employer: input.employer,
+            since: input.startedOn,
+            ...(input.welfare ? { postId: input.welfare.postId, until: input.welfare.until } : {}),
+          },
+        }
+      : {}),
+    rev: (person?.rev ?? 0) + 1,
+    updatedAt: now,
+  })
+  await tx.delete(meta, lockKey(c.kind, c.kind === 'zero_employment' ? c.householdId! : c.personIds[0]!))
+  return done
+}
+
+/** The open case a person is in, if any (a household's or their own 72-hour one). */
+export const openCaseOf = async (store: Store, person: PersonRecord): Promise<PlacementCaseRecord | null> => {
+  const page = await store.find(placementCases, {
+    where: [
+      { field: 'community', op: 'eq', value: person.community },
+      { field: 'status', op: 'eq', value: 'open' },
+    ],
+    orderBy: [{ field: 'deadline', dir: 'asc' }],
+    limit: 100,
+  })
+  return page.items.find((c) => c.personIds.includes(person.id)) ?? null
+}
+
 /** Only a recorded placement closes a case; the placed person is employed from that day. */
-export const recordPlacement = async (
-  deps: Deps,
-  who: Identity,
-  id: string,
-  input: {
-    personId: string
-    employer: string
-    post: string
-    startedOn: string
-    note?: string
-    publicWelfare?: boolean
-  },
-) => {
+export const recordPlacement = async (deps: Deps, who: Identity, id: string, input: PlacementInput) => {
   const c = await deps.store.get(placementCases, id)
   if (!c || !inScope(who, c)) throw new AppError('CASE.NOT_FOUND')
   if (c.status !== 'open') throw new AppError('CASE.CLOSED')
@@ -322,38 +391,8 @@ export const recordPlacement = async (
   const at = deps.clock.now()
   const now = at.toISOString()
   const placed = await deps.store.transaction(async (tx) => {
-    const done = await tx.update(
-      placementCases,
-      id,
-      {
-        status: 'placed',
-        placement: {
-          personId: input.personId,
-          employer: input.employer,
-          post: input.post,
-          startedOn: input.startedOn,
-          note: input.note ?? null,
-          at: now,
-          actor: actorLabel(who),
-        },
-        history: [
-          ...c.history,
-          { at: now, action: 'placed', level: c.level, note: `${input.employer} ${input.post}` },
-        ],
-      },
-      { expect: { status: 'open' } },
-    )
+    const done = await placeInCase(tx, c, input, actorLabel(who), now)
     if (!done) throw new AppError('CASE.CLOSED')
-    await tx.update(persons, input.personId, {
-      employmentStatus: 'stable',
-      employmentSince: input.startedOn,
-      // Placed on a public-welfare post: the fact the post subsidy's rule asks about.
-      ...(input.publicWelfare
-        ? { publicWelfarePost: { post: input.post, employer: input.employer, since: input.startedOn } }
-        : {}),
-      updatedAt: now,
-    })
-    await tx.delete(meta, lockKey(c.kind, c.kind === 'zero_employment' ? c.householdId! : c.personIds[0]!))
     return done
   })
   await recordAudit(deps.store, at, who, { action: 'case.placed', subject: id, result: 'ok' })

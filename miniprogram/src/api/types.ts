@@ -144,10 +144,10 @@ export interface RouteReplies {
   listInbox: InboxReply
   readInboxMessage: OkReply
   listSubscriptions: {
-    items: { template: 'digest' | 'status' | 'policy'; credits: number }[]
+    items: { template: 'digest' | 'status' | 'policy' | 'job'; credits: number }[]
     wechatEnabled: boolean
   }
-  addSubscription: { template: 'digest' | 'status' | 'policy'; credits: number | null }
+  addSubscription: { template: 'digest' | 'status' | 'policy' | 'job'; credits: number | null }
   listFollowupTasks: Paged<FollowupTaskView>
   recordFollowup: RecordFollowupReply
   personHistory: PersonHistoryReply

@@ -1,0 +1,176 @@
+import { JOB_CATEGORIES, type JobCategory } from './job'
+
+/**
+ * Matching a job seeker with a vacancy (人岗匹配): a score from 0 to 100 and, for every point,
+ * the reason in the words the seeker reads ("意向岗位相符；在您所在镇；月薪高于期望").
+ *
+ * What counts, and how much: what the work is (the wished occupation in the title, else its
+ * trade; a skill the post asks for), where it is (the seeker's community, town, wished places,
+ * else the county), and the pay against the seeker's expectation. The weights are plain so a
+ * coordinator can explain any recommendation to the person in front of them.
+ */
+
+/** Words residents use for work, by trade: a wish "电焊" or "开叉车" names a category. */
+const TRADE_WORDS: Record<JobCategory, string[]> = {
+  manufacturing: [
+    '普工',
+    '操作工',
+    '电焊',
+    '焊工',
+    '车工',
+    '钳工',
+    '装配',
+    '质检',
+    '机修',
+    '电工',
+    '数控',
+    '包装',
+    '叉车',
+    '流水线',
+  ],
+  textile: ['纺织', '挡车', '缝纫', '服装', '制衣', '裁剪', '织布', '家纺', '验布', '整烫'],
+  construction: ['建筑', '木工', '瓦工', '泥瓦', '钢筋', '架子', '油漆', '装修', '水电', '混凝土', '工地'],
+  logistics: ['司机', '驾驶', '物流', '快递', '仓库', '仓管', '配送', '搬运', '分拣', '货运', '外卖'],
+  retail: ['销售', '营业员', '导购', '收银', '店员', '客服', '电商', '推销'],
+  catering: ['厨师', '帮厨', '服务员', '餐饮', '配菜', '面点', '洗碗', '酒店', '前台'],
+  domestic: ['家政', '保姆', '月嫂', '育婴', '养老', '护工', '钟点工'],
+  agriculture: ['农业', '种植', '养殖', '大棚', '农机', '果园', '水产'],
+  tech: ['技术', '研发', '工程师', '程序', '软件', '设计', '技术员'],
+  office: ['文员', '行政', '会计', '出纳', '人事', '办公室', '资料员', '统计'],
+  cleaning: ['保洁', '保安', '清洁', '门卫', '物业', '绿化'],
+  healthcare: ['护士', '护理', '医生', '药店', '康复', '医护'],
+  education: ['教师', '老师', '培训', '幼师', '辅导'],
+  community: ['社区', '网格', '公益', '协管', '服务站'],
+}
+
+/** The trades a free-text wish names (a wish can be its own trade's label: "物流运输"). */
+export const categoriesOf = (words: readonly string[]): JobCategory[] => {
+  const found = new Set<JobCategory>()
+  for (const raw of words) {
+    const w = raw.trim()
+    if (!w) continue
+    for (const [cat, list] of Object.entries(TRADE_WORDS) as [JobCategory, string[]][]) {
+      const label = JOB_CATEGORIES[cat]
+      if (label.includes(w) || w.includes(label) || list.some((t) => w.includes(t) || t.includes(w)))
+        found.add(cat)
+    }
+  }
+  return [...found]
+}
+
+/** What matching knows about a seeker. */
+export interface SeekerProfile {
+  /** The community (12 digits) the seeker lives in. */
+  community: string
+  occupations: readonly string[]
+  /** Wished places as the seeker wrote them ("海安镇", "城东"). */
+  places: readonly string[]
+  expectedPay: number | null
+  skills: readonly string[]
+  /** May be shown public-welfare posts (the priority rules allow it: see welfare posts). */
+  welfareEligible: boolean
+}
+
+/** What matching knows about a vacancy. */
+export interface VacancyProfile {
+  category: JobCategory
+  title: string
+  /** Requirements and description: where a skill the post asks for is written. */
+  text: string
+  /** The town or community (9 or 12 digits) where the work is. */
+  region: string
+  /** Names of the town and community of `region`, for the seeker's written places. */
+  placeNames: string
+  salaryMin: number
+  salaryMax: number
+  publicWelfare: boolean
+}
+
+export interface Match {
+  score: number
+  reasons: string[]
+}
+
+/** Below this a vacancy is not worth a seeker's attention (a push, a recommendation). */
+export const MATCH_THRESHOLD = 40
+
+/** Prepared once per seeker: the trade list and the words, so scoring many posts stays cheap. */
+export interface PreparedSeeker extends SeekerProfile {
+  wishedCategories: Set<JobCategory>
+  skillCategories: Set<JobCategory>
+  town: string
+}
+
+export const prepareSeeker = (s: SeekerProfile): PreparedSeeker => ({
+  ...s,
+  occupations: s.occupations.map((o) => o.trim()).filter((o) => o.length >= 2),
+  skills: s.skills.map((o) => o.trim()).filter((o) => o.length >= 2),
+  places: s.places.map((o) => o.trim()).filter(Boolean),
+  wishedCategories: new Set(categoriesOf(s.occupations)),
+  skillCategories: new Set(categoriesOf(s.skills)),
+  town: s.community.slice(0, 9),
+})
+
+/** A written place names the vacancy's town or community ("海安镇·城东社区" is in "海安镇"). */
+const wishedPlace = (places: readonly string[], placeNames: string): boolean => {
+  const town = placeNames.split(/[·\s]/)[0] ?? ''
+  return places.some((p) => placeNames.includes(p) || (town.length >= 2 && p.includes(town)))
+}
+
+/**
+ * The score and reasons of one vacancy for one seeker; null when the seeker may not be shown
+ * it at all (a public-welfare post outside the priority rules).
+ */
+export const matchVacancy = (s: PreparedSeeker, v: VacancyProfile): Match | null => {
+  if (v.publicWelfare && !s.welfareEligible) return null
+  const reasons: string[] = []
+  let score = 0
+
+  // What the work is: the wished occupation itself, else its trade; then a skill it asks for.
+  const occupation = s.occupations.find((o) => v.title.includes(o) || o.includes(v.title))
+  if (occupation) {
+    score += 45
+    reasons.push('意向岗位相符')
+  } else if (s.wishedCategories.has(v.category)) {
+    score += 30
+    reasons.push(`意向行业相符（${JOB_CATEGORIES[v.category]}）`)
+  }
+  const skill = s.skills.find((k) => v.title.includes(k) || v.text.includes(k))
+  if (skill) {
+    score += 15
+    reasons.push(`用得上您的技能“${skill}”`)
+  } else if (!occupation && !s.wishedCategories.has(v.category) && s.skillCategories.has(v.category)) {
+    score += 20
+    reasons.push(`与您的技能同属${JOB_CATEGORIES[v.category]}`)
+  }
+
+  // Where it is: the nearer in the region tree, the more it counts.
+  if (v.region.length === 12 && v.region === s.community) {
+    score += 25
+    reasons.push('就在您所在社区')
+  } else if (v.region.slice(0, 9) === s.town) {
+    score += 20
+    reasons.push('在您所在镇（街道）')
+  } else if (wishedPlace(s.places, v.placeNames)) {
+    score += 15
+    reasons.push('在您的意向地点')
+  } else if (v.region.slice(0, 6) === s.community.slice(0, 6)) {
+    score += 5
+    reasons.push('在本县（市、区）内')
+  }
+
+  // The pay against the expectation.
+  if (s.expectedPay !== null && s.expectedPay > 0) {
+    if (v.salaryMin >= s.expectedPay) {
+      score += 15
+      reasons.push('月薪高于期望')
+    } else if (v.salaryMax >= s.expectedPay) {
+      score += 8
+      reasons.push('月薪可达期望')
+    } else {
+      score -= 15
+    }
+  }
+  if (v.publicWelfare) reasons.push('公益性岗位，按政策优先安排')
+  return { score: Math.max(0, Math.min(100, score)), reasons }
+}
