@@ -315,10 +315,31 @@ export interface NotificationRecord {
     policyIds?: string[]
     jobIds?: string[]
   } | null
+  /**
+   * A job push (送岗位) is the message itself: whose, which day, their community, and what was
+   * sent and why — what the daily job reads (through the recipient) to never send a vacancy
+   * twice and to keep the caps, and what the coordinator sees. Absent on every other message.
+   */
+  pushPerson?: string
+  pushDay?: string
+  pushCommunity?: string
+  pushJobs?: PushedJob[]
+}
+export interface PushedJob {
+  jobId: string
+  score: number
+  /** Reason codes (shared/jobs/matching.ts reasonText words them), comma-separated: kept small. */
+  why: string
 }
 export const notifications = defineCollection<NotificationRecord>()({
   name: 'notifications',
-  fields: { recipient: 'text', at: 'text', read: 'bool' },
+  fields: {
+    recipient: 'text',
+    at: 'text',
+    read: 'bool',
+    pushDay: 'text',
+    pushCommunity: 'text',
+  },
 })
 
 /** An uploaded material: who it belongs to and where its bytes are. */
@@ -661,27 +682,6 @@ export const jobInterests = defineCollection<JobInterestRecord>()({
   },
 })
 
-/** One vacancy pushed to one seeker (送岗位): never twice, so the id is the pair. */
-export interface JobPushRecord {
-  id: string
-  personId: string
-  personName: string
-  community: string
-  jobId: string
-  jobTitle: string
-  employer: string
-  /** The Asia/Shanghai day of the run that pushed it: the daily and weekly caps count these. */
-  day: string
-  at: string
-  score: number
-  reasons: string[]
-  responded: boolean
-}
-export const jobPushes = defineCollection<JobPushRecord>()({
-  name: 'job_pushes',
-  fields: { personId: 'text', community: 'text', day: 'text', jobId: 'text' },
-})
-
 /**
  * A public-welfare post (公益性岗位) defined by county staff: so many places with a monthly
  * subsidy for a term. `filled` only moves by a guarded increment, so it never passes `count`.
@@ -752,7 +752,6 @@ export const ALL_COLLECTIONS = [
   deductionCandidates,
   employers,
   jobInterests,
-  jobPushes,
   welfarePosts,
   welfareAllocations,
 ]

@@ -17,17 +17,13 @@ CREATE INDEX job_interests_person ON job_interests (person_id, updated_at, id);
 CREATE INDEX job_interests_community ON job_interests (community, updated_at, id);
 CREATE INDEX job_interests_employer ON job_interests (employer_id, updated_at, id);
 
-CREATE TABLE job_pushes (
-  id text COLLATE "C" PRIMARY KEY,
-  doc jsonb NOT NULL,
-  person_id text COLLATE "C" GENERATED ALWAYS AS (doc->>'personId') STORED,
-  community text COLLATE "C" GENERATED ALWAYS AS (doc->>'community') STORED,
-  day text COLLATE "C" GENERATED ALWAYS AS (doc->>'day') STORED,
-  job_id text COLLATE "C" GENERATED ALWAYS AS (doc->>'jobId') STORED
-);
-CREATE INDEX job_pushes_person ON job_pushes (person_id, day, id);
-CREATE INDEX job_pushes_community ON job_pushes (community, day, id);
-CREATE INDEX job_pushes_job ON job_pushes (job_id);
+-- A job push is the inbox message that carries it: which day, which community. The daily job
+-- finds a seeker's earlier pushes through the recipient index; coordinators list their
+-- community's by day. Only push messages have these, so the index is partial and other
+-- messages cost nothing more.
+ALTER TABLE notifications ADD COLUMN push_day text COLLATE "C" GENERATED ALWAYS AS (doc->>'pushDay') STORED;
+ALTER TABLE notifications ADD COLUMN push_community text COLLATE "C" GENERATED ALWAYS AS (doc->>'pushCommunity') STORED;
+CREATE INDEX notifications_push_community ON notifications (push_community, push_day, id) WHERE push_community IS NOT NULL;
 
 CREATE TABLE welfare_posts (
   id text COLLATE "C" PRIMARY KEY,

@@ -43,17 +43,28 @@ const TRADE_WORDS: Record<JobCategory, string[]> = {
   community: ['社区', '网格', '公益', '协管', '服务站'],
 }
 
-/** The trades a free-text wish names (a wish can be its own trade's label: "物流运输"). */
+const tradesOfWord = new Map<string, JobCategory[]>()
+
+/** The trades one wish names, remembered: the same few hundred words recur across a registry. */
+const tradesOf = (w: string): JobCategory[] => {
+  const known = tradesOfWord.get(w)
+  if (known) return known
+  const found: JobCategory[] = []
+  for (const [cat, list] of Object.entries(TRADE_WORDS) as [JobCategory, string[]][]) {
+    const label = JOB_CATEGORIES[cat]
+    if (label.includes(w) || w.includes(label) || list.some((t) => w.includes(t) || t.includes(w)))
+      found.push(cat)
+  }
+  if (tradesOfWord.size < 10_000) tradesOfWord.set(w, found)
+  return found
+}
+
+/** The trades free-text wishes name (a wish can be its own trade's label: "物流运输"). */
 export const categoriesOf = (words: readonly string[]): JobCategory[] => {
   const found = new Set<JobCategory>()
   for (const raw of words) {
     const w = raw.trim()
-    if (!w) continue
-    for (const [cat, list] of Object.entries(TRADE_WORDS) as [JobCategory, string[]][]) {
-      const label = JOB_CATEGORIES[cat]
-      if (label.includes(w) || w.includes(label) || list.some((t) => w.includes(t) || t.includes(w)))
-        found.add(cat)
-    }
+    if (w) for (const cat of tradesOf(w)) found.add(cat)
   }
   return [...found]
 }
@@ -99,6 +110,7 @@ export interface PreparedSeeker extends SeekerProfile {
   wishedCategories: Set<JobCategory>
   skillCategories: Set<JobCategory>
   town: string
+  county: string
 }
 
 export const prepareSeeker = (s: SeekerProfile): PreparedSeeker => ({
@@ -109,12 +121,114 @@ export const prepareSeeker = (s: SeekerProfile): PreparedSeeker => ({
   wishedCategories: new Set(categoriesOf(s.occupations)),
   skillCategories: new Set(categoriesOf(s.skills)),
   town: s.community.slice(0, 9),
+  county: s.community.slice(0, 6),
 })
 
 /** A written place names the vacancy's town or community ("海安镇·城东社区" is in "海安镇"). */
 const wishedPlace = (places: readonly string[], placeNames: string): boolean => {
+  if (!places.length) return false
   const town = placeNames.split(/[·\s]/)[0] ?? ''
   return places.some((p) => placeNames.includes(p) || (town.length >= 2 && p.includes(town)))
+}
+
+/**
+ * How far a seeker may be shown a post: -1 when not at all. Given a list, the reasons are
+ * written into it as short codes (what a push message stores); `reasonText` words them.
+ */
+const evaluate = (s: PreparedSeeker, v: VacancyProfile, reasons: string[] | null): number => {
+  if (v.publicWelfare && !s.welfareEligible) return -1
+  let score = 0
+
+  // What the work is: the wished occupation itself, else its trade; then a skill it asks for.
+  let occupation = false
+  for (const o of s.occupations) {
+    if (v.title.includes(o) || o.includes(v.title)) {
+      occupation = true
+      break
+    }
+  }
+  const wishedTrade = s.wishedCategories.has(v.category)
+  if (occupation) {
+    score += 45
+    if (reasons) reasons.push('occupation')
+  } else if (wishedTrade) {
+    score += 30
+    if (reasons) reasons.push(`trade:${v.category}`)
+  }
+  let skill: string | null = null
+  for (const k of s.skills) {
+    if (v.title.includes(k) || v.text.includes(k)) {
+      skill = k
+      break
+    }
+  }
+  if (skill) {
+    score += 15
+    if (reasons) reasons.push(`skill:${skill}`)
+  } else if (!occupation && !wishedTrade && s.skillCategories.has(v.category)) {
+    score += 20
+    if (reasons) reasons.push(`skill_trade:${v.category}`)
+  }
+
+  // Where it is: the nearer in the region tree, the more it counts.
+  if (v.region.length === 12 && v.region === s.community) {
+    score += 25
+    if (reasons) reasons.push('community')
+  } else if (v.region.startsWith(s.town)) {
+    score += 20
+    if (reasons) reasons.push('town')
+  } else if (wishedPlace(s.places, v.placeNames)) {
+    score += 15
+    if (reasons) reasons.push('place')
+  } else if (v.region.startsWith(s.county)) {
+    score += 5
+    if (reasons) reasons.push('county')
+  }
+
+  // The pay against the expectation.
+  if (s.expectedPay !== null && s.expectedPay > 0) {
+    if (v.salaryMin >= s.expectedPay) {
+      score += 15
+      if (reasons) reasons.push('pay_above')
+    } else if (v.salaryMax >= s.expectedPay) {
+      score += 8
+      if (reasons) reasons.push('pay_reach')
+    } else {
+      score -= 15
+    }
+  }
+  if (v.publicWelfare && reasons) reasons.push('welfare')
+  return Math.max(0, Math.min(100, score))
+}
+
+const REASON_TEXT: Record<string, string> = {
+  occupation: '意向岗位相符',
+  community: '就在您所在社区',
+  town: '在您所在镇（街道）',
+  place: '在您的意向地点',
+  county: '在本县（市、区）内',
+  pay_above: '月薪高于期望',
+  pay_reach: '月薪可达期望',
+  welfare: '公益性岗位，按政策优先安排',
+}
+
+/** A reason code in the words the seeker reads. */
+export const reasonText = (code: string): string => {
+  const [kind, arg = ''] = code.split(':', 2) as [string, string?]
+  if (kind === 'trade') return `意向行业相符（${JOB_CATEGORIES[arg as JobCategory] ?? arg}）`
+  if (kind === 'skill') return `用得上您的技能“${arg}”`
+  if (kind === 'skill_trade') return `与您的技能同属${JOB_CATEGORIES[arg as JobCategory] ?? arg}`
+  return REASON_TEXT[kind] ?? kind
+}
+
+/** The score and the reasons as codes, null when the post may not be shown to the seeker. */
+export const matchCodes = (
+  s: PreparedSeeker,
+  v: VacancyProfile,
+): { score: number; codes: string[] } | null => {
+  const codes: string[] = []
+  const score = evaluate(s, v, codes)
+  return score < 0 ? null : { score, codes }
 }
 
 /**
@@ -122,55 +236,12 @@ const wishedPlace = (places: readonly string[], placeNames: string): boolean => 
  * it at all (a public-welfare post outside the priority rules).
  */
 export const matchVacancy = (s: PreparedSeeker, v: VacancyProfile): Match | null => {
-  if (v.publicWelfare && !s.welfareEligible) return null
-  const reasons: string[] = []
-  let score = 0
-
-  // What the work is: the wished occupation itself, else its trade; then a skill it asks for.
-  const occupation = s.occupations.find((o) => v.title.includes(o) || o.includes(v.title))
-  if (occupation) {
-    score += 45
-    reasons.push('意向岗位相符')
-  } else if (s.wishedCategories.has(v.category)) {
-    score += 30
-    reasons.push(`意向行业相符（${JOB_CATEGORIES[v.category]}）`)
-  }
-  const skill = s.skills.find((k) => v.title.includes(k) || v.text.includes(k))
-  if (skill) {
-    score += 15
-    reasons.push(`用得上您的技能“${skill}”`)
-  } else if (!occupation && !s.wishedCategories.has(v.category) && s.skillCategories.has(v.category)) {
-    score += 20
-    reasons.push(`与您的技能同属${JOB_CATEGORIES[v.category]}`)
-  }
-
-  // Where it is: the nearer in the region tree, the more it counts.
-  if (v.region.length === 12 && v.region === s.community) {
-    score += 25
-    reasons.push('就在您所在社区')
-  } else if (v.region.slice(0, 9) === s.town) {
-    score += 20
-    reasons.push('在您所在镇（街道）')
-  } else if (wishedPlace(s.places, v.placeNames)) {
-    score += 15
-    reasons.push('在您的意向地点')
-  } else if (v.region.slice(0, 6) === s.community.slice(0, 6)) {
-    score += 5
-    reasons.push('在本县（市、区）内')
-  }
-
-  // The pay against the expectation.
-  if (s.expectedPay !== null && s.expectedPay > 0) {
-    if (v.salaryMin >= s.expectedPay) {
-      score += 15
-      reasons.push('月薪高于期望')
-    } else if (v.salaryMax >= s.expectedPay) {
-      score += 8
-      reasons.push('月薪可达期望')
-    } else {
-      score -= 15
-    }
-  }
-  if (v.publicWelfare) reasons.push('公益性岗位，按政策优先安排')
-  return { score: Math.max(0, Math.min(100, score)), reasons }
+  const m = matchCodes(s, v)
+  return m && { score: m.score, reasons: m.codes.map(reasonText) }
 }
+
+/**
+ * The score alone, -1 when the post may not be shown: the daily push ranks every candidate post
+ * of every seeker this way — no reasons, no allocation — and explains only the few it sends.
+ */
+export const scoreVacancy = (s: PreparedSeeker, v: VacancyProfile): number => evaluate(s, v, null)

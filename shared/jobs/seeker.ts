@@ -106,10 +106,15 @@ export interface JobPushView {
   personId: string
   name: string
   communityName: string | null
-  jobId: string
-  jobTitle: string
-  employer: string
-  score: number
-  reasons: string[]
-  responded: boolean
+  jobs: {
+    jobId: string
+    title: string
+    employer: string
+    /** The vacancy's status now (it may have been filled since). */
+    status: string
+    score: number
+    reasons: string[]
+    /** The seeker said 我要应聘 to it. */
+    responded: boolean
+  }[]
 }

@@ -15,6 +15,7 @@ import { openPgliteStore } from '../../functions/store/pglite-store'
 import { JOB_CATEGORIES, type JobCategory, type JobListQuery } from '../../shared/jobs/job'
 import { aJob } from '../support/job-fixtures'
 import { benchFollowups } from './followups'
+import { benchJobPush } from './job-push'
 import { benchPolicies } from './policies'
 
 const N = Number(process.env.BENCH_JOBS ?? 20_000)
@@ -96,6 +97,7 @@ const main = async () => {
   if (!which || which === 'jobs') await jobBoard()
   if (!which || which === 'followups') await benchFollowups()
   if (!which || which === 'policies') await benchPolicies()
+  if (!which || which === 'job-push') await benchJobPush()
 }
 
 main().catch((err) => {

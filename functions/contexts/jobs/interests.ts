@@ -17,7 +17,6 @@ import {
   type JobInterestRecord,
   type JobRecord,
   jobInterests,
-  jobPushes,
   jobs,
   type PersonRecord,
   persons,
@@ -43,7 +42,6 @@ import { regionLabel } from '../regions/region-directory'
  */
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24)
 export const interestId = (jobId: string, personId: string) => `int_${hash(`${jobId}|${personId}`)}`
-export const pushId = (personId: string, jobId: string) => `jp_${hash(`${personId}|${jobId}`)}`
 
 const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 
@@ -145,8 +143,6 @@ export const expressInterest = async (
         note: `应聘 ${job.employer} ${job.title}`,
         jobId: job.id,
       })
-      // A pushed job that was answered: the coordinator sees who responded.
-      await tx.update(jobPushes, pushId(person.id, job.id), { responded: true })
     })
   } catch (err) {
     if (!(err instanceof DuplicateKeyError)) throw err

@@ -4,9 +4,11 @@ import { AppError } from '../../../shared/errors'
 import { formatSalary, type JobCategory, type Paged } from '../../../shared/jobs/job'
 import {
   MATCH_THRESHOLD,
-  matchVacancy,
+  matchCodes,
   type PreparedSeeker,
   prepareSeeker,
+  reasonText,
+  scoreVacancy,
   type VacancyProfile,
 } from '../../../shared/jobs/matching'
 import type { JobPushView } from '../../../shared/jobs/seeker'
@@ -14,11 +16,11 @@ import type { Logger } from '../../platform/logger'
 import type { Deps } from '../../runtime/deps'
 import type { Trigger } from '../../runtime/scheduled'
 import {
-  type JobPushRecord,
   type JobRecord,
-  jobPushes,
+  jobInterests,
   jobs,
   meta,
+  type NotificationRecord,
   notifications,
   type PersonRecord,
   persons,
@@ -28,7 +30,7 @@ import { DuplicateKeyError, type Filter, MAX_PAGE, type Page, type Store } from 
 import { inboxRecord, type Message } from '../inbox/notifier'
 import { spendCredit } from '../inbox/subscriptions'
 import { jobChannel } from '../inbox/wechat-subscription'
-import { pushId } from '../jobs/interests'
+import { interestId } from '../jobs/interests'
 import { regionLabel } from '../regions/region-directory'
 import { isActiveSeeker, mayHoldWelfarePost, seekerProfile, vacancyProfile } from './seeker-profile'
 
@@ -39,14 +41,15 @@ import { isActiveSeeker, mayHoldWelfarePost, seekerProfile, vacancyProfile } fro
  * the inbox (and a WeChat subscription message when they hold a credit). Nobody who switched
  * pushes off gets any.
  *
- * Like followup-monthly it is idempotent, chunked and resumable: a push's id is the pair
- * (seeker, vacancy) and a day's message is deduplicated per seeker, the registry is read a page
- * at a time, and the cursor is saved after each page, so a run stopped by its time budget or
- * killed resumes where it was and a page redone after a crash adds nothing.
+ * The push is the message: one inbox row per seeker and day carries what was sent and why, so
+ * the day costs one write per seeker, and nothing can be recorded as pushed without being sent.
+ *
+ * Like followup-monthly it is idempotent, chunked and resumable: the day's message has an id
+ * fixed by (seeker, day), the registry is read a page at a time and the cursor saved after each
+ * page — so a run stopped by its time budget or killed resumes where it was, and a page redone
+ * after a crash adds nothing.
  */
 const PAGE = MAX_PAGE
-/** How far down a seeker's ranking to look for vacancies not yet sent, per round. */
-const LOOK_AHEAD = 12
 
 interface RunState {
   status: 'running' | 'done'
@@ -65,36 +68,48 @@ interface Entry {
 }
 
 /**
- * Open vacancies by trade and town, so a seeker is scored against the few dozen posts that can
+ * Open vacancies by trade and place, so a seeker is scored against the few dozen posts that can
  * fit them (their trades, near home first) rather than all ten thousand.
  */
 export class VacancyIndex {
   private readonly byTradeTown = new Map<string, Entry[]>()
   private readonly byTrade = new Map<JobCategory, Entry[]>()
-  private readonly byTown = new Map<string, Entry[]>()
+  private readonly byCommunity = new Map<string, Entry[]>()
+  private readonly byId = new Map<string, JobRecord>()
   size = 0
+  /** The earliest publication among them: no push before that day can hold one of them. */
+  earliest = '9999'
 
   add(job: JobRecord) {
     const entry = { job, profile: vacancyProfile(job) }
-    const town = job.region.slice(0, 9)
     const push = <K>(m: Map<K, Entry[]>, k: K) => {
       const list = m.get(k)
       if (list) list.push(entry)
       else m.set(k, [entry])
     }
-    push(this.byTradeTown, `${job.category}|${town}`)
+    push(this.byTradeTown, `${job.category}|${job.region.slice(0, 9)}`)
     push(this.byTrade, job.category)
-    push(this.byTown, town)
+    if (job.region.length === 12) push(this.byCommunity, job.region)
+    if (job.publishedAt < this.earliest) this.earliest = job.publishedAt
+    this.byId.set(job.id, job)
     this.size++
   }
 
-  candidates(s: PreparedSeeker): Entry[] {
+  get(id: string): JobRecord | undefined {
+    return this.byId.get(id)
+  }
+
+  /**
+   * Where a seeker's matches can be: posts of their trades in their own town, or — when their
+   * town has few — across the county (wished places and pay then rank them). Someone who named
+   * no trade and no skill is matched on nearness alone: the posts of their own community.
+   */
+  candidates(s: PreparedSeeker, enough: number): Entry[] {
     const trades = new Set([...s.wishedCategories, ...s.skillCategories])
-    if (!trades.size) return this.byTown.get(s.town) ?? []
+    if (!trades.size) return this.byCommunity.get(s.community) ?? []
     const near: Entry[] = []
     for (const t of trades) near.push(...(this.byTradeTown.get(`${t}|${s.town}`) ?? []))
-    if (near.length >= 3 * LOOK_AHEAD) return near
-    // Few posts of their trades at home: the whole county's, where wished places and pay count.
+    if (near.length >= enough) return near
     const wide: Entry[] = []
     for (const t of trades) wide.push(...(this.byTrade.get(t) ?? []))
     return wide
@@ -135,41 +150,39 @@ const openZeroCaseMembers = async (store: Store): Promise<Set<string>> => {
   return new Set(cases.flatMap((c) => c.personIds))
 }
 
-const chunks = <T>(list: T[], size: number): T[][] => {
-  const out: T[][] = []
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size))
-  return out
-}
-
-/** Which of these push ids exist already (sent on an earlier day, or earlier in an interrupted run). */
-const existingPushes = async (store: Store, ids: string[]): Promise<Set<string>> => {
-  const found = new Set<string>()
-  for (const part of chunks([...new Set(ids)], PAGE)) {
-    const page = await store.find(jobPushes, {
-      where: [{ field: 'id', op: 'in', value: part }],
-      orderBy: [],
-      limit: PAGE,
-    })
-    for (const p of page.items) found.add(p.id)
-  }
-  return found
-}
-
+/** The day's message: short (it is one row per seeker per day), the jobs themselves one tap away. */
 const pushMessage = (
-  list: { jobId: string; jobTitle: string; employer: string; pay: string }[],
+  list: { jobId: string; title: string; employer: string; pay: string }[],
   day: string,
-): Message => ({
-  title: `为你推荐 ${list.length} 个岗位`,
-  body: list.map((p) => `${p.jobTitle}（${p.employer}，${p.pay}）`).join('；'),
-  link: { kind: list.length === 1 ? 'job' : 'jobs', id: list[0]!.jobId, jobIds: list.map((p) => p.jobId) },
-  dedupeKey: `job-push:${day}`,
-})
+): Message => {
+  const first = list[0]!
+  return {
+    title: `为你推荐 ${list.length} 个岗位`,
+    body:
+      list.length === 1
+        ? `${first.title}（${first.employer}，${first.pay}）`
+        : `${first.title}（${first.employer}，${first.pay}）等 ${list.length} 个岗位与您的意向相符`,
+    link: { kind: list.length === 1 ? 'job' : 'jobs', id: first.jobId, jobIds: list.map((p) => p.jobId) },
+    dedupeKey: `job-push:${day}`,
+  }
+}
 
 export interface JobPushOptions {
   budgetMs?: number
   maxPages?: number
   daily?: number
   weekly?: number
+}
+
+interface PageContext {
+  day: string
+  weekStart: string
+  /** Earliest instant a relevant earlier push can have: a day before the week or the oldest open post. */
+  since: string
+  daily: number
+  weekly: number
+  at: Date
+  wechat: Awaited<ReturnType<typeof jobChannel>>
 }
 
 export const runJobPush = async (
@@ -193,12 +206,21 @@ export const runJobPush = async (
         if (!(err instanceof DuplicateKeyError)) throw err
       })
   }
-  const daily = opts.daily ?? deps.env.JOB_PUSH_DAILY
-  const weekly = opts.weekly ?? deps.env.JOB_PUSH_WEEKLY
-  const weekStart = shanghaiDate(new Date(at.getTime() - 6 * 86_400_000))
   const index = await loadOpenVacancies(deps.store, at)
+  const weekStart = shanghaiDate(new Date(at.getTime() - 6 * 86_400_000))
+  const ctx: PageContext = {
+    day,
+    weekStart,
+    // Push days are Shanghai days, `at` is UTC: a day's margin keeps the edge in.
+    since: new Date(
+      Date.parse(`${[index.earliest.slice(0, 10), weekStart].sort()[0]}T00:00:00Z`) - 86_400_000,
+    ).toISOString(),
+    daily: opts.daily ?? deps.env.JOB_PUSH_DAILY,
+    weekly: opts.weekly ?? deps.env.JOB_PUSH_WEEKLY,
+    at,
+    wechat: await jobChannel(deps),
+  }
   const zeroCase = await openZeroCaseMembers(deps.store)
-  const wechat = await jobChannel(deps)
   const started = Date.now()
   const budget = opts.budgetMs ?? 50_000 // under a 60 s platform limit
   let pages = 0
@@ -210,14 +232,7 @@ export const runJobPush = async (
       cursor: state.cursor,
     })
     const active = index.size ? page.items.filter(isActiveSeeker) : []
-    const { pushed, messaged } = await pushToPage(deps, active, index, zeroCase, {
-      day,
-      weekStart,
-      daily,
-      weekly,
-      at,
-      wechat,
-    })
+    const { pushed, messaged } = await pushToPage(deps, active, index, zeroCase, ctx)
     state = {
       ...state,
       cursor: page.nextCursor,
@@ -247,140 +262,109 @@ const counts = (s: RunState) => ({
   messaged: s.messaged,
 })
 
-/** One page of seekers: choose, record and announce their pushes. */
+/** One page of seekers: choose and send their pushes. */
 const pushToPage = async (
   deps: Deps,
   seekers: PersonRecord[],
   index: VacancyIndex,
   zeroCase: Set<string>,
-  ctx: {
-    day: string
-    weekStart: string
-    daily: number
-    weekly: number
-    at: Date
-    wechat: Awaited<ReturnType<typeof jobChannel>>
-  },
+  ctx: PageContext,
 ): Promise<{ pushed: number; messaged: number }> => {
   if (!seekers.length) return { pushed: 0, messaged: 0 }
-  // This week's pushes of these seekers: the caps, and today's list (an interrupted run's too).
-  const recent = await readAll((cursor) =>
-    deps.store.find(jobPushes, {
+  // Their pushes since the oldest open vacancy appeared: what they were sent (never again), the
+  // week's count (the caps), and today's if an interrupted run sent it already.
+  const earlier = await readAll((cursor) =>
+    deps.store.find(notifications, {
       where: [
-        { field: 'personId', op: 'in', value: seekers.map((p) => p.id) },
-        { field: 'day', op: 'gte', value: ctx.weekStart },
+        { field: 'recipient', op: 'in', value: seekers.map((p) => `psn:${p.id}`) },
+        { field: 'at', op: 'gte', value: ctx.since },
       ],
-      orderBy: [],
+      // In the order of the (recipient, at) index: a LIMIT over id order would walk the table.
+      orderBy: [
+        { field: 'recipient', dir: 'asc' },
+        { field: 'at', dir: 'asc' },
+      ],
       limit: PAGE,
       cursor,
     }),
-  )
-  const recentOf = new Map<string, JobPushRecord[]>()
-  for (const r of recent) recentOf.set(r.personId, [...(recentOf.get(r.personId) ?? []), r])
-
-  interface Plan {
-    person: PersonRecord
-    room: number
-    ranked: { entry: Entry; score: number; reasons: string[] }[]
-    offset: number
-    chosen: JobPushRecord[]
+  ).then((rows) => rows.filter((r) => r.pushDay))
+  const earlierOf = new Map<string, NotificationRecord[]>()
+  for (const r of earlier) {
+    const list = earlierOf.get(r.pushPerson!)
+    if (list) list.push(r)
+    else earlierOf.set(r.pushPerson!, [r])
   }
-  const plans: Plan[] = []
+
+  const fresh: { person: PersonRecord; row: NotificationRecord; message: Message }[] = []
   for (const person of seekers) {
-    const mine = recentOf.get(person.id) ?? []
-    const today = mine.filter((r) => r.day === ctx.day).length
-    const room = Math.min(ctx.daily - today, ctx.weekly - mine.length)
-    if (room <= 0) {
-      plans.push({ person, room: 0, ranked: [], offset: 0, chosen: [] })
-      continue
-    }
+    const mine = earlierOf.get(person.id) ?? []
+    if (mine.some((r) => r.pushDay === ctx.day)) continue // sent by an earlier, interrupted run
+    const week = mine
+      .filter((r) => r.pushDay! >= ctx.weekStart)
+      .reduce((n, r) => n + (r.pushJobs?.length ?? 0), 0)
+    const room = Math.min(ctx.daily, ctx.weekly - week)
+    if (room <= 0) continue
+    const sent = new Set(mine.flatMap((r) => (r.pushJobs ?? []).map((j) => j.jobId)))
     const seeker = prepareSeeker(seekerProfile(person, mayHoldWelfarePost(person, zeroCase.has(person.id))))
-    const ranked: Plan['ranked'] = []
-    for (const entry of index.candidates(seeker)) {
-      const m = matchVacancy(seeker, entry.profile)
-      if (m && m.score >= MATCH_THRESHOLD) ranked.push({ entry, score: m.score, reasons: m.reasons })
+    // The best `room` unsent posts, kept in a short sorted list as the candidates stream by.
+    const best: { entry: Entry; score: number }[] = []
+    for (const entry of index.candidates(seeker, 3 * room + 10)) {
+      const score = scoreVacancy(seeker, entry.profile)
+      if (score < MATCH_THRESHOLD || sent.has(entry.job.id)) continue
+      const worst = best[best.length - 1]
+      if (best.length === room && worst && !better(score, entry, worst)) continue
+      let i = best.length
+      while (i > 0 && better(score, entry, best[i - 1]!)) i--
+      best.splice(i, 0, { entry, score })
+      if (best.length > room) best.pop()
     }
-    ranked.sort((a, b) => b.score - a.score || b.entry.job.publishedAt.localeCompare(a.entry.job.publishedAt))
-    plans.push({ person, room, ranked, offset: 0, chosen: [] })
-  }
-
-  // Walk down each ranking past what was sent before, a few rounds at most.
-  for (let round = 0; round < 4; round++) {
-    const looking = plans.filter((p) => p.chosen.length < p.room && p.offset < p.ranked.length)
-    if (!looking.length) break
-    const window = looking.map((p) => ({
-      plan: p,
-      slice: p.ranked.slice(p.offset, p.offset + p.room - p.chosen.length + LOOK_AHEAD),
-    }))
-    const sent = await existingPushes(
-      deps.store,
-      window.flatMap((w) => w.slice.map((c) => pushId(w.plan.person.id, c.entry.job.id))),
+    if (!best.length) continue
+    const message = pushMessage(
+      best.map(({ entry: { job } }) => ({
+        jobId: job.id,
+        title: job.title,
+        employer: job.employer,
+        pay: formatSalary(job.salaryMin, job.salaryMax),
+      })),
+      ctx.day,
     )
-    for (const { plan, slice } of window) {
-      for (const c of slice) {
-        plan.offset++
-        const id = pushId(plan.person.id, c.entry.job.id)
-        if (sent.has(id)) continue
-        plan.chosen.push({
-          id,
-          personId: plan.person.id,
-          personName: plan.person.name,
-          community: plan.person.community,
-          jobId: c.entry.job.id,
-          jobTitle: c.entry.job.title,
-          employer: c.entry.job.employer,
-          day: ctx.day,
-          at: ctx.at.toISOString(),
-          score: c.score,
-          reasons: c.reasons,
-          responded: false,
-        })
-        if (plan.chosen.length >= plan.room) break
-      }
+    const row: NotificationRecord = {
+      ...inboxRecord(`psn:${person.id}`, message, ctx.at),
+      pushPerson: person.id,
+      pushDay: ctx.day,
+      pushCommunity: person.community,
+      // Explained only now, for the few that are sent.
+      pushJobs: best.map(({ entry, score }) => ({
+        jobId: entry.job.id,
+        score,
+        why: matchCodes(seeker, entry.profile)?.codes.join(',') ?? '',
+      })),
     }
+    fresh.push({ person, row, message })
   }
-
-  const fresh = plans.flatMap((p) => p.chosen)
-  const inserted = new Set(await deps.store.insertMany(jobPushes, fresh))
-
-  // A message per seeker for everything pushed to them today — deduplicated, so a page redone
-  // after a crash between the two writes still sends it once.
-  const jobsById = new Map<string, JobRecord>()
-  for (const p of plans) for (const c of p.ranked) jobsById.set(c.entry.job.id, c.entry.job)
-  const messages = plans.flatMap((p) => {
-    const todays = [
-      ...(recentOf.get(p.person.id) ?? []).filter((r) => r.day === ctx.day),
-      ...p.chosen.filter((c) => inserted.has(c.id)),
-    ]
-    if (!todays.length) return []
-    const list = todays.map((t) => {
-      const j = jobsById.get(t.jobId)
-      return {
-        jobId: t.jobId,
-        jobTitle: t.jobTitle,
-        employer: t.employer,
-        pay: j ? formatSalary(j.salaryMin, j.salaryMax) : '',
-      }
-    })
-    const message = pushMessage(list, ctx.day)
-    return [{ person: p.person, message, record: inboxRecord(`psn:${p.person.id}`, message, ctx.at) }]
-  })
   const delivered = new Set(
     await deps.store.insertMany(
       notifications,
-      messages.map((m) => m.record),
+      fresh.map((f) => f.row),
     ),
   )
   if (ctx.wechat) {
-    for (const m of messages) {
-      if (!delivered.has(m.record.id) || !m.person.accountId) continue
-      if (await spendCredit(deps, m.person.accountId, 'job')) {
-        await ctx.wechat.notify(`psn:${m.person.id}`, m.message, ctx.at).catch(() => false)
+    for (const f of fresh) {
+      if (!delivered.has(f.row.id) || !f.person.accountId) continue
+      if (await spendCredit(deps, f.person.accountId, 'job')) {
+        await ctx.wechat.notify(`psn:${f.person.id}`, f.message, ctx.at).catch(() => false)
       }
     }
   }
-  return { pushed: inserted.size, messaged: delivered.size }
+  return {
+    pushed: fresh.filter((f) => delivered.has(f.row.id)).reduce((n, f) => n + f.row.pushJobs!.length, 0),
+    messaged: delivered.size,
+  }
 }
+
+/** Higher score first; among equals, the newer post. */
+const better = (score: number, entry: Entry, than: { entry: Entry; score: number }) =>
+  score > than.score || (score === than.score && entry.job.publishedAt > than.entry.job.publishedAt)
 
 /** Staff: what was pushed to the people of their region, and who responded (我要应聘). */
 export const listRegionPushes = async (
@@ -389,27 +373,73 @@ export const listRegionPushes = async (
   query: { day?: string; cursor?: string },
 ): Promise<Paged<JobPushView>> => {
   if (!isStaffRole(who.role) || !who.region) throw new AppError('AUTH.FORBIDDEN')
-  const where: Filter[] = [{ field: 'community', op: 'prefix', value: who.region }]
-  if (query.day) where.push({ field: 'day', op: 'eq', value: query.day })
-  const page = await deps.store.find(jobPushes, {
+  const where: Filter[] = [{ field: 'pushCommunity', op: 'prefix', value: who.region }]
+  if (query.day) where.push({ field: 'pushDay', op: 'eq', value: query.day })
+  const page = await deps.store.find(notifications, {
     where,
-    orderBy: [{ field: 'day', dir: 'desc' }],
+    orderBy: [
+      { field: 'pushCommunity', dir: 'asc' },
+      { field: 'pushDay', dir: 'desc' },
+    ],
     limit: 30,
     cursor: query.cursor,
   })
+  const pushes = page.items.map((m) => ({
+    id: m.id,
+    personId: m.pushPerson!,
+    day: m.pushDay!,
+    community: m.pushCommunity!,
+    jobs: m.pushJobs ?? [],
+  }))
+  const pairs = pushes.flatMap((p) => p.jobs.map((j) => interestId(j.jobId, p.personId)))
+  const answered = pairs.length
+    ? await readAll((cursor) =>
+        deps.store.find(jobInterests, {
+          where: [{ field: 'id', op: 'in', value: pairs }],
+          orderBy: [],
+          limit: PAGE,
+          cursor,
+        }),
+      )
+    : []
+  const responded = new Set(answered.map((i) => i.id))
+  const jobIds = [...new Set(pushes.flatMap((p) => p.jobs.map((j) => j.jobId)))]
+  const people = await readAll((cursor) =>
+    deps.store.find(persons, {
+      where: [{ field: 'id', op: 'in', value: [...new Set(pushes.map((p) => p.personId))] }],
+      orderBy: [],
+      limit: PAGE,
+      cursor,
+    }),
+  )
+  const nameOf = new Map(people.map((p) => [p.id, p.name]))
+  const posts = jobIds.length
+    ? await readAll((cursor) =>
+        deps.store.find(jobs, {
+          where: [{ field: 'id', op: 'in', value: jobIds }],
+          orderBy: [],
+          limit: PAGE,
+          cursor,
+        }),
+      )
+    : []
+  const postOf = new Map(posts.map((j) => [j.id, j]))
   return {
-    items: page.items.map((p) => ({
+    items: pushes.map((p) => ({
       id: p.id,
       day: p.day,
       personId: p.personId,
-      name: p.personName,
+      name: nameOf.get(p.personId) ?? '',
       communityName: regionLabel(p.community),
-      jobId: p.jobId,
-      jobTitle: p.jobTitle,
-      employer: p.employer,
-      score: p.score,
-      reasons: p.reasons,
-      responded: p.responded,
+      jobs: p.jobs.map((j) => ({
+        jobId: j.jobId,
+        title: postOf.get(j.jobId)?.title ?? '（岗位已删除）',
+        employer: postOf.get(j.jobId)?.employer ?? '',
+        status: postOf.get(j.jobId)?.status ?? 'expired',
+        score: j.score,
+        reasons: j.why ? j.why.split(',').map(reasonText) : [],
+        responded: responded.has(interestId(j.jobId, p.personId)),
+      })),
     })),
     nextCursor: page.nextCursor,
   }

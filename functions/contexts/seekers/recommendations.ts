@@ -2,8 +2,9 @@ import type { Identity } from '../../../shared/auth/identity'
 import { MATCH_THRESHOLD, matchVacancy, prepareSeeker } from '../../../shared/jobs/matching'
 import type { RecommendationItem } from '../../../shared/jobs/seeker'
 import type { Deps } from '../../runtime/deps'
-import { type JobRecord, jobInterests, jobPushes, jobs } from '../../store/collections'
+import { type JobRecord, jobInterests, jobs, notifications } from '../../store/collections'
 import type { Filter } from '../../store/port'
+import { interestId } from '../jobs/interests'
 import { toJobSummary } from '../jobs/job-mapper'
 import { findMyPerson } from '../people/me'
 import { openCaseOf } from '../placement/placement-cases'
@@ -56,24 +57,26 @@ export const myRecommendations = async (
 
   const ids = scored.map((x) => x.j.id)
   const [pushed, interested] = await Promise.all([
-    deps.store.find(jobPushes, {
+    deps.store.find(notifications, {
       where: [
-        { field: 'personId', op: 'eq', value: person.id },
-        { field: 'jobId', op: 'in', value: ids },
+        { field: 'recipient', op: 'eq', value: `psn:${person.id}` },
+        { field: 'pushDay', op: 'gte', value: '0' },
       ],
-      orderBy: [],
-      limit: LIMIT,
+      orderBy: [
+        { field: 'recipient', dir: 'asc' },
+        { field: 'at', dir: 'desc' },
+      ],
+      limit: 60,
     }),
     deps.store.find(jobInterests, {
-      where: [
-        { field: 'personId', op: 'eq', value: person.id },
-        { field: 'jobId', op: 'in', value: ids },
-      ],
+      where: [{ field: 'id', op: 'in', value: ids.map((id) => interestId(id, person.id)) }],
       orderBy: [],
       limit: LIMIT,
     }),
   ])
-  const pushedOn = new Map(pushed.items.map((p) => [p.jobId, p.day]))
+  const pushedOn = new Map<string, string>()
+  for (const p of pushed.items)
+    for (const j of p.pushJobs ?? []) if (!pushedOn.has(j.jobId)) pushedOn.set(j.jobId, p.pushDay!)
   const applied = new Set(interested.items.map((i) => i.jobId))
   return {
     items: scored.map(({ j, m }) => ({
