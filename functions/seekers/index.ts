@@ -45,8 +45,8 @@ const fn = httpFunction({
   }),
   [routeKey(API_ROUTES.listMyInterests)]: route({
     access: 'user',
-    query: z.object({ cursor }).strict(),
-    handle: ({ deps, identity, query }) => listMyInterests(deps, identity!, query.cursor),
+    query: z.object({ jobId: vacancyIdSchema.optional(), cursor }).strict(),
+    handle: ({ deps, identity, query }) => listMyInterests(deps, identity!, query),
   }),
   [routeKey(API_ROUTES.myRecommendations)]: route({
     access: 'user',

@@ -314,6 +314,7 @@ export interface NotificationRecord {
     id: string
     policyIds?: string[]
     jobIds?: string[]
+    jobTitles?: string[]
   } | null
   /**
    * A job push (送岗位) is the message itself: whose, which day, their community, and what was

@@ -41,6 +41,11 @@ export default defineAppConfig({
       root: 'packages/employer',
       pages: ['pages/unit/index', 'pages/vacancies/index', 'pages/vacancy-edit/index', 'pages/vacancy/index'],
     },
+    {
+      // A job seeker's own pages: 我的应聘 and 返乡登记.
+      root: 'packages/seeker',
+      pages: ['pages/interests/index', 'pages/returnee/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

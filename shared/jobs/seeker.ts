@@ -50,7 +50,10 @@ export interface InterestView {
   personId: string
   name: string
   phone: string
+  /** `phone` is the full number (a unit's audited reading of a shared phone). */
   phoneShared: boolean
+  /** The seeker agreed to let the unit see the phone. */
+  shareContact: boolean
   communityName: string | null
   source: InterestSource
   sourceLabel: string

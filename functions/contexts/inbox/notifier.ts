@@ -18,6 +18,7 @@ export interface Message {
     id: string
     policyIds?: string[]
     jobIds?: string[]
+    jobTitles?: string[]
   }
   /**
    * Sent at most once per key and recipient: a rerun of a scheduled job, or a retry after a

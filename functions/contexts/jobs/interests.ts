@@ -54,6 +54,7 @@ const toView = (r: JobInterestRecord, phone: string | null = null): InterestView
   name: r.personName,
   phone: phone ?? r.phoneMasked,
   phoneShared: phone !== null,
+  shareContact: r.shareContact,
   communityName: regionLabel(r.community),
   source: r.source,
   sourceLabel: INTEREST_SOURCES[r.source],
@@ -162,19 +163,21 @@ export const expressInterest = async (
   return { created: true, view: toView(record) }
 }
 
-/** The seeker's own interests, latest first. */
+/** The seeker's own interests, latest first — or the one for a vacancy (has it been applied to?). */
 export const listMyInterests = async (
   deps: Deps,
   who: Identity,
-  cursor?: string,
+  query: { jobId?: string; cursor?: string },
 ): Promise<Paged<InterestView>> => {
   const person = await findMyPerson(deps, who)
   if (!person) return { items: [], nextCursor: null }
+  const where: Filter[] = [{ field: 'personId', op: 'eq', value: person.id }]
+  if (query.jobId) where.push({ field: 'jobId', op: 'eq', value: query.jobId })
   const page = await deps.store.find(jobInterests, {
-    where: [{ field: 'personId', op: 'eq', value: person.id }],
+    where,
     orderBy: [{ field: 'updatedAt', dir: 'desc' }],
     limit: 20,
-    cursor,
+    cursor: query.cursor,
   })
   return { items: page.items.map((r) => toView(r)), nextCursor: page.nextCursor }
 }

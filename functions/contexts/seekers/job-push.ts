@@ -162,7 +162,12 @@ const pushMessage = (
       list.length === 1
         ? `${first.title}（${first.employer}，${first.pay}）`
         : `${first.title}（${first.employer}，${first.pay}）等 ${list.length} 个岗位与您的意向相符`,
-    link: { kind: list.length === 1 ? 'job' : 'jobs', id: first.jobId, jobIds: list.map((p) => p.jobId) },
+    link: {
+      kind: list.length === 1 ? 'job' : 'jobs',
+      id: first.jobId,
+      jobIds: list.map((p) => p.jobId),
+      jobTitles: list.map((p) => p.title),
+    },
     dedupeKey: `job-push:${day}`,
   }
 }

@@ -10,6 +10,7 @@ import type { SessionInfo } from '@shared/auth/identity'
 import type { EmployerView, VacancyView } from '@shared/employers/employer'
 import type { Channel, FollowupTaskView, ServiceKind } from '@shared/followups/followup'
 import type { Job, JobSummary, Paged } from '@shared/jobs/job'
+import type { InterestView, JobPushView, RecommendationItem } from '@shared/jobs/seeker'
 import type { EmploymentStatus, PersonView } from '@shared/people/person'
 import type {
   DeductionCandidateView,
@@ -59,8 +60,14 @@ export interface InboxMessage {
   at: string
   read: boolean
   applicationId?: string
-  /** A policy or policy notice the message is about. */
-  link?: { kind: 'policy' | 'policies' | 'notice'; id: string; policyIds?: string[] } | null
+  /** A policy, a policy notice, or the jobs pushed (送岗位) the message is about. */
+  link?: {
+    kind: 'policy' | 'policies' | 'notice' | 'job' | 'jobs'
+    id: string
+    policyIds?: string[]
+    jobIds?: string[]
+    jobTitles?: string[]
+  } | null
 }
 
 export interface InboxReply extends Paged<InboxMessage> {
@@ -191,4 +198,15 @@ export interface RouteReplies {
   getVacancy: VacancyView
   reviewVacancy: VacancyView
   changeVacancyStatus: VacancyView
+  expressInterest: InterestView
+  listMyInterests: Paged<InterestView>
+  myRecommendations: ItemsReply<RecommendationItem>
+  registerReturnee: PersonView
+  registerReturneeOnVisit: PersonView
+  setJobPush: PersonView
+  listVacancyInterests: Paged<InterestView>
+  listInterests: Paged<InterestView>
+  getInterest: InterestView
+  recordInterestOutcome: InterestView
+  listJobPushes: Paged<JobPushView>
 }

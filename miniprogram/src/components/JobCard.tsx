@@ -4,23 +4,31 @@ import Taro from '@tarojs/taro'
 import { formatPublished } from '../utils/format'
 import './JobCard.scss'
 
-export const openJobDetail = (id: string): void => {
-  void Taro.navigateTo({ url: `/pages/job-detail/index?id=${encodeURIComponent(id)}` })
+/** Open a job; `from` says how the seeker found it (a push, a recommendation) for 我要应聘. */
+export const openJobDetail = (id: string, from?: 'push' | 'recommendation'): void => {
+  void Taro.navigateTo({
+    url: `/pages/job-detail/index?id=${encodeURIComponent(id)}${from ? `&from=${from}` : ''}`,
+  })
 }
 
 interface Props {
   job: JobSummary
   /** Element id prefix; ids must stay unique because Taro H5 keeps every visited tab page in the DOM. */
   idPrefix?: string
+  from?: 'push' | 'recommendation'
+  /** Why it is shown to this seeker ("意向岗位相符；在您所在镇"). */
+  reasons?: string[]
+  /** A note on the right of the reasons (已报名, 已推送). */
+  note?: string
 }
 
-export default function JobCard({ job, idPrefix = 'job-card-' }: Props) {
+export default function JobCard({ job, idPrefix = 'job-card-', from, reasons, note }: Props) {
   return (
     <View
       className="job-card"
       id={`${idPrefix}${job.id}`}
       hoverClass="job-card--hover"
-      onClick={() => openJobDetail(job.id)}
+      onClick={() => openJobDetail(job.id, from)}
     >
       <View className="job-card__head">
         <Text className="job-card__title">{job.title}</Text>
@@ -37,6 +45,12 @@ export default function JobCard({ job, idPrefix = 'job-card-' }: Props) {
           </Text>
         ))}
       </View>
+      {reasons?.length ? (
+        <View className="job-card__reasons">
+          <Text className="job-card__reasons-text">{reasons.join('；')}</Text>
+          {note ? <Text className="job-card__note">{note}</Text> : null}
+        </View>
+      ) : null}
       <View className="job-card__foot">
         <Text className="job-card__employer">{job.employer}</Text>
         <Text className="job-card__meta">

@@ -38,6 +38,9 @@ export const PAGE_TITLES: Record<string, string> = {
   'packages/employer/pages/vacancies/index': '岗位管理',
   'packages/employer/pages/vacancy-edit/index': '发布岗位',
   'packages/employer/pages/vacancy/index': '岗位详情',
+  'packages/seeker/pages/interests/index': '我的应聘',
+  'packages/seeker/pages/returnee/index': '返乡登记',
+  'packages/staff/pages/seekers/index': '应聘与岗位推送',
 }
 
 /** Where 返回 goes when the page was opened directly (no page below it): the nearest tab. */

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { useCallback, useRef, useState } from 'react'
 import { api, errorMessage } from '../../api/client'
 import type { InboxMessage } from '../../api/types'
+import { openJobDetail } from '../../components/JobCard'
 import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import { dropInvalidToken, isLoginError } from '../../hooks/useMe'
@@ -120,6 +121,7 @@ export default function InboxPage() {
     else if (m.link?.kind === 'policy') openPage(policyPath(m.link.id))
     else if (m.link?.kind === 'notice') openPage(noticePath(m.link.id))
     else if (m.link?.kind === 'policies') void Taro.switchTab({ url: POLICIES_TAB })
+    else if (m.link?.kind === 'job' || m.link?.kind === 'jobs') openJobDetail(m.link.id, 'push')
   }
 
   const { items, loading, error, anonymous, loaded, nextCursor, unread } = list
@@ -178,6 +180,22 @@ export default function InboxPage() {
           {m.link?.kind === 'policies' ? (
             <Text className="inbox-item__link">查看我能享受的政策 ›</Text>
           ) : null}
+          {m.link?.kind === 'job' ? <Text className="inbox-item__link">查看岗位 ›</Text> : null}
+          {m.link?.kind === 'jobs'
+            ? (m.link.jobIds ?? []).map((jobId, i) => (
+                <Text
+                  key={jobId}
+                  id={`inbox-job-${jobId}`}
+                  className="inbox-item__link inbox-item__job"
+                  onClick={(e) => {
+                    e.stopPropagation()
+                    open({ ...m, link: { kind: 'job', id: jobId } })
+                  }}
+                >
+                  {m.link?.jobTitles?.[i] ?? `岗位 ${i + 1}`} ›
+                </Text>
+              ))
+            : null}
         </View>
       ))}
 

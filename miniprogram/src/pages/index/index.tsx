@@ -6,7 +6,8 @@ import { api, errorMessage } from '../../api/client'
 import JobCard from '../../components/JobCard'
 import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
-import { useMe } from '../../hooks/useMe'
+import { type MeState, useMe } from '../../hooks/useMe'
+import Recommendations from '../../components/Recommendations'
 import { handOffJobFilters, type JobFilters } from '../../store/job-filters'
 import { POLICIES_TAB } from '../../utils/policy-nav'
 import './index.scss'
@@ -28,8 +29,7 @@ const openJobs = (filters: Partial<JobFilters>) => {
 }
 
 /** 应知尽知 on the first screen: how many policies fit me, one tap to the 政策 tab. */
-function PolicyTeaser() {
-  const { state: me } = useMe()
+function PolicyTeaser({ me }: { me: MeState }) {
   const [count, setCount] = useState<number | null>(null)
   const meKey = me.status === 'done' ? me.me.updatedAt : null
   useEffect(() => {
@@ -77,6 +77,7 @@ type Latest =
   | { status: 'done'; items: JobSummary[] }
 
 export default function IndexPage() {
+  const { state: me, reload: reloadMe } = useMe()
   const [keyword, setKeyword] = useState('')
   const [latest, setLatest] = useState<Latest>({ status: 'loading' })
   const seq = useRef(0)
@@ -97,7 +98,7 @@ export default function IndexPage() {
   }, [loadLatest])
 
   usePullDownRefresh(() => {
-    void loadLatest().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([loadLatest(), reloadMe()]).finally(() => Taro.stopPullDownRefresh())
   })
 
   const search = () => openJobs({ q: keyword.trim() })
@@ -126,7 +127,9 @@ export default function IndexPage() {
         </View>
       </View>
 
-      <PolicyTeaser />
+      <PolicyTeaser me={me} />
+
+      <Recommendations me={me} limit={3} idPrefix="home-rec-" />
 
       <View className="card home__grid">
         {SHORTCUTS.map((code) => (

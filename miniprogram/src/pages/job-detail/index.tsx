@@ -1,12 +1,17 @@
 import { formatSalary, JOB_CATEGORIES, type Job } from '@shared/jobs/job'
-import { Text, View } from '@tarojs/components'
+import type { InterestSource, InterestView } from '@shared/jobs/seeker'
+import { Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { api, errorMessage, isApiError } from '../../api/client'
+import { api, errorCode, errorMessage, isApiError } from '../../api/client'
+import { ConfirmSheet } from '../../components/Application'
 import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
+import { useSession } from '../../hooks/useSession'
+import { MY_INTERESTS_PATH } from '../../packages/seeker/paths'
 import { formatDate } from '../../utils/format'
-import { toastError } from '../../utils/toast'
+import { goLogin, goProfile, openPage } from '../../utils/nav'
+import { toastError, toastText } from '../../utils/toast'
 import './index.scss'
 
 type DetailState =
@@ -37,8 +42,51 @@ function Info({ label, value }: { label: string; value: string }) {
 export default function JobDetailPage() {
   const router = useRouter()
   const id = router.params.id ?? ''
+  const from: InterestSource =
+    router.params.from === 'push' ? 'push' : router.params.from === 'recommendation' ? 'recommendation' : 'board'
   const [state, setState] = useState<DetailState>({ status: 'loading' })
   const seq = useRef(0)
+  const { state: session } = useSession()
+  const role = session.status === 'done' ? session.session.role : null
+  const [applied, setApplied] = useState<InterestView | null>(null)
+  const [sheet, setSheet] = useState(false)
+  const [share, setShare] = useState(false)
+  const [busy, setBusy] = useState(false)
+
+  // Has this resident applied already? Then the bar says so instead of offering it again.
+  useEffect(() => {
+    if (role !== 'resident' || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return setApplied(null)
+    let live = true
+    api('listMyInterests', { query: { jobId: id } })
+      .then((r) => live && setApplied(r.items[0] ?? null))
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [role, id])
+
+  const apply = async () => {
+    if (busy) return
+    setBusy(true)
+    try {
+      const view = await api('expressInterest', { params: { id }, body: { shareContact: share, source: from } })
+      setApplied(view)
+      setSheet(false)
+      toastText('已报名，单位和社区会与您联系')
+    } catch (e) {
+      setSheet(false)
+      const code = errorCode(e)
+      if (code === 'PERSON.NOT_REGISTERED') {
+        toastText('请先填写实名信息，单位才能联系到您')
+        goProfile()
+      } else {
+        toastError(e)
+        if (code === 'JOB.CLOSED') void load()
+      }
+    } finally {
+      setBusy(false)
+    }
+  }
 
   const load = useCallback(async () => {
     const mine = ++seq.current
@@ -111,7 +159,7 @@ export default function JobDetailPage() {
 
   const { job } = state
   return (
-    <PageShell className="detail">
+    <PageShell className={`detail${job.status === 'published' ? ' detail--with-bar' : ''}`}>
       <View className="card detail__head">
         <Text className="detail__title" id="job-detail-title">
           {job.title}
@@ -202,6 +250,54 @@ export default function JobDetailPage() {
       <View className="detail__notice">
         <Text>求职时请注意核实单位信息，任何收取押金、培训费的行为均属违规，可向人社部门举报。</Text>
       </View>
+
+      {job.status === 'published' && (role === null || role === 'resident') ? (
+        <View className="detail__apply-bar">
+          {applied ? (
+            <>
+              <Text className="detail__applied" id="job-detail-applied">
+                已报名 · {applied.statusLabel}
+              </Text>
+              <View
+                className="btn btn--ghost btn--small"
+                hoverClass="btn--hover"
+                onClick={() => openPage(MY_INTERESTS_PATH)}
+              >
+                我的应聘
+              </View>
+            </>
+          ) : (
+            <View
+              id="job-detail-apply"
+              className="btn btn--primary detail__apply-btn"
+              hoverClass="btn--hover"
+              onClick={() => (role === 'resident' ? setSheet(true) : goLogin())}
+            >
+              {role === 'resident' ? '我要应聘' : '登录后应聘'}
+            </View>
+          )}
+        </View>
+      ) : null}
+      <ConfirmSheet
+        open={sheet}
+        title={`应聘“${job.title}”`}
+        confirmText="确认报名"
+        confirmId="job-apply-submit"
+        busy={busy}
+        onConfirm={() => void apply()}
+        onCancel={() => setSheet(false)}
+      >
+        <Text className="detail__apply-desc">
+          报名后，{job.employer}和您所在社区的劳动保障协理员会看到您的姓名，并与您联系面试。
+        </Text>
+        <View className="detail__share">
+          <View className="detail__share-text" onClick={() => setShare((v) => !v)}>
+            <Text className="detail__share-title">把我的手机号告诉单位</Text>
+            <Text className="detail__share-desc">不同意时，单位只看到打码的号码，由社区协理员转达</Text>
+          </View>
+          <Switch id="job-apply-share" checked={share} color="#d4380d" onChange={(e) => setShare(e.detail.value)} />
+        </View>
+      </ConfirmSheet>
     </PageShell>
   )
 }

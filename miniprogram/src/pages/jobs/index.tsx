@@ -5,6 +5,8 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { api, errorMessage } from '../../api/client'
 import JobCard from '../../components/JobCard'
+import Recommendations from '../../components/Recommendations'
+import { useMe } from '../../hooks/useMe'
 import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import {
@@ -40,6 +42,7 @@ const queryKey = (params: Record<string, string | undefined>): string =>
 
 export default function JobsPage() {
   const router = useRouter()
+  const { state: me } = useMe()
   const [filters, setFilters] = useState<JobFilters>(() => ({
     ...EMPTY_FILTERS,
     ...filtersFromQuery(router.params),
@@ -295,6 +298,8 @@ export default function JobsPage() {
           }
         />
       ) : null}
+
+      {hasActiveFilters(filters) ? null : <Recommendations me={me} limit={3} idPrefix="jobs-rec-" />}
 
       <View className={`jobs__list${loading === 'first' && items.length > 0 ? ' jobs__list--stale' : ''}`}>
         {error?.page === 'first' ? null : items.map((job) => <JobCard key={job.id} job={job} />)}

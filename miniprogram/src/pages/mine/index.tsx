@@ -317,6 +317,12 @@ export default function MinePage() {
             desc: '核验单位、审核岗位、走访登记',
             url: '/packages/staff/pages/employers/index',
           },
+          {
+            id: 'mine-entry-seekers',
+            label: '应聘与岗位推送',
+            desc: '辖区居民的应聘登记和结果、每日推送了什么',
+            url: '/packages/staff/pages/seekers/index',
+          },
         ]
       : []),
     ...(info && isStaffRole(info.role)
@@ -372,6 +378,18 @@ export default function MinePage() {
             label: '我的申请',
             desc: '办理进度和结果',
             url: '/pages/my-applications/index',
+          },
+          {
+            id: 'mine-entry-interests',
+            label: '我的应聘',
+            desc: '报名的岗位、单位的回复、每日岗位推送',
+            url: '/packages/seeker/pages/interests/index',
+          },
+          {
+            id: 'mine-entry-returnee',
+            label: '返乡登记',
+            desc: '外出务工返乡，登记后为您推荐本地岗位',
+            url: '/packages/seeker/pages/returnee/index',
           },
         ]),
     {
