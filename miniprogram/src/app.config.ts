@@ -34,6 +34,7 @@ export default defineAppConfig({
         'pages/policy-edit/index',
         'pages/policy-reach/index',
         'pages/employers/index',
+        'pages/seekers/index',
       ],
     },
     {

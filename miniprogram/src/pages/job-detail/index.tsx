@@ -43,7 +43,11 @@ export default function JobDetailPage() {
   const router = useRouter()
   const id = router.params.id ?? ''
   const from: InterestSource =
-    router.params.from === 'push' ? 'push' : router.params.from === 'recommendation' ? 'recommendation' : 'board'
+    router.params.from === 'push'
+      ? 'push'
+      : router.params.from === 'recommendation'
+        ? 'recommendation'
+        : 'board'
   const [state, setState] = useState<DetailState>({ status: 'loading' })
   const seq = useRef(0)
   const { state: session } = useSession()
@@ -69,7 +73,10 @@ export default function JobDetailPage() {
     if (busy) return
     setBusy(true)
     try {
-      const view = await api('expressInterest', { params: { id }, body: { shareContact: share, source: from } })
+      const view = await api('expressInterest', {
+        params: { id },
+        body: { shareContact: share, source: from },
+      })
       setApplied(view)
       setSheet(false)
       toastText('已报名，单位和社区会与您联系')
@@ -295,7 +302,12 @@ export default function JobDetailPage() {
             <Text className="detail__share-title">把我的手机号告诉单位</Text>
             <Text className="detail__share-desc">不同意时，单位只看到打码的号码，由社区协理员转达</Text>
           </View>
-          <Switch id="job-apply-share" checked={share} color="#d4380d" onChange={(e) => setShare(e.detail.value)} />
+          <Switch
+            id="job-apply-share"
+            checked={share}
+            color="#d4380d"
+            onChange={(e) => setShare(e.detail.value)}
+          />
         </View>
       </ConfirmSheet>
     </PageShell>

@@ -5,10 +5,10 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { api, errorMessage } from '../../api/client'
 import JobCard from '../../components/JobCard'
-import Recommendations from '../../components/Recommendations'
-import { useMe } from '../../hooks/useMe'
 import PageShell from '../../components/PageShell'
+import Recommendations from '../../components/Recommendations'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
+import { useMe } from '../../hooks/useMe'
 import {
   EMPTY_FILTERS,
   filtersFromQuery,

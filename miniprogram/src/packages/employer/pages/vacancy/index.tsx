@@ -4,6 +4,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api, errorMessage } from '../../../../api/client'
+import Applicants from '../../../../components/Applicants'
 import { ConfirmSheet, KeyValue } from '../../../../components/Application'
 import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
@@ -138,6 +139,9 @@ export default function VacancyPage() {
         <View className="note" id="vacancy-pending">
           <Text>正在等待街道（镇）人社服务机构审核，通过后在“岗位”中公开。</Text>
         </View>
+      ) : null}
+      {v.status === 'published' || v.status === 'paused' || v.status === 'filled' ? (
+        <Applicants jobId={v.id} />
       ) : null}
       <View className="card" id="vacancy-timeline">
         <Text className="card-title">办理记录</Text>

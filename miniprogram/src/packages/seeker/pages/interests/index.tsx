@@ -12,7 +12,10 @@ import { goLogin, goProfile } from '../../../../utils/nav'
 import { toastError, toastText } from '../../../../utils/toast'
 import '../../seeker.scss'
 
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'done'; items: InterestView[] }
+type Load =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'done'; items: InterestView[] }
 
 const TONE: Record<string, string> = { hired: 'tag--ok', interview: 'tag--accent', not_hired: 'tag--muted' }
 
@@ -40,8 +43,18 @@ export default function MyInterestsPage() {
     void Promise.all([reloadMe(), fetchList()]).finally(() => Taro.stopPullDownRefresh())
   })
 
-  if (me.status === 'loading') return <PageShell className="seeker"><LoadingView /></PageShell>
-  if (me.status === 'error') return <PageShell className="seeker"><ErrorView message={me.message} onRetry={() => void reloadMe()} /></PageShell>
+  if (me.status === 'loading')
+    return (
+      <PageShell className="seeker">
+        <LoadingView />
+      </PageShell>
+    )
+  if (me.status === 'error')
+    return (
+      <PageShell className="seeker">
+        <ErrorView message={me.message} onRetry={() => void reloadMe()} />
+      </PageShell>
+    )
   if (me.status === 'anonymous' || me.status === 'unregistered')
     return (
       <PageShell className="seeker">
@@ -51,7 +64,11 @@ export default function MyInterestsPage() {
           title={me.status === 'anonymous' ? '请先登录' : '请先填写实名信息'}
           desc="报名岗位、接收岗位推送都需要您的实名信息"
           action={
-            <View className="btn btn--primary btn--small" hoverClass="btn--hover" onClick={me.status === 'anonymous' ? goLogin : goProfile}>
+            <View
+              className="btn btn--primary btn--small"
+              hoverClass="btn--hover"
+              onClick={me.status === 'anonymous' ? goLogin : goProfile}
+            >
               {me.status === 'anonymous' ? '去登录' : '去填写'}
             </View>
           }
@@ -61,7 +78,8 @@ export default function MyInterestsPage() {
 
   const pushOn =
     me.me.jobPush === 'on' ||
-    (me.me.jobPush !== 'off' && (me.me.employmentStatus === 'unemployed' || Boolean(me.me.returnee?.wantsLocalWork)))
+    (me.me.jobPush !== 'off' &&
+      (me.me.employmentStatus === 'unemployed' || Boolean(me.me.returnee?.wantsLocalWork)))
   const togglePush = async (on: boolean) => {
     if (saving) return
     setSaving(true)
@@ -80,9 +98,17 @@ export default function MyInterestsPage() {
       <View className="card seeker__switch" id="interests-push">
         <View className="seeker__switch-text">
           <Text className="seeker__switch-title">每日岗位推送</Text>
-          <Text className="seeker__switch-desc">按您的求职意向，每天上午推送新岗位（每天最多 3 个），可随时关闭</Text>
+          <Text className="seeker__switch-desc">
+            按您的求职意向，每天上午推送新岗位（每天最多 3 个），可随时关闭
+          </Text>
         </View>
-        <Switch id="interests-push-switch" checked={pushOn} disabled={saving} color="#d4380d" onChange={(e) => void togglePush(e.detail.value)} />
+        <Switch
+          id="interests-push-switch"
+          checked={pushOn}
+          disabled={saving}
+          color="#d4380d"
+          onChange={(e) => void togglePush(e.detail.value)}
+        />
       </View>
       {load.status === 'loading' ? <LoadingView /> : null}
       {load.status === 'error' ? <ErrorView message={load.message} onRetry={() => void fetchList()} /> : null}
@@ -93,7 +119,11 @@ export default function MyInterestsPage() {
           title="还没有报名的岗位"
           desc="在岗位详情页点“我要应聘”，单位和社区会与您联系"
           action={
-            <View className="btn btn--ghost btn--small" hoverClass="btn--hover" onClick={() => void Taro.switchTab({ url: '/pages/jobs/index' })}>
+            <View
+              className="btn btn--ghost btn--small"
+              hoverClass="btn--hover"
+              onClick={() => void Taro.switchTab({ url: '/pages/jobs/index' })}
+            >
               去看岗位
             </View>
           }
@@ -101,13 +131,20 @@ export default function MyInterestsPage() {
       ) : null}
       {load.status === 'done'
         ? load.items.map((i) => (
-            <View key={i.id} id={`interest-${i.jobId}`} className="list-item" hoverClass="list-item--hover" onClick={() => openJobDetail(i.jobId)}>
+            <View
+              key={i.id}
+              id={`interest-${i.jobId}`}
+              className="list-item"
+              hoverClass="list-item--hover"
+              onClick={() => openJobDetail(i.jobId)}
+            >
               <View className="list-item__head">
                 <Text className="list-item__title">{i.jobTitle}</Text>
                 <Text className={`tag ${TONE[i.status] ?? ''}`}>{i.statusLabel}</Text>
               </View>
               <Text className="interest__meta">
-                {i.employer} · {formatDateTime(i.createdAt)} 报名 · {i.shareContact ? '已同意单位查看手机号' : '手机号对单位打码'}
+                {i.employer} · {formatDateTime(i.createdAt)} 报名 ·{' '}
+                {i.shareContact ? '已同意单位查看手机号' : '手机号对单位打码'}
               </Text>
               {i.history.length > 1 ? (
                 <Text className="interest__step">

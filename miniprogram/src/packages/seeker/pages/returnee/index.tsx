@@ -30,7 +30,14 @@ interface Form {
   skills: string
   wishes: string
 }
-const EMPTY: Form = { returnedAt: '', lastWorkplace: '', lastJob: '', wantsLocalWork: '', skills: '', wishes: '' }
+const EMPTY: Form = {
+  returnedAt: '',
+  lastWorkplace: '',
+  lastJob: '',
+  wantsLocalWork: '',
+  skills: '',
+  wishes: '',
+}
 
 const splitList = (text: string) =>
   text
@@ -65,8 +72,18 @@ export default function ReturneePage() {
     })
   }, [existing])
 
-  if (me.status === 'loading') return <PageShell className="seeker"><LoadingView /></PageShell>
-  if (me.status === 'error') return <PageShell className="seeker"><ErrorView message={me.message} onRetry={() => void reloadMe()} /></PageShell>
+  if (me.status === 'loading')
+    return (
+      <PageShell className="seeker">
+        <LoadingView />
+      </PageShell>
+    )
+  if (me.status === 'error')
+    return (
+      <PageShell className="seeker">
+        <ErrorView message={me.message} onRetry={() => void reloadMe()} />
+      </PageShell>
+    )
   if (me.status !== 'done')
     return (
       <PageShell className="seeker">
@@ -76,7 +93,11 @@ export default function ReturneePage() {
           title={me.status === 'anonymous' ? '请先登录' : '请先填写实名信息'}
           desc="返乡登记需要您的实名信息，社区核实后为您推荐本地岗位"
           action={
-            <View className="btn btn--primary btn--small" hoverClass="btn--hover" onClick={me.status === 'anonymous' ? goLogin : goProfile}>
+            <View
+              className="btn btn--primary btn--small"
+              hoverClass="btn--hover"
+              onClick={me.status === 'anonymous' ? goLogin : goProfile}
+            >
               {me.status === 'anonymous' ? '去登录' : '去填写'}
             </View>
           }
@@ -151,7 +172,11 @@ export default function ReturneePage() {
               : '社区劳动保障协理员会与您联系；想在本地找工作时，再来修改“是否希望在本地就业”。'
           }
           action={
-            <View className="btn btn--primary btn--small" hoverClass="btn--hover" onClick={() => void Taro.switchTab({ url: '/pages/jobs/index' })}>
+            <View
+              className="btn btn--primary btn--small"
+              hoverClass="btn--hover"
+              onClick={() => void Taro.switchTab({ url: '/pages/jobs/index' })}
+            >
               看看岗位
             </View>
           }
@@ -168,13 +193,38 @@ export default function ReturneePage() {
       </Text>
       <View className="card" id="returnee-form">
         <FormField label="返乡日期" error={errors.returnedAt}>
-          <DateBox id="returnee-date" fields="day" value={form.returnedAt} end={todayInChina()} placeholder="请选择" onChange={(v) => set('returnedAt', v)} />
+          <DateBox
+            id="returnee-date"
+            fields="day"
+            value={form.returnedAt}
+            end={todayInChina()}
+            placeholder="请选择"
+            onChange={(v) => set('returnedAt', v)}
+          />
         </FormField>
         <FormField label="原务工地" error={errors.lastWorkplace}>
-          <Input id="returnee-place" className="form-input" type="text" maxlength={40} value={form.lastWorkplace} placeholder="如：苏州工业园区" placeholderClass="form-placeholder" onInput={(e) => set('lastWorkplace', e.detail.value)} />
+          <Input
+            id="returnee-place"
+            className="form-input"
+            type="text"
+            maxlength={40}
+            value={form.lastWorkplace}
+            placeholder="如：苏州工业园区"
+            placeholderClass="form-placeholder"
+            onInput={(e) => set('lastWorkplace', e.detail.value)}
+          />
         </FormField>
         <FormField label="原从事工作" required={false} error={errors.lastJob}>
-          <Input id="returnee-job" className="form-input" type="text" maxlength={30} value={form.lastJob} placeholder="如：电子厂操作工" placeholderClass="form-placeholder" onInput={(e) => set('lastJob', e.detail.value)} />
+          <Input
+            id="returnee-job"
+            className="form-input"
+            type="text"
+            maxlength={30}
+            value={form.lastJob}
+            placeholder="如：电子厂操作工"
+            placeholderClass="form-placeholder"
+            onInput={(e) => set('lastJob', e.detail.value)}
+          />
         </FormField>
         <FormField label="是否希望在本地就业" error={errors.wantsLocalWork}>
           <ChoiceChips
@@ -188,15 +238,40 @@ export default function ReturneePage() {
           />
         </FormField>
         <FormField label="技能" required={false} error={errors.skills} hint="多个用顿号分开，如：电焊、叉车">
-          <Input id="returnee-skills" className="form-input" type="text" maxlength={100} value={form.skills} placeholderClass="form-placeholder" onInput={(e) => set('skills', e.detail.value)} />
+          <Input
+            id="returnee-skills"
+            className="form-input"
+            type="text"
+            maxlength={100}
+            value={form.skills}
+            placeholderClass="form-placeholder"
+            onInput={(e) => set('skills', e.detail.value)}
+          />
         </FormField>
         <FormField label="就业意愿" required={false} error={errors.wishes}>
-          <Textarea id="returnee-wishes" className="form-textarea" maxlength={200} value={form.wishes} placeholder="想做什么工作、希望的工资、能否倒班等" placeholderClass="form-placeholder" onInput={(e) => set('wishes', e.detail.value)} />
+          <Textarea
+            id="returnee-wishes"
+            className="form-textarea"
+            maxlength={200}
+            value={form.wishes}
+            placeholder="想做什么工作、希望的工资、能否倒班等"
+            placeholderClass="form-placeholder"
+            onInput={(e) => set('wishes', e.detail.value)}
+          />
         </FormField>
-        {errors.form ? <Text className="form-field__error" id="returnee-error">{errors.form}</Text> : null}
+        {errors.form ? (
+          <Text className="form-field__error" id="returnee-error">
+            {errors.form}
+          </Text>
+        ) : null}
       </View>
       <View className="seeker__bar">
-        <View id="returnee-submit" className={`btn btn--primary${busy ? ' btn--disabled' : ''}`} hoverClass="btn--hover" onClick={() => void submit()}>
+        <View
+          id="returnee-submit"
+          className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
+          hoverClass="btn--hover"
+          onClick={() => void submit()}
+        >
           {busy ? '提交中…' : r ? '保存修改' : '提交登记'}
         </View>
       </View>

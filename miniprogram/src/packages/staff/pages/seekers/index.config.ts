@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '应聘与岗位推送', enablePullDownRefresh: true })
