@@ -194,6 +194,11 @@ describe('我要应聘', () => {
     expect(listed.body.items[0]).toMatchObject({ name: '张晓明', phone: '139****5678', phoneShared: false })
     const notShared = await call(app, 'GET', `/api/interests/${interestId}?reveal=phone`, { token: unit })
     expect(notShared.body.phone).toBe('139****5678')
+    // The seeker's coordinator reaches them anyway (to pass a unit's message on), audited.
+    const coordinator = await call(app, 'GET', `/api/interests/${interestId}?reveal=phone`, {
+      token: await as(COORD),
+    })
+    expect(coordinator.body).toMatchObject({ phone: '13912345678', phoneShared: true })
     await call(app, 'POST', `/api/jobs/${jobId}/interest`, {
       token: await as(SEEKER),
       body: { shareContact: true },
@@ -207,7 +212,7 @@ describe('我要应聘', () => {
       orderBy: [],
       limit: 10,
     })
-    expect(audits.items.map((a) => a.subject)).toEqual([interestId])
+    expect(audits.items.map((a) => a.subject)).toEqual([interestId, interestId])
     expect(
       (
         await call(app, 'GET', `/api/interests/${interestId}?reveal=phone`, {

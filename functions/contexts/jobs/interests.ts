@@ -217,7 +217,8 @@ export const listVacancyInterests = async (
 
 /**
  * One application, for the seeker, the unit, or staff who can see the seeker. With `reveal`,
- * the unit or staff get the full phone — only if the seeker agreed to share it — audited.
+ * the full phone, audited: for the unit only if the seeker agreed to share it; staff of the
+ * seeker's region may read it anyway (they reach the person for follow-up and pass messages on).
  */
 export const getInterest = async (
   deps: Deps,
@@ -238,7 +239,7 @@ export const getInterest = async (
     })
     throw new AppError('INTEREST.NOT_FOUND')
   }
-  if (!reveal || own || !r.shareContact) return toView(r)
+  if (!reveal || own || (!r.shareContact && !staff)) return toView(r)
   await recordAudit(deps.store, deps.clock.now(), who, {
     action: 'interest.reveal-phone',
     subject: id,

@@ -91,10 +91,13 @@ export function ApplicantRow({
   item,
   onOutcome,
   onReveal,
+  staffView = false,
 }: {
   item: InterestView
   onOutcome: (outcome: Outcome) => void
   onReveal?: () => void
+  /** Staff read any applicant's phone (audited); the unit only one the seeker chose to share. */
+  staffView?: boolean
 }) {
   return (
     <View className="list-item" id={`applicant-${item.id}`}>
@@ -118,7 +121,7 @@ export function ApplicantRow({
           >
             拨打
           </Text>
-        ) : item.shareContact && onReveal ? (
+        ) : (item.shareContact || staffView) && onReveal ? (
           <Text id={`applicant-reveal-${item.id}`} className="applicant__call" onClick={onReveal}>
             查看电话
           </Text>
@@ -126,6 +129,9 @@ export function ApplicantRow({
           <Text className="muted">未同意公开电话，可请社区协理员转达</Text>
         )}
       </View>
+      {staffView && !item.shareContact ? (
+        <Text className="applicant__meta">本人未同意把电话告知单位，需要时请您代为转达</Text>
+      ) : null}
       {item.history.length > 1 && item.history.at(-1)!.note ? (
         <Text className="applicant__meta">“{item.history.at(-1)!.note}”</Text>
       ) : null}
@@ -149,7 +155,7 @@ export function ApplicantRow({
 }
 
 /** The applicants to one vacancy, for its unit (and staff of its region). */
-export default function Applicants({ jobId }: { jobId: string }) {
+export default function Applicants({ jobId, staffView = false }: { jobId: string; staffView?: boolean }) {
   const [items, setItems] = useState<InterestView[] | null>(null)
   const [error, setError] = useState('')
   const [deciding, setDeciding] = useState<{ item: InterestView; outcome: Outcome } | null>(null)
@@ -189,6 +195,7 @@ export default function Applicants({ jobId }: { jobId: string }) {
           item={i}
           onOutcome={(outcome) => setDeciding({ item: i, outcome })}
           onReveal={() => void reveal(i)}
+          staffView={staffView}
         />
       ))}
       <OutcomeSheet

@@ -263,7 +263,9 @@ export default function JobDetailPage() {
           {applied ? (
             <>
               <Text className="detail__applied" id="job-detail-applied">
-                已报名 · {applied.statusLabel}
+                {applied.status === 'interested'
+                  ? '✓ 已报名，等待单位联系'
+                  : `应聘进展：${applied.statusLabel}`}
               </Text>
               <View
                 className="btn btn--ghost btn--small"

@@ -141,7 +141,7 @@ export default function VacancyPage() {
         </View>
       ) : null}
       {v.status === 'published' || v.status === 'paused' || v.status === 'filled' ? (
-        <Applicants jobId={v.id} />
+        <Applicants jobId={v.id} staffView={role !== null && role !== 'employer'} />
       ) : null}
       <View className="card" id="vacancy-timeline">
         <Text className="card-title">办理记录</Text>

@@ -60,8 +60,13 @@ export default function ReturneePage() {
 
   // Registered before: start from what was given, to correct it.
   const existing = me.status === 'done' ? me.me.returnee : null
+  const profileSkills = me.status === 'done' ? me.me.skills : null
   useEffect(() => {
-    if (!existing) return
+    if (!existing) {
+      // First registration: the skills already in the profile are the likeliest answer.
+      if (profileSkills?.length) setForm((f) => (f.skills ? f : { ...f, skills: profileSkills.join('、') }))
+      return
+    }
     setForm({
       returnedAt: existing.returnedAt,
       lastWorkplace: existing.lastWorkplace,
@@ -70,7 +75,7 @@ export default function ReturneePage() {
       skills: existing.skills.join('、'),
       wishes: existing.wishes,
     })
-  }, [existing])
+  }, [existing, profileSkills])
 
   if (me.status === 'loading')
     return (

@@ -121,6 +121,7 @@ export default function SeekersDeskPage() {
               item={i}
               onOutcome={(outcome) => setDeciding({ item: i, outcome })}
               onReveal={() => void reveal(i)}
+              staffView
             />
           ))
         : pushes.state.items.map((p) => (
