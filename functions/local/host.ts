@@ -200,6 +200,12 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
     })
   })
 
+  // Idle keep-alive sockets are closed by the client, never by us: when Node's 5-second default
+  // fired first (a busy event loop delays the client's own 4-second timer), the client reused a
+  // socket the server had just closed and the request died with ECONNRESET.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
+
   return {
     server,
     listen: (port) =>
@@ -231,7 +237,9 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
     runJob,
     close: async () => {
       for (const c of crons) c.stop()
-      await new Promise<void>((r) => server.close(() => r()))
+      const closed = new Promise<void>((r) => server.close(() => r()))
+      server.closeIdleConnections()
+      await closed
     },
   }
 }

@@ -8,6 +8,11 @@ import {
   jobPushSettingSchema,
   returneeSchema,
 } from '../../shared/jobs/seeker'
+import {
+  welfareAllocationSchema,
+  welfarePostIdSchema,
+  welfarePostInputSchema,
+} from '../../shared/jobs/welfare'
 import { calendarDateSchema } from '../../shared/text'
 import { z } from '../../shared/validation'
 import {
@@ -18,6 +23,13 @@ import {
   listVacancyInterests,
   recordInterestOutcome,
 } from '../contexts/jobs/interests'
+import {
+  allocateWelfarePost,
+  createWelfarePost,
+  getWelfarePost,
+  listWelfareCandidates,
+  listWelfarePosts,
+} from '../contexts/jobs/welfare-posts'
 import { listRegionPushes } from '../contexts/seekers/job-push'
 import { myRecommendations } from '../contexts/seekers/recommendations'
 import { registerReturnee, setJobPush } from '../contexts/seekers/returnee'
@@ -106,6 +118,33 @@ const fn = httpFunction({
     access: STAFF,
     query: z.object({ day: calendarDateSchema('日期').optional(), cursor }).strict(),
     handle: ({ deps, identity, query }) => listRegionPushes(deps, identity!, query),
+  }),
+  [routeKey(API_ROUTES.listWelfarePosts)]: route({
+    access: STAFF,
+    query: z.object({ cursor }).strict(),
+    handle: ({ deps, identity, query }) => listWelfarePosts(deps, identity!, query.cursor),
+  }),
+  [routeKey(API_ROUTES.createWelfarePost)]: route({
+    access: ['county'],
+    body: welfarePostInputSchema,
+    status: 201,
+    handle: ({ deps, identity, body }) => createWelfarePost(deps, identity!, body),
+  }),
+  [routeKey(API_ROUTES.getWelfarePost)]: route({
+    access: STAFF,
+    params: z.object({ id: welfarePostIdSchema }),
+    handle: ({ deps, identity, params }) => getWelfarePost(deps, identity!, params.id),
+  }),
+  [routeKey(API_ROUTES.listWelfareCandidates)]: route({
+    access: STAFF,
+    params: z.object({ id: welfarePostIdSchema }),
+    handle: ({ deps, identity, params }) => listWelfareCandidates(deps, identity!, params.id),
+  }),
+  [routeKey(API_ROUTES.allocateWelfarePost)]: route({
+    access: ['street', 'county'],
+    params: z.object({ id: welfarePostIdSchema }),
+    body: welfareAllocationSchema,
+    handle: ({ deps, identity, params, body }) => allocateWelfarePost(deps, identity!, params.id, body),
   }),
 })
 

@@ -371,6 +371,62 @@ const rows: Row[] = [
     { decision: 'dismiss', reason: '矩阵测试' },
     { anonymous: 401, owner: 403, coordinatorHere: 403, streetHere: 403, county: 404 },
   ],
+  [
+    'list the applications of my region',
+    'GET',
+    () => '/api/interests',
+    undefined,
+    { anonymous: 401, owner: 403, coordinatorHere: 200, streetHere: 200, county: 200 },
+  ],
+  [
+    'record what came of an application',
+    'POST',
+    () => '/api/interests/int_matrix_none/outcome',
+    { outcome: 'interview' },
+    { anonymous: 401, owner: 403, coordinatorHere: 404, county: 404 },
+  ],
+  [
+    'see the jobs pushed to my region',
+    'GET',
+    () => '/api/job-pushes',
+    undefined,
+    { anonymous: 401, owner: 403, coordinatorHere: 200, county: 200 },
+  ],
+  [
+    'register a returnee on a visit',
+    'PUT',
+    () => `/api/people/${personId}/returnee`,
+    { returnedAt: '2026-11-01', lastWorkplace: '苏州工业园区', wantsLocalWork: true },
+    {
+      anonymous: 401,
+      owner: 403,
+      otherResident: 403,
+      coordinatorElsewhere: 404,
+      streetElsewhere: 404,
+      coordinatorHere: 200,
+    },
+  ],
+  [
+    'define a public-welfare post',
+    'POST',
+    () => '/api/welfare-posts',
+    { title: '矩阵保洁员', employer: '海安镇城管办', town: '320621100', count: 1, subsidyPerMonth: 1800 },
+    { anonymous: 401, owner: 403, coordinatorHere: 403, streetHere: 403, county: 201 },
+  ],
+  [
+    'list candidates for a public-welfare post',
+    'GET',
+    () => '/api/welfare-posts/wfp_matrix_none/candidates',
+    undefined,
+    { anonymous: 401, owner: 403, coordinatorHere: 404, county: 404 },
+  ],
+  [
+    'allocate a public-welfare post',
+    'POST',
+    () => '/api/welfare-posts/wfp_matrix_none/allocations',
+    { personId: 'psn_matrix_none' },
+    { anonymous: 401, owner: 403, coordinatorHere: 403, streetHere: 404, county: 404 },
+  ],
 ]
 
 describe.each(rows)('%s', (_name, method, path, body, expected) => {

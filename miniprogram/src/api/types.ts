@@ -11,6 +11,7 @@ import type { EmployerView, VacancyView } from '@shared/employers/employer'
 import type { Channel, FollowupTaskView, ServiceKind } from '@shared/followups/followup'
 import type { Job, JobSummary, Paged } from '@shared/jobs/job'
 import type { InterestView, JobPushView, RecommendationItem } from '@shared/jobs/seeker'
+import type { WelfareCandidate, WelfarePostView } from '@shared/jobs/welfare'
 import type { EmploymentStatus, PersonView } from '@shared/people/person'
 import type {
   DeductionCandidateView,
@@ -209,4 +210,9 @@ export interface RouteReplies {
   getInterest: InterestView
   recordInterestOutcome: InterestView
   listJobPushes: Paged<JobPushView>
+  listWelfarePosts: Paged<WelfarePostView>
+  createWelfarePost: WelfarePostView
+  getWelfarePost: WelfarePostView
+  listWelfareCandidates: ItemsReply<WelfareCandidate>
+  allocateWelfarePost: WelfarePostView
 }
