@@ -33,6 +33,7 @@ import {
 import { listRegionPushes } from '../contexts/seekers/job-push'
 import { myRecommendations } from '../contexts/seekers/recommendations'
 import { registerReturnee, setJobPush } from '../contexts/seekers/returnee'
+import { campaignReport } from '../contexts/seekers/returnee-campaign'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route, withStatus } from '../runtime/http'
 
@@ -118,6 +119,16 @@ const fn = httpFunction({
     access: STAFF,
     query: z.object({ day: calendarDateSchema('日期').optional(), cursor }).strict(),
     handle: ({ deps, identity, query }) => listRegionPushes(deps, identity!, query),
+  }),
+  [routeKey(API_ROUTES.returneeCampaign)]: route({
+    access: STAFF,
+    query: z
+      .object({
+        from: calendarDateSchema('开始日期').optional(),
+        to: calendarDateSchema('结束日期').optional(),
+      })
+      .strict(),
+    handle: ({ deps, identity, query }) => campaignReport(deps, identity!, query),
   }),
   [routeKey(API_ROUTES.listWelfarePosts)]: route({
     access: STAFF,

@@ -156,6 +156,8 @@ export interface PersonRecord {
   } | null
   /** Registered as back from work elsewhere (返乡登记), by the resident or on a visit. */
   returnee?: (ReturneeInput & { registeredAt: string; registeredBy: string }) | null
+  /** returnee.returnedAt, copied to the top so the Spring Festival count can index it. */
+  returnedAt?: string | null
   /** The resident's own switch for job pushes; unset = the default for their situation. */
   jobPush?: 'on' | 'off' | null
   registration: { certificateNo: string; registeredAt: string } | null
@@ -204,6 +206,7 @@ export const persons = defineCollection<PersonRecord>()({
     employmentStatus: 'text',
     updatedAt: 'text',
     claimsPending: 'bool',
+    returnedAt: 'text',
   },
 })
 

@@ -35,6 +35,8 @@ export default defineAppConfig({
         'pages/policy-reach/index',
         'pages/employers/index',
         'pages/seekers/index',
+        'pages/welfare-posts/index',
+        'pages/welfare-post/index',
       ],
     },
     {

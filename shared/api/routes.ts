@@ -97,6 +97,7 @@ export const API_ROUTES = {
   getWelfarePost: { fn: 'seekers', method: 'GET', path: '/api/welfare-posts/{id}' },
   listWelfareCandidates: { fn: 'seekers', method: 'GET', path: '/api/welfare-posts/{id}/candidates' },
   allocateWelfarePost: { fn: 'seekers', method: 'POST', path: '/api/welfare-posts/{id}/allocations' },
+  returneeCampaign: { fn: 'seekers', method: 'GET', path: '/api/returnee-campaign' },
   listInbox: { fn: 'inbox', method: 'GET', path: '/api/inbox' },
   readInboxMessage: { fn: 'inbox', method: 'POST', path: '/api/inbox/{id}/read' },
   listSubscriptions: { fn: 'inbox', method: 'GET', path: '/api/subscriptions' },

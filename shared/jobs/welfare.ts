@@ -26,12 +26,12 @@ export const welfarePostInputSchema = z
     /** The town (9-digit code) whose people the post serves. */
     town: z.string({ error: '请选择镇（街道）' }).regex(/^\d{9}$/, { error: '请选择镇（街道）' }),
     count: z
-      .number({ error: '岗位数量应为数字' })
+      .number({ error: (iss) => (iss.input === undefined ? '请填写岗位数量' : '岗位数量应为数字') })
       .int({ error: '岗位数量应为整数' })
       .min(1, { error: '岗位数量至少 1 个' })
       .max(500, { error: '岗位数量不超过 500 个' }),
     subsidyPerMonth: z
-      .number({ error: '每月补贴应为数字' })
+      .number({ error: (iss) => (iss.input === undefined ? '请填写每月补贴' : '每月补贴应为数字') })
       .int({ error: '每月补贴应为整数（元）' })
       .min(0, { error: '每月补贴不能为负' })
       .max(20000, { error: '每月补贴不超过 20000 元' }),

@@ -407,6 +407,13 @@ const rows: Row[] = [
     },
   ],
   [
+    'count returning migrant workers in the Spring Festival',
+    'GET',
+    () => '/api/returnee-campaign',
+    undefined,
+    { anonymous: 401, owner: 403, coordinatorHere: 200, streetHere: 200, county: 200 },
+  ],
+  [
     'define a public-welfare post',
     'POST',
     () => '/api/welfare-posts',

@@ -91,6 +91,7 @@ export const registerReturnee = async (
         registeredAt: p.returnee?.registeredAt ?? now,
         registeredBy: by,
       },
+      returnedAt: input.returnedAt,
       skills,
       updatedAt: now,
     }

@@ -9,6 +9,7 @@ import type { CardView } from '@shared/applications/cards'
 import type { SessionInfo } from '@shared/auth/identity'
 import type { EmployerView, VacancyView } from '@shared/employers/employer'
 import type { Channel, FollowupTaskView, ServiceKind } from '@shared/followups/followup'
+import type { CampaignReport } from '@shared/jobs/campaign'
 import type { Job, JobSummary, Paged } from '@shared/jobs/job'
 import type { InterestView, JobPushView, RecommendationItem } from '@shared/jobs/seeker'
 import type { WelfareCandidate, WelfarePostView } from '@shared/jobs/welfare'
@@ -215,4 +216,5 @@ export interface RouteReplies {
   getWelfarePost: WelfarePostView
   listWelfareCandidates: ItemsReply<WelfareCandidate>
   allocateWelfarePost: WelfarePostView
+  returneeCampaign: CampaignReport
 }

@@ -41,6 +41,8 @@ export const PAGE_TITLES: Record<string, string> = {
   'packages/seeker/pages/interests/index': '我的应聘',
   'packages/seeker/pages/returnee/index': '返乡登记',
   'packages/staff/pages/seekers/index': '应聘与岗位推送',
+  'packages/staff/pages/welfare-posts/index': '公益性岗位',
+  'packages/staff/pages/welfare-post/index': '公益性岗位安置',
 }
 
 /** Where 返回 goes when the page was opened directly (no page below it): the nearest tab. */

@@ -323,6 +323,12 @@ export default function MinePage() {
             desc: '辖区居民的应聘登记和结果、每日推送了什么',
             url: '/packages/staff/pages/seekers/index',
           },
+          {
+            id: 'mine-entry-welfare',
+            label: '公益性岗位',
+            desc: '岗位、已安置人员和按优先顺序的待安置人选',
+            url: '/packages/staff/pages/welfare-posts/index',
+          },
         ]
       : []),
     ...(info && isStaffRole(info.role)

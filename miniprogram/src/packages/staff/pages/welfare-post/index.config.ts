@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '公益性岗位安置', enablePullDownRefresh: true })
