@@ -37,6 +37,7 @@ export default defineAppConfig({
         'pages/seekers/index',
         'pages/welfare-posts/index',
         'pages/welfare-post/index',
+        'pages/returnee-campaign/index',
       ],
     },
     {

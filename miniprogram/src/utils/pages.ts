@@ -43,6 +43,7 @@ export const PAGE_TITLES: Record<string, string> = {
   'packages/staff/pages/seekers/index': '应聘与岗位推送',
   'packages/staff/pages/welfare-posts/index': '公益性岗位',
   'packages/staff/pages/welfare-post/index': '公益性岗位安置',
+  'packages/staff/pages/returnee-campaign/index': '春节返乡统计',
 }
 
 /** Where 返回 goes when the page was opened directly (no page below it): the nearest tab. */

@@ -329,6 +329,12 @@ export default function MinePage() {
             desc: '岗位、已安置人员和按优先顺序的待安置人选',
             url: '/packages/staff/pages/welfare-posts/index',
           },
+          {
+            id: 'mine-entry-campaign',
+            label: '春节返乡统计',
+            desc: '腊月至正月十五，按周、按镇/社区统计返乡、推荐和就业',
+            url: '/packages/staff/pages/returnee-campaign/index',
+          },
         ]
       : []),
     ...(info && isStaffRole(info.role)

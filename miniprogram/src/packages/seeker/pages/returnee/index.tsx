@@ -1,13 +1,14 @@
 import { returneeSchema } from '@shared/jobs/seeker'
+import type { PersonView } from '@shared/people/person'
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
 import { api, errorMessage, isApiError } from '../../../../api/client'
 import { ChoiceChips, DateBox, FormField } from '../../../../components/Form'
 import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { type FieldErrors, parseWith, serverErrors } from '../../../../forms/validate'
-import { useMe } from '../../../../hooks/useMe'
+import { type MeState, useMe } from '../../../../hooks/useMe'
 import { todayInChina } from '../../../../utils/format'
 import { goLogin, goProfile } from '../../../../utils/nav'
 import { toastText } from '../../../../utils/toast'
@@ -51,7 +52,28 @@ const splitList = (text: string) =>
  * then on the daily job push sends them local vacancies that fit.
  */
 export default function ReturneePage() {
-  const { state: me, reload: reloadMe, setMe } = useMe()
+  // `?person=<id>`: a coordinator registers a returnee met on a visit (走访返乡登记).
+  const personId = useRouter().params.person ?? null
+  const mine = useMe()
+  const [visited, setVisited] = useState<MeState>({ status: 'loading' })
+  const loadVisited = useCallback(async (): Promise<MeState> => {
+    if (!personId) return { status: 'loading' }
+    try {
+      const next: MeState = { status: 'done', me: await api('getPerson', { params: { id: personId } }) }
+      setVisited(next)
+      return next
+    } catch (e) {
+      const next: MeState = { status: 'error', message: errorMessage(e) }
+      setVisited(next)
+      return next
+    }
+  }, [personId])
+  useEffect(() => {
+    if (personId) void loadVisited()
+  }, [personId, loadVisited])
+  const me = personId ? visited : mine.state
+  const reloadMe = personId ? loadVisited : mine.reload
+  const setMe = (p: PersonView) => (personId ? setVisited({ status: 'done', me: p }) : mine.setMe(p))
   const [form, setForm] = useState<Form>(EMPTY)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)
@@ -140,7 +162,11 @@ export default function ReturneePage() {
     }
     setBusy(true)
     try {
-      setMe(await api('registerReturnee', { body: parsed.data }))
+      setMe(
+        personId
+          ? await api('registerReturneeOnVisit', { params: { id: personId }, body: parsed.data })
+          : await api('registerReturnee', { body: parsed.data }),
+      )
       setDirty(false)
       setDone(true)
       toastText('已登记')
@@ -164,6 +190,26 @@ export default function ReturneePage() {
     ).confirm
 
   const r = me.me.returnee
+  if (done && r && personId)
+    return (
+      <PageShell className="seeker">
+        <StateView
+          id="returnee-done"
+          icon="✓"
+          title={`已为${me.me.name}登记返乡信息`}
+          desc="走访登记即确认“返乡农民工”身份；想在本地就业的，每天上午会收到适合的岗位推送。"
+          action={
+            <View
+              className="btn btn--primary btn--small"
+              hoverClass="btn--hover"
+              onClick={() => void Taro.navigateBack()}
+            >
+              返回人员信息
+            </View>
+          }
+        />
+      </PageShell>
+    )
   if (done && r)
     return (
       <PageShell className="seeker">
@@ -192,9 +238,11 @@ export default function ReturneePage() {
   return (
     <PageShell className="seeker" beforeLeave={confirmLeave}>
       <Text className="seeker__intro">
-        {r
-          ? `您已于 ${r.registeredAt.slice(0, 10)} 登记${r.confirmed ? '，社区已确认' : '，等待社区确认'}。信息有变化可以在这里修改。`
-          : '从外地务工返乡？登记后社区会为您推荐本地岗位、技能培训和创业扶持政策。'}
+        {personId
+          ? `走访登记：为 ${me.me.name}（${me.me.communityName ?? ''}）登记返乡信息，登记后即确认返乡农民工身份。`
+          : r
+            ? `您已于 ${r.registeredAt.slice(0, 10)} 登记${r.confirmed ? '，社区已确认' : '，等待社区确认'}。信息有变化可以在这里修改。`
+            : '从外地务工返乡？登记后社区会为您推荐本地岗位、技能培训和创业扶持政策。'}
       </Text>
       <View className="card" id="returnee-form">
         <FormField label="返乡日期" error={errors.returnedAt}>

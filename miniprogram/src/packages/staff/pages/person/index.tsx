@@ -392,6 +392,56 @@ export default function PersonPage() {
         <KeyValue label="户籍" value={person.hukou ? HUKOU_TYPES[person.hukou] : <None />} />
       </View>
 
+      <View className="card" id="person-jobs">
+        <Text className="card-title">返乡与岗位</Text>
+        <KeyValue
+          label="返乡登记"
+          id="person-returnee"
+          value={
+            person.returnee ? (
+              <View className="wb-lines">
+                <Text>
+                  {formatDate(person.returnee.returnedAt)} 从{person.returnee.lastWorkplace}返乡
+                  {person.returnee.lastJob ? `（原${person.returnee.lastJob}）` : ''}
+                </Text>
+                <Text>{person.returnee.wantsLocalWork ? '希望在本地就业' : '暂不考虑本地就业'}</Text>
+                {person.returnee.wishes ? <Text>意愿：{person.returnee.wishes}</Text> : null}
+                <Text className="muted">
+                  {person.returnee.registeredBy} 登记{person.returnee.confirmed ? '' : '，待确认'}
+                </Text>
+              </View>
+            ) : (
+              <None />
+            )
+          }
+        />
+        <KeyValue
+          label="公益性岗位"
+          id="person-welfare"
+          value={
+            person.publicWelfarePost ? (
+              <Text>
+                {person.publicWelfarePost.employer} {person.publicWelfarePost.post}，
+                {formatDate(person.publicWelfarePost.since)} 起
+                {person.publicWelfarePost.until ? `至 ${formatDate(person.publicWelfarePost.until)}` : ''}
+              </Text>
+            ) : (
+              <None />
+            )
+          }
+        />
+        <View
+          id="person-register-returnee"
+          className="btn btn--ghost btn--small"
+          hoverClass="btn--hover"
+          onClick={() =>
+            openPage(`/packages/seeker/pages/returnee/index?person=${encodeURIComponent(person.id)}`)
+          }
+        >
+          {person.returnee ? '修改返乡登记' : '走访返乡登记'}
+        </View>
+      </View>
+
       <KeyGroupsCard person={person} onChange={(p) => setState({ status: 'done', person: p })} />
       <PersonPolicies personId={person.id} />
 
