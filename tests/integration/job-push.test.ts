@@ -71,6 +71,8 @@ it('sends each seeker at most the daily cap, once a day, and nothing to who opte
   expect(seeker).toHaveLength(1)
   expect(seeker[0]!.title).toBe('为你推荐 2 个岗位')
   expect(seeker[0]!.pushJobs!.map((j) => j.why)).toEqual(['occupation,town', 'occupation,town'])
+  // The seeker reads why, in their own words, in the message itself.
+  expect(seeker[0]!.body).toMatch(/推荐理由：意向岗位相符；.*所在镇/)
   expect(await pushesOf(app.deps.store, 125)).toEqual([])
   expect(await pushesOf(app.deps.store, 140)).toEqual([])
 })

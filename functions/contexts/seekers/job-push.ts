@@ -152,16 +152,18 @@ const openZeroCaseMembers = async (store: Store): Promise<Set<string>> => {
 
 /** The day's message: short (it is one row per seeker per day), the jobs themselves one tap away. */
 const pushMessage = (
-  list: { jobId: string; title: string; employer: string; pay: string }[],
+  list: { jobId: string; title: string; employer: string; pay: string; why: string }[],
   day: string,
 ): Message => {
   const first = list[0]!
+  // Why the first one was picked, in the seeker's words ("意向岗位相符；在您所在镇（街道）").
+  const why = first.why ? `。推荐理由：${first.why.split(',').map(reasonText).join('；')}` : ''
   return {
     title: `为你推荐 ${list.length} 个岗位`,
     body:
       list.length === 1
-        ? `${first.title}（${first.employer}，${first.pay}）`
-        : `${first.title}（${first.employer}，${first.pay}）等 ${list.length} 个岗位与您的意向相符`,
+        ? `${first.title}（${first.employer}，${first.pay}）${why}`
+        : `${first.title}（${first.employer}，${first.pay}）等 ${list.length} 个岗位与您的意向相符${why}`,
     link: {
       kind: list.length === 1 ? 'job' : 'jobs',
       id: first.jobId,
@@ -324,12 +326,19 @@ const pushToPage = async (
       if (best.length > room) best.pop()
     }
     if (!best.length) continue
+    // Explained only now, for the few that are sent.
+    const explained = best.map(({ entry, score }) => ({
+      entry,
+      score,
+      why: matchCodes(seeker, entry.profile)?.codes.join(',') ?? '',
+    }))
     const message = pushMessage(
-      best.map(({ entry: { job } }) => ({
+      explained.map(({ entry: { job }, why }) => ({
         jobId: job.id,
         title: job.title,
         employer: job.employer,
         pay: formatSalary(job.salaryMin, job.salaryMax),
+        why,
       })),
       ctx.day,
     )
@@ -338,12 +347,7 @@ const pushToPage = async (
       pushPerson: person.id,
       pushDay: ctx.day,
       pushCommunity: person.community,
-      // Explained only now, for the few that are sent.
-      pushJobs: best.map(({ entry, score }) => ({
-        jobId: entry.job.id,
-        score,
-        why: matchCodes(seeker, entry.profile)?.codes.join(',') ?? '',
-      })),
+      pushJobs: explained.map(({ entry, score, why }) => ({ jobId: entry.job.id, score, why })),
     }
     fresh.push({ person, row, message })
   }

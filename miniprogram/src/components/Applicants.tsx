@@ -187,7 +187,7 @@ export default function Applicants({ jobId, staffView = false }: { jobId: string
       {error ? <ErrorView message={error} onRetry={() => void fetchList()} /> : null}
       {!items && !error ? <LoadingView /> : null}
       {items?.length === 0 ? (
-        <Text className="applicant__empty">还没有人报名。岗位发布后，求职者点“我要应聘”会出现在这里。</Text>
+        <Text className="applicant__empty">还没有人报名。求职者在岗位页点“我要应聘”后会出现在这里。</Text>
       ) : null}
       {items?.map((i) => (
         <ApplicantRow

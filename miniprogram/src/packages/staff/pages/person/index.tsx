@@ -426,7 +426,7 @@ export default function PersonPage() {
                 {person.publicWelfarePost.until ? `至 ${formatDate(person.publicWelfarePost.until)}` : ''}
               </Text>
             ) : (
-              <None />
+              <Text className="muted">无</Text>
             )
           }
         />
