@@ -31,6 +31,8 @@ const appEnv = {
   TARO_APP_TEMPLATE_DIGEST: JSON.stringify(process.env.TARO_APP_TEMPLATE_DIGEST ?? ''),
   // Subscription-message template id of "a policy you qualify for" (WeChat only).
   TARO_APP_TEMPLATE_POLICY: JSON.stringify(process.env.TARO_APP_TEMPLATE_POLICY ?? ''),
+  // Subscription-message template id of the daily job push (WeChat only).
+  TARO_APP_TEMPLATE_JOB: JSON.stringify(process.env.TARO_APP_TEMPLATE_JOB ?? ''),
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {

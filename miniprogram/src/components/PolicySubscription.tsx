@@ -3,14 +3,29 @@ import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api, errorMessage } from '../api/client'
 import { toastText } from '../utils/toast'
+import './Banner.scss'
 
-const TEMPLATE = process.env.TARO_APP_TEMPLATE_POLICY ?? ''
+const KINDS = {
+  policy: {
+    templateId: process.env.TARO_APP_TEMPLATE_POLICY ?? '',
+    title: '新政策微信提醒',
+    done: '已订阅一次新政策提醒',
+    refused: '未订阅，新政策会发送到「消息」',
+  },
+  job: {
+    templateId: process.env.TARO_APP_TEMPLATE_JOB ?? '',
+    title: '岗位推送微信提醒',
+    done: '已订阅一次岗位推送提醒',
+    refused: '未订阅，推荐岗位会发送到「消息」',
+  },
+} as const
 
 /**
- * 新政策微信提醒 (weapp only): each tap on 订阅 lets the system send one WeChat message when a new
- * policy fits the resident. Without a credit the message still goes to 消息.
+ * 微信提醒 (weapp only): each tap on 订阅 lets the system send one WeChat message — when a new
+ * policy fits the resident, or with the day's pushed jobs. Without a credit it still goes to 消息.
  */
-export default function PolicySubscription() {
+export default function PolicySubscription({ kind = 'policy' }: { kind?: keyof typeof KINDS }) {
+  const { templateId: TEMPLATE, title, done, refused } = KINDS[kind]
   const inWeChat = process.env.TARO_ENV === 'weapp' && TEMPLATE !== ''
   const [credits, setCredits] = useState<number | null>(null)
   const [busy, setBusy] = useState(false)
@@ -18,11 +33,11 @@ export default function PolicySubscription() {
   const load = useCallback(async () => {
     try {
       const res = await api('listSubscriptions')
-      setCredits(res.items.find((i) => i.template === 'policy')?.credits ?? 0)
+      setCredits(res.items.find((i) => i.template === kind)?.credits ?? 0)
     } catch {
       setCredits(null)
     }
-  }, [])
+  }, [kind])
   useEffect(() => {
     if (inWeChat) void load()
   }, [inWeChat, load])
@@ -37,9 +52,9 @@ export default function PolicySubscription() {
         string
       >
       const accepted = res[TEMPLATE] === 'accept'
-      const saved = await api('addSubscription', { params: { template: 'policy' }, body: { accepted } })
+      const saved = await api('addSubscription', { params: { template: kind }, body: { accepted } })
       if (saved.credits !== null) setCredits(saved.credits)
-      toastText(accepted ? '已订阅一次新政策提醒' : '未订阅，新政策会发送到「消息」')
+      toastText(accepted ? done : refused)
     } catch (e) {
       toastText(errorMessage(e))
     } finally {
@@ -47,9 +62,9 @@ export default function PolicySubscription() {
     }
   }
   return (
-    <View className="card policies__banner" id="policy-subscription">
+    <View className="card policies__banner" id={`${kind}-subscription`}>
       <View className="policies__banner-text">
-        <Text className="policies__banner-title">新政策微信提醒</Text>
+        <Text className="policies__banner-title">{title}</Text>
         <Text className="policies__banner-desc">剩余 {credits ?? '–'} 次；用完后仍会发送到「消息」</Text>
       </View>
       <View

@@ -11,6 +11,7 @@ import { useMe } from '../../hooks/useMe'
 import { formatDate } from '../../utils/format'
 import { goLogin, goProfile, openPage } from '../../utils/nav'
 import { noticePath, policyPath } from '../../utils/policy-nav'
+import '../../components/Banner.scss'
 import './index.scss'
 
 type Load<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'done'; value: T }

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { api, errorMessage } from '../../../../api/client'
 import { openJobDetail } from '../../../../components/JobCard'
 import PageShell from '../../../../components/PageShell'
+import PolicySubscription from '../../../../components/PolicySubscription'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { useMe } from '../../../../hooks/useMe'
 import { formatDateTime } from '../../../../utils/format'
@@ -110,6 +111,7 @@ export default function MyInterestsPage() {
           onChange={(e) => void togglePush(e.detail.value)}
         />
       </View>
+      {pushOn ? <PolicySubscription kind="job" /> : null}
       {load.status === 'loading' ? <LoadingView /> : null}
       {load.status === 'error' ? <ErrorView message={load.message} onRetry={() => void fetchList()} /> : null}
       {load.status === 'done' && load.items.length === 0 ? (
