@@ -126,7 +126,8 @@ export const benchJobPush = async () => {
   console.log('| figure | day 1 | day 1 again | day 2 |')
   console.log('|---|---|---|---|')
   row('run time', (r) => `${(r.ms / 1000).toFixed(1)} s`)
-  row('seekers per second', (r) => perSecond(r.ms))
+  // A finished day's rerun reads nothing: a rate would be meaningless.
+  row('seekers per second', (r) => (r.summary.alreadyDone ? '— (already done)' : perSecond(r.ms)))
   row('active seekers', (r) => String(r.summary.seekers ?? '—'))
   row('jobs pushed', (r) => String(r.summary.pushed ?? 0))
   row('messages', (r) => String(r.summary.messaged ?? 0))
