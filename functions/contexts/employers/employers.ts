@@ -30,8 +30,7 @@ const HISTORY_LABELS = {
   rejected: '核验未通过',
 } as const
 
-/** `phone`: the full contact number, for the unit's own account only (everyone else sees it masked). */
-export const toEmployerView = (e: EmployerRecord, phone?: string): EmployerView => ({
+export const toEmployerView = (e: EmployerRecord): EmployerView => ({
   id: e.id,
   name: e.name,
   creditCode: e.creditCode,
@@ -39,7 +38,7 @@ export const toEmployerView = (e: EmployerRecord, phone?: string): EmployerView 
   regionName: regionLabel(e.region),
   address: e.address,
   industry: e.industry,
-  contact: { name: e.contact.name, phone: phone ?? e.contact.phoneMasked },
+  contact: { name: e.contact.name, phone: e.contact.phoneMasked },
   status: e.status,
   statusLabel: EMPLOYER_STATUSES[e.status],
   history: e.history.map((h) => ({ at: h.at, action: HISTORY_LABELS[h.action], by: h.by, reason: h.reason })),
@@ -47,10 +46,6 @@ export const toEmployerView = (e: EmployerRecord, phone?: string): EmployerView 
 })
 
 const accountOf = (who: Identity) => `wx:${who.openid}`
-
-/** The unit's own record, as its account sees it: its contact number in full, to check it. */
-const ownView = (deps: Deps, e: EmployerRecord) =>
-  toEmployerView(e, piiCipher(deps.env).decrypt(e.contact.phoneSealed))
 
 /**
  * Where staff act on units: their region — for a community coordinator, their whole town, as
@@ -101,7 +96,7 @@ export const registerEmployer = async (
   }
   if (!staff) {
     const mine = await employerOfAccount(deps, who)
-    if (mine) return { created: false, view: ownView(deps, mine) }
+    if (mine) return { created: false, view: toEmployerView(mine) }
   }
   const at = deps.clock.now()
   const now = at.toISOString()
@@ -143,7 +138,7 @@ export const registerEmployer = async (
     subject: record.id,
     result: 'ok',
   })
-  return { created: true, view: staff ? toEmployerView(record) : ownView(deps, record) }
+  return { created: true, view: toEmployerView(record) }
 }
 
 /** A unit, for the account that manages it or staff of its region. */
@@ -161,7 +156,7 @@ export const getEmployer = async (deps: Deps, who: Identity, id: string) =>
 export const myEmployer = async (deps: Deps, who: Identity): Promise<EmployerView> => {
   const mine = await employerOfAccount(deps, who)
   if (!mine) throw new AppError('EMPLOYER.NOT_REGISTERED')
-  return ownView(deps, mine)
+  return toEmployerView(mine)
 }
 
 /** Street/town and county staff verify a unit of their region (or refuse, with the reason). */
@@ -221,5 +216,5 @@ export const listEmployers = async (
     limit: 20,
     cursor: q.cursor,
   })
-  return { items: page.items.map((e) => toEmployerView(e)), nextCursor: page.nextCursor }
+  return { items: page.items.map(toEmployerView), nextCursor: page.nextCursor }
 }
