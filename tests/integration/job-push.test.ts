@@ -2,6 +2,7 @@ import { toJobRecord } from '../../functions/contexts/jobs/job-mapper'
 import { runJobPush } from '../../functions/contexts/seekers/job-push'
 import { createLogger } from '../../functions/platform/logger'
 import {
+  jobInterests,
   jobs,
   meta,
   type NotificationRecord,
@@ -169,4 +170,32 @@ it('lets a seeker switch pushes off and shows the coordinator what was pushed an
       })
     ).body.items,
   ).toEqual([])
+})
+
+it('never pushes a vacancy the seeker has already applied to', async () => {
+  const person = aPersonRecord(3)
+  const at = DAY1.toISOString()
+  for (let j = 0; j < 10; j++) {
+    await app.deps.store.insert(jobInterests, {
+      id: `int_applied_${j}`,
+      jobId: `push${j}`,
+      jobTitle: '挡车工',
+      employer: '测试纺织厂',
+      employerId: null,
+      jobRegion: '320621100',
+      personId: person.id,
+      personName: person.name,
+      phoneMasked: person.phoneMasked,
+      community: person.community,
+      shareContact: false,
+      source: 'board',
+      status: 'interested',
+      history: [{ at, status: 'interested', by: '本人', note: null }],
+      createdAt: at,
+      updatedAt: at,
+    })
+  }
+  await run(1)
+  const [pushed] = await pushesOf(app.deps.store, 3)
+  expect(pushed!.pushJobs!.map((j) => j.jobId).sort()).toEqual(['push10', 'push11'])
 })

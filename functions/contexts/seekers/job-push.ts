@@ -295,6 +295,17 @@ const pushToPage = async (
       cursor,
     }),
   ).then((rows) => rows.filter((r) => r.pushDay))
+  // What they applied to already (from the board or a recommendation) is not news either.
+  const applied = await readAll((cursor) =>
+    deps.store.find(jobInterests, {
+      where: [{ field: 'personId', op: 'in', value: seekers.map((p) => p.id) }],
+      orderBy: [],
+      limit: PAGE,
+      cursor,
+    }),
+  )
+  const appliedOf = new Map<string, string[]>()
+  for (const i of applied) appliedOf.set(i.personId, [...(appliedOf.get(i.personId) ?? []), i.jobId])
   const earlierOf = new Map<string, NotificationRecord[]>()
   for (const r of earlier) {
     const list = earlierOf.get(r.pushPerson!)
@@ -311,7 +322,10 @@ const pushToPage = async (
       .reduce((n, r) => n + (r.pushJobs?.length ?? 0), 0)
     const room = Math.min(ctx.daily, ctx.weekly - week)
     if (room <= 0) continue
-    const sent = new Set(mine.flatMap((r) => (r.pushJobs ?? []).map((j) => j.jobId)))
+    const sent = new Set([
+      ...mine.flatMap((r) => (r.pushJobs ?? []).map((j) => j.jobId)),
+      ...(appliedOf.get(person.id) ?? []),
+    ])
     const seeker = prepareSeeker(seekerProfile(person, mayHoldWelfarePost(person, zeroCase.has(person.id))))
     // The best `room` unsent posts, kept in a short sorted list as the candidates stream by.
     const best: { entry: Entry; score: number }[] = []
