@@ -26,6 +26,7 @@ import {
   getVacancy,
   listVacancies,
   reviewVacancy,
+  updateVacancy,
 } from '../contexts/jobs/vacancies'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route, withStatus } from '../runtime/http'
@@ -72,6 +73,12 @@ const fn = httpFunction({
     body: vacancyInputSchema,
     status: 201,
     handle: ({ deps, identity, body }) => createVacancy(deps, identity!, body),
+  }),
+  [routeKey(API_ROUTES.updateVacancy)]: route({
+    access: MANAGERS,
+    params: z.object({ id: vacancyIdSchema }),
+    body: vacancyInputSchema,
+    handle: ({ deps, identity, params, body }) => updateVacancy(deps, identity!, params.id, body),
   }),
   [routeKey(API_ROUTES.listVacancies)]: route({
     access: MANAGERS,

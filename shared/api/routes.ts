@@ -79,6 +79,7 @@ export const API_ROUTES = {
   createVacancy: { fn: 'employers', method: 'POST', path: '/api/vacancies' },
   listVacancies: { fn: 'employers', method: 'GET', path: '/api/vacancies' },
   getVacancy: { fn: 'employers', method: 'GET', path: '/api/vacancies/{id}' },
+  updateVacancy: { fn: 'employers', method: 'PUT', path: '/api/vacancies/{id}' },
   reviewVacancy: { fn: 'employers', method: 'POST', path: '/api/vacancies/{id}/review' },
   changeVacancyStatus: { fn: 'employers', method: 'POST', path: '/api/vacancies/{id}/status' },
   expressInterest: { fn: 'seekers', method: 'POST', path: '/api/jobs/{id}/interest' },

@@ -57,6 +57,8 @@ export const jobSchema = z.object({
   benefits: z.array(z.string().max(20)).max(10),
   contactName: z.string().max(20),
   contactPhone: z.string().max(20),
+  /** Working hours as the unit wrote them ("朝八晚五，周末双休"), when it did. */
+  hours: z.string().max(40).optional(),
   status: z.enum(JOB_STATUSES),
   publishedAt: z.string(),
   validUntil: z.string(),

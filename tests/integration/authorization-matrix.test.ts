@@ -407,6 +407,22 @@ const rows: Row[] = [
     },
   ],
   [
+    'correct a vacancy',
+    'PUT',
+    () => '/api/vacancies/vac_matrix_none',
+    {
+      title: '矩阵岗位',
+      category: 'textile',
+      count: 1,
+      salaryMin: 4000,
+      salaryMax: 5000,
+      region: '320621100',
+      validUntil: '2027-02-28',
+      description: '只用于检查各角色能否修改岗位。',
+    },
+    { anonymous: 401, owner: 403, coordinatorHere: 404, streetHere: 404, county: 404 },
+  ],
+  [
     'count returning migrant workers in the Spring Festival',
     'GET',
     () => '/api/returnee-campaign',

@@ -129,6 +129,8 @@ describe('a vacancy from submission to the job board', () => {
       body: { decision: 'verify' },
     })
     expect(verified.body.status).toBe('verified')
+    const told = await call(app, 'GET', '/api/inbox', { token: await as(EMPLOYER) })
+    expect(told.body.items.map((m: { title: string }) => m.title)).toContain(`${UNIT.name}已通过核验`)
     const noReason = await call(app, 'POST', `/api/vacancies/${vacancyId}/review`, {
       token: street,
       body: { decision: 'reject' },
@@ -148,7 +150,7 @@ describe('a vacancy from submission to the job board', () => {
     })
     expect(twice.body.code).toBe('VACANCY.WRONG_STATUS')
     const inbox = await call(app, 'GET', '/api/inbox', { token })
-    expect(inbox.body.items[0].title).toBe('岗位「挡车工」已发布')
+    expect(inbox.body.items.map((m: { title: string }) => m.title)).toContain('岗位「挡车工」已发布')
   })
 
   it('is paused, resumed and filled by its employer; the board follows', async () => {
@@ -210,5 +212,54 @@ describe('a vacancy from submission to the job board', () => {
       body: { ...VACANCY, employerId },
     })
     expect(elsewhere.status).toBe(404)
+  })
+
+  it('a vacancy sent back is corrected and sent again; a published one is not edited', async () => {
+    const unit = await as(EMPLOYER)
+    const street = await as(STREET)
+    const sent = await call(app, 'POST', '/api/vacancies', {
+      token: unit,
+      body: { ...VACANCY, title: '缝纫工' },
+    })
+    await call(app, 'POST', `/api/vacancies/${sent.body.id}/review`, {
+      token: street,
+      body: { decision: 'reject', reason: '请补充工作时间和地点' },
+    })
+    const stranger = await call(app, 'PUT', `/api/vacancies/${sent.body.id}`, {
+      token: await as(OTHER_EMPLOYER),
+      body: VACANCY,
+    })
+    expect(stranger.status).toBe(404)
+    const upsideDown = await call(app, 'PUT', `/api/vacancies/${sent.body.id}`, {
+      token: unit,
+      body: { ...VACANCY, salaryMin: 7000, salaryMax: 5000 },
+    })
+    expect(upsideDown.status).toBe(400)
+    const fixed = await call(app, 'PUT', `/api/vacancies/${sent.body.id}`, {
+      token: unit,
+      body: { ...VACANCY, title: '缝纫工', hours: '8:00-17:00，周末双休', region: '320621100001' },
+    })
+    expect(fixed.status).toBe(200)
+    expect(fixed.body).toMatchObject({
+      status: 'pending',
+      hours: '8:00-17:00，周末双休',
+      region: '320621100001',
+    })
+    expect(fixed.body.timeline.at(-1)).toMatchObject({ status: 'pending', reason: '修改后重新提交' })
+    await call(app, 'POST', `/api/vacancies/${sent.body.id}/review`, {
+      token: street,
+      body: { decision: 'approve' },
+    })
+    const late = await call(app, 'PUT', `/api/vacancies/${sent.body.id}`, {
+      token: unit,
+      body: { ...VACANCY, title: '缝纫工（改）' },
+    })
+    expect(late.status).toBe(409)
+    expect(late.body.code).toBe('VACANCY.WRONG_STATUS')
+    // Seekers read the hours on the job page.
+    expect((await call(app, 'GET', `/api/jobs/${sent.body.id}`)).body).toMatchObject({
+      title: '缝纫工',
+      hours: '8:00-17:00，周末双休',
+    })
   })
 })

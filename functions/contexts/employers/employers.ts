@@ -16,6 +16,7 @@ import { accounts, type EmployerRecord, employers } from '../../store/collection
 import { DuplicateKeyError, type Filter } from '../../store/port'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
+import { inboxNotifier } from '../inbox/notifier'
 import { findRegion, HOME_COUNTY, regionLabel } from '../regions/region-directory'
 
 /**
@@ -195,6 +196,17 @@ export const verifyEmployer = async (
   )
   if (!saved) throw new AppError('EMPLOYER.WRONG_STATUS')
   await recordAudit(deps.store, at, who, { action: `employer.${input.decision}`, subject: id, result: 'ok' })
+  // The unit hears of it: verified, its vacancies can now be published; refused, why.
+  const inbox = inboxNotifier(deps.store)
+  for (const account of saved.accounts) {
+    await inbox.notify(
+      account,
+      status === 'verified'
+        ? { title: `${saved.name}已通过核验`, body: '提交审核的岗位通过后即可在“岗位”中公开。' }
+        : { title: `${saved.name}未通过核验`, body: input.reason ?? '请与所在街道（镇）人社服务机构联系。' },
+      at,
+    )
+  }
   return toEmployerView(saved)
 }
 

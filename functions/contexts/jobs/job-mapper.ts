@@ -30,6 +30,7 @@ export const toJob = (r: JobRecord): Job => ({
   requirements: r.requirements,
   contactName: r.contactName,
   contactPhone: r.contactPhone,
+  ...(r.hours ? { hours: r.hours } : {}),
   status: r.status,
   validUntil: r.validUntil,
 })

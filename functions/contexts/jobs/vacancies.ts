@@ -168,6 +168,88 @@ export const createVacancy = async (deps: Deps, who: Identity, input: VacancyInp
   return toVacancyView(record)
 }
 
+/** What a unit may still change before publication: a draft, one waiting for review, one sent back. */
+const EDITABLE: VacancyStatus[] = ['draft', 'pending', 'rejected']
+
+/**
+ * Correct a vacancy before it is published — a draft, a pending one, or one sent back with a
+ * reason — and keep it a draft or send it (again) to review. Staff of its region, reviewing it
+ * themselves, publish it at once for a verified unit. Published vacancies are paused, not edited:
+ * seekers may have applied to what they read.
+ */
+export const updateVacancy = async (
+  deps: Deps,
+  who: Identity,
+  id: string,
+  input: VacancyInput,
+): Promise<VacancyView> => {
+  const v = await findManaged(deps, who, id)
+  if (!EDITABLE.includes(v.status as VacancyStatus)) throw new AppError('VACANCY.WRONG_STATUS')
+  if (!findRegion(input.region) || !input.region.startsWith(HOME_COUNTY)) {
+    throw invalid('region', '工作地点不在本系统服务范围内')
+  }
+  if (isStaffRole(who.role) && !isWithinRegion(input.region, employerScope(who) ?? '-')) {
+    throw invalid('region', '工作地点不在您的辖区内')
+  }
+  const at = deps.clock.now()
+  const now = at.toISOString()
+  if (input.validUntil <= shanghaiDate(at)) throw invalid('validUntil', '有效期应晚于今天')
+  const employer = v.employerId ? await deps.store.get(employers, v.employerId) : null
+  const publishNow = !input.draft && reviewers(who) && employer?.status === 'verified'
+  const status: VacancyStatus = input.draft ? 'draft' : publishNow ? 'published' : 'pending'
+  const job: Job = {
+    ...v,
+    title: input.title,
+    region: input.region,
+    regionName: regionLabel(input.region) ?? input.region,
+    address: input.address || employer?.address || v.address,
+    category: input.category,
+    salaryMin: input.salaryMin,
+    salaryMax: input.salaryMax,
+    headcount: input.count,
+    education: input.education,
+    experience: input.experience,
+    description: input.description,
+    requirements: input.requirements,
+    benefits: input.benefits,
+    contactName: input.contactName || v.contactName,
+    // Not shown on the form when correcting: an empty field keeps the number given before.
+    contactPhone: input.contactPhone || v.contactPhone,
+    status,
+    publishedAt: status === 'published' ? now : v.publishedAt,
+    validUntil: new Date(Date.parse(`${input.validUntil}T23:59:59.999+08:00`)).toISOString(),
+  }
+  const saved = await deps.store.update(
+    jobs,
+    id,
+    {
+      ...job,
+      keywords: jobKeywords(job),
+      hours: input.hours,
+      timeline: [
+        ...(v.timeline ?? []),
+        {
+          at: now,
+          status,
+          by: actorLabel(who),
+          reason: status === 'draft' ? '修改草稿' : v.status === 'rejected' ? '修改后重新提交' : '修改',
+        },
+      ],
+      updatedAt: now,
+    },
+    // Nobody reviewed or changed it meanwhile.
+    { expect: { status: v.status, updatedAt: v.updatedAt } },
+  )
+  if (!saved) throw new AppError('VACANCY.WRONG_STATUS')
+  await recordAudit(deps.store, at, who, {
+    action: 'vacancy.update',
+    subject: id,
+    result: 'ok',
+    detail: { status },
+  })
+  return toVacancyView(saved)
+}
+
 /** Street/town or county staff publish a pending vacancy of a verified unit, or reject it with the reason. */
 export const reviewVacancy = async (
   deps: Deps,

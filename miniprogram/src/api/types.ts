@@ -198,6 +198,7 @@ export interface RouteReplies {
   createVacancy: VacancyView
   listVacancies: Paged<VacancyView>
   getVacancy: VacancyView
+  updateVacancy: VacancyView
   reviewVacancy: VacancyView
   changeVacancyStatus: VacancyView
   expressInterest: InterestView

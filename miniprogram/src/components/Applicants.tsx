@@ -110,7 +110,8 @@ export function ApplicantRow({
         </Text>
       </View>
       <Text className="applicant__meta">
-        {item.jobTitle} · {item.communityName ?? ''} · {item.sourceLabel} · {formatDateTime(item.createdAt)}
+        {staffView ? `${item.jobTitle}（${item.employer}）` : item.jobTitle} · {item.communityName ?? ''} ·{' '}
+        {item.sourceLabel} · {formatDateTime(item.createdAt)}
       </Text>
       <View className="applicant__phone">
         <Text id={`applicant-phone-${item.id}`}>{item.phone}</Text>

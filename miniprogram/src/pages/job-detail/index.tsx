@@ -198,6 +198,11 @@ export default function JobDetailPage() {
         {job.employerIndustry ? <Text className="detail__sub">所属行业：{job.employerIndustry}</Text> : null}
         <Text className="detail__sub">工作地点：{job.regionName}</Text>
         {job.address ? <Text className="detail__sub">详细地址：{job.address}</Text> : null}
+        {job.hours ? (
+          <Text className="detail__sub" id="job-detail-hours">
+            工作时间：{job.hours}
+          </Text>
+        ) : null}
       </View>
 
       {job.description ? (

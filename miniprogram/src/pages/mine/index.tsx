@@ -314,7 +314,8 @@ export default function MinePage() {
           {
             id: 'mine-entry-employer-desk',
             label: '用人单位与岗位审核',
-            desc: '核验单位、审核岗位、走访登记',
+            desc:
+              info.role === 'coordinator' ? '辖区单位、走访登记、代发岗位' : '核验单位、审核岗位、走访登记',
             url: '/packages/staff/pages/employers/index',
           },
           {

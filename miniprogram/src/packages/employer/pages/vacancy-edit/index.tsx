@@ -1,16 +1,17 @@
 import { isStaffRole } from '@shared/auth/identity'
-import { vacancyInputSchema } from '@shared/employers/employer'
+import { type VacancyView, vacancyInputSchema } from '@shared/employers/employer'
 import { JOB_CATEGORIES } from '@shared/jobs/job'
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { api, errorMessage, isApiError } from '../../../../api/client'
 import { DateBox, FormField, SelectBox } from '../../../../components/Form'
 import PageShell from '../../../../components/PageShell'
 import RegionPicker from '../../../../components/RegionPicker'
+import { ErrorView, LoadingView } from '../../../../components/StateView'
 import { type FieldErrors, parseWith, serverErrors } from '../../../../forms/validate'
 import { useSession } from '../../../../hooks/useSession'
-import { todayInChina } from '../../../../utils/format'
+import { formatDate, todayInChina } from '../../../../utils/format'
 import { toastText } from '../../../../utils/toast'
 import { FOLLOWUP_DESK, staffGate } from '../../../staff/StaffGate'
 import { employerGate } from '../../EmployerGate'
@@ -61,6 +62,34 @@ export default function VacancyEditPage() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)
   const [dirty, setDirty] = useState(false)
+  // `?id=<vacancy>`: correcting one that is not published yet (a draft, pending, or sent back).
+  const editId = params.id ?? null
+  const [editing, setEditing] = useState<VacancyView | null>(null)
+  const [loadError, setLoadError] = useState('')
+  const loggedIn = session.status === 'done'
+  useEffect(() => {
+    if (!editId || !loggedIn) return
+    api('getVacancy', { params: { id: editId } })
+      .then((v) => {
+        setEditing(v)
+        setForm({
+          title: v.title,
+          category: v.category,
+          count: String(v.count),
+          salaryMin: String(v.salaryMin),
+          salaryMax: String(v.salaryMax),
+          hours: v.hours,
+          region: v.region,
+          address: v.address,
+          validUntil: v.validUntil.length > 10 ? formatDate(v.validUntil) : v.validUntil,
+          description: v.description,
+          requirements: v.requirements.join('\n'),
+          benefits: v.benefits.join('、'),
+          contactPhone: '',
+        })
+      })
+      .catch((e) => setLoadError(errorMessage(e)))
+  }, [editId, loggedIn])
 
   const gate =
     onBehalf && !(session.status === 'done' && session.session.role === 'employer')
@@ -71,6 +100,12 @@ export default function VacancyEditPage() {
         })
       : employerGate(session, () => void reloadSession())
   if (gate) return <PageShell className="staff wb employer">{gate}</PageShell>
+  if (editId && !editing)
+    return (
+      <PageShell className="staff wb employer">
+        {loadError ? <ErrorView message={loadError} onRetry={() => Taro.navigateBack()} /> : <LoadingView />}
+      </PageShell>
+    )
 
   const set = (key: keyof typeof form, value: string) => {
     setForm((f) => ({ ...f, [key]: value }))
@@ -119,10 +154,14 @@ export default function VacancyEditPage() {
     }
     setBusy(true)
     try {
-      const saved = await api('createVacancy', { body: parsed.data })
+      const saved = editing
+        ? await api('updateVacancy', { params: { id: editing.id }, body: parsed.data })
+        : await api('createVacancy', { body: parsed.data })
       setDirty(false)
-      toastText(draft ? '已保存草稿' : '已提交审核')
-      void Taro.redirectTo({ url: vacancyPath(saved.id) })
+      toastText(draft ? '已保存草稿' : saved.status === 'published' ? '已发布' : '已提交审核')
+      // Correcting: back to the vacancy page, which shows what was saved.
+      if (editing) void Taro.navigateBack()
+      else void Taro.redirectTo({ url: vacancyPath(saved.id) })
     } catch (e) {
       if (isApiError(e) && e.issues?.length) setErrors(serverErrors(e.issues))
       else setErrors({ form: errorMessage(e) })
@@ -147,7 +186,17 @@ export default function VacancyEditPage() {
     <PageShell className="staff wb employer" beforeLeave={confirmLeave}>
       {onBehalf ? (
         <Text className="employer__intro" id="vacancy-on-behalf">
-          代“{onBehalf.name}”发布岗位，提交后由街道（镇）审核。
+          代“{onBehalf.name}”发布岗位，
+          {session.status === 'done' &&
+          (session.session.role === 'street' || session.session.role === 'county')
+            ? '单位已核验的，提交后直接发布。'
+            : '提交后由街道（镇）审核。'}
+        </Text>
+      ) : null}
+      {editing?.status === 'rejected' ? (
+        <Text className="employer__intro" id="vacancy-rejected-reason">
+          审核意见：{editing.timeline.filter((t) => t.status === 'rejected').at(-1)?.reason ?? '—'}
+          。修改后重新提交审核。
         </Text>
       ) : null}
       <View className="card" id="vacancy-form">

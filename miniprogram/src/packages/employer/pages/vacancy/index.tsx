@@ -1,7 +1,7 @@
 import type { VacancyStatus, VacancyView } from '@shared/employers/employer'
 import { formatSalary } from '@shared/jobs/job'
 import { Text, Textarea, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api, errorMessage } from '../../../../api/client'
 import Applicants from '../../../../components/Applicants'
@@ -10,7 +10,9 @@ import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { useSession } from '../../../../hooks/useSession'
 import { formatDate, formatDateTime } from '../../../../utils/format'
+import { openPage } from '../../../../utils/nav'
 import { toastText } from '../../../../utils/toast'
+import { vacancyEditPath } from '../../paths'
 import '../../../staff/staff.scss'
 import '../../../staff/workbench.scss'
 import '../../employer.scss'
@@ -60,6 +62,10 @@ export default function VacancyPage() {
   useEffect(() => {
     if (session.status === 'done') void fetchOne()
   }, [session.status, fetchOne])
+  // Back from 修改: show what was saved.
+  useDidShow(() => {
+    if (session.status === 'done' && load.status === 'done') void fetchOne()
+  })
 
   if (load.status !== 'done')
     return (
@@ -194,6 +200,18 @@ export default function VacancyPage() {
             }}
           >
             审核通过并发布
+          </View>
+        </View>
+      ) : null}
+      {v.status === 'draft' || v.status === 'rejected' || (v.status === 'pending' && !canReview) ? (
+        <View className="vacancy-edit-link">
+          <View
+            id="vacancy-edit"
+            className="btn btn--ghost btn--small"
+            hoverClass="btn--hover"
+            onClick={() => openPage(vacancyEditPath(v.id))}
+          >
+            {v.status === 'rejected' ? '按意见修改' : '修改内容'}
           </View>
         </View>
       ) : null}

@@ -107,7 +107,13 @@ export default function ReturneeCampaignPage() {
           <Text className="staff__region">{session.session.regionName ?? ''}</Text>
         </View>
         <Text className="wb-head__desc" id="campaign-label">
-          {report ? `${report.label}：${report.from} 至 ${report.to}` : '统计期加载中…'}
+          {report
+            ? span.from || span.to
+              ? '自选统计期（最长 120 天）'
+              : `统计期：${report.label}`
+            : state.status === 'error'
+              ? '统计期有误，请重新选择'
+              : '统计期加载中…'}
         </Text>
         <View className="campaign-window">
           <View className="campaign-window__date">
@@ -149,7 +155,9 @@ export default function ReturneeCampaignPage() {
         ) : null}
       </View>
       {state.status === 'loading' ? <LoadingView /> : null}
-      {state.status === 'error' ? <ErrorView message={state.message} onRetry={() => void load()} /> : null}
+      {state.status === 'error' ? (
+        <ErrorView id="campaign-error" message={state.message} onRetry={() => setSpan({})} />
+      ) : null}
       {report ? (
         <>
           <View className="section-head">

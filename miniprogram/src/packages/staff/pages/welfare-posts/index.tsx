@@ -4,7 +4,7 @@ import {
   welfarePostInputSchema,
 } from '@shared/jobs/welfare'
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { api, errorMessage, isApiError } from '../../../../api/client'
 import { FormField, SelectBox } from '../../../../components/Form'
@@ -78,6 +78,10 @@ export default function WelfarePostsPage() {
   useEffect(() => {
     if (isStaff) void reloadPosts()
   }, [isStaff, reloadPosts])
+  // Back from a post's page: its places may have been filled there.
+  useDidShow(() => {
+    if (isStaff && posts.state.loaded) void reloadPosts()
+  })
   useReachBottom(() => {
     void posts.loadMore()
   })
