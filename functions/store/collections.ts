@@ -313,7 +313,7 @@ export interface NotificationRecord {
   applicationId: string | null
   /** What the message is about, for the app to open: a policy or a policy notice. */
   link?: {
-    kind: 'policy' | 'policies' | 'notice' | 'job' | 'jobs'
+    kind: 'policy' | 'policies' | 'notice' | 'job' | 'jobs' | 'interests'
     id: string
     policyIds?: string[]
     jobIds?: string[]

@@ -45,7 +45,7 @@ export const markRead = async (deps: Deps, who: Identity, id: string) => {
   await deps.store.update(notifications, id, { read: true })
   // Reading about a policy is knowing it: the know-rate counts the message as read.
   const link = message.link
-  if (link && link.kind !== 'job' && link.kind !== 'jobs' && message.recipient.startsWith('psn:')) {
+  if (link && !['job', 'jobs', 'interests'].includes(link.kind) && message.recipient.startsWith('psn:')) {
     const policyIds =
       link.kind === 'policy'
         ? [link.id]

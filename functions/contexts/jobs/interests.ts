@@ -355,6 +355,7 @@ export const recordInterestOutcome = async (
     {
       title: `应聘进展：${r.jobTitle}`,
       body: `${OUTCOME_MESSAGES[input.outcome]}。${r.employer}${input.note ? `：${input.note}` : ''}`,
+      link: { kind: 'interests', id: id },
       dedupeKey: `interest:${id}:${input.outcome}`,
     },
     at,

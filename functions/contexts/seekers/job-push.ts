@@ -168,7 +168,8 @@ const pushMessage = (
       kind: list.length === 1 ? 'job' : 'jobs',
       id: first.jobId,
       jobIds: list.map((p) => p.jobId),
-      jobTitles: list.map((p) => p.title),
+      // Each job as the seeker tells them apart: what, who, how much.
+      jobTitles: list.map((p) => `${p.title} · ${p.employer} · ${p.pay}`),
     },
     dedupeKey: `job-push:${day}`,
   }

@@ -9,3 +9,17 @@ export const toastError = (e: unknown): void => {
 export const toastText = (title: string): void => {
   void Taro.showToast({ title, icon: 'none', duration: 2000 })
 }
+
+/**
+ * A form refused on the phone: say so, and bring the first field's message into view — on a long
+ * form it is otherwise below the fold and the toast alone says nothing about where.
+ */
+export const showFormErrors = (): void => {
+  toastText('请检查填写内容')
+  // After React has rendered the messages.
+  setTimeout(() => {
+    void Taro.pageScrollTo({ selector: '.form-field__error', duration: 200, offsetTop: -120 }).catch(
+      () => undefined,
+    )
+  }, 60)
+}

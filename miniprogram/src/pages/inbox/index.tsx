@@ -7,6 +7,7 @@ import { openJobDetail } from '../../components/JobCard'
 import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import { dropInvalidToken, isLoginError } from '../../hooks/useMe'
+import { MY_INTERESTS_PATH } from '../../packages/seeker/paths'
 import { mayHaveSession } from '../../store/session'
 import { formatDateTime } from '../../utils/format'
 import { goLogin, openApplication, openPage } from '../../utils/nav'
@@ -122,6 +123,7 @@ export default function InboxPage() {
     else if (m.link?.kind === 'notice') openPage(noticePath(m.link.id))
     else if (m.link?.kind === 'policies') void Taro.switchTab({ url: POLICIES_TAB })
     else if (m.link?.kind === 'job' || m.link?.kind === 'jobs') openJobDetail(m.link.id, 'push')
+    else if (m.link?.kind === 'interests') openPage(MY_INTERESTS_PATH)
   }
 
   const { items, loading, error, anonymous, loaded, nextCursor, unread } = list
@@ -181,6 +183,7 @@ export default function InboxPage() {
             <Text className="inbox-item__link">查看我能享受的政策 ›</Text>
           ) : null}
           {m.link?.kind === 'job' ? <Text className="inbox-item__link">查看岗位 ›</Text> : null}
+          {m.link?.kind === 'interests' ? <Text className="inbox-item__link">我的应聘 ›</Text> : null}
           {m.link?.kind === 'jobs'
             ? (m.link.jobIds ?? []).map((jobId, i) => (
                 <Text

@@ -298,6 +298,8 @@ export default function ProfilePage() {
   const [idMode, setIdMode] = useState<IdMode>('edit')
   const [revealing, setRevealing] = useState(false)
   const [saving, setSaving] = useState(false)
+  // Typed and not saved: leaving asks first (a name and an ID number are tedious to type twice).
+  const [dirty, setDirty] = useState(false)
   const prefilled = useRef(false)
 
   const me = state.status === 'done' ? state.me : null
@@ -322,6 +324,7 @@ export default function ProfilePage() {
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }))
+    setDirty(true)
     const errorKey =
       key === 'occupations' || key === 'places' || key === 'expectedPay'
         ? `jobWishes.${key}`
@@ -363,6 +366,17 @@ export default function ProfilePage() {
       void Taro.pageScrollTo({ selector: `#${anchor}`, offsetTop: -56, duration: 200 }).catch(() => undefined)
   }
 
+  const confirmLeave = async () =>
+    !dirty ||
+    (
+      await Taro.showModal({
+        title: '放弃填写？',
+        content: '离开后已填写的内容不会保存。',
+        confirmText: '放弃',
+        cancelText: '继续填写',
+      })
+    ).confirm
+
   const save = async () => {
     if (saving) return
     const early: FieldErrors = {}
@@ -392,6 +406,7 @@ export default function ProfilePage() {
       const saved = await api('updateMe', { body: parsed.data })
       setErrors({})
       setMe(saved)
+      setDirty(false)
       setForm(fromPerson(saved))
       setIdMode('masked')
       toastText(me ? '已保存' : '实名信息已登记')
@@ -447,7 +462,7 @@ export default function ProfilePage() {
   }
 
   return (
-    <PageShell className="profile">
+    <PageShell className="profile" beforeLeave={confirmLeave}>
       <Text className="profile__intro">
         {me
           ? '以下为您登记的实名信息，如有变化请修改后保存。'

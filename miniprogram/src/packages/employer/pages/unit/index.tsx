@@ -13,7 +13,7 @@ import { type FieldErrors, parseWith, serverErrors } from '../../../../forms/val
 import { useSession } from '../../../../hooks/useSession'
 import { formatDateTime } from '../../../../utils/format'
 import { openPage } from '../../../../utils/nav'
-import { toastText } from '../../../../utils/toast'
+import { showFormErrors, toastText } from '../../../../utils/toast'
 import { FOLLOWUP_DESK, staffGate } from '../../../staff/StaffGate'
 import { employerGate } from '../../EmployerGate'
 import { VACANCIES_PATH } from '../../paths'
@@ -107,7 +107,7 @@ export default function UnitPage() {
     const parsed = parseWith(employerInputSchema, body, LABELS)
     if (!parsed.ok) {
       setErrors(parsed.errors)
-      toastText('请检查填写内容')
+      showFormErrors()
       return
     }
     setBusy(true)

@@ -12,7 +12,7 @@ import { ErrorView, LoadingView } from '../../../../components/StateView'
 import { type FieldErrors, parseWith, serverErrors } from '../../../../forms/validate'
 import { useSession } from '../../../../hooks/useSession'
 import { formatDate, todayInChina } from '../../../../utils/format'
-import { toastText } from '../../../../utils/toast'
+import { showFormErrors, toastText } from '../../../../utils/toast'
 import { FOLLOWUP_DESK, staffGate } from '../../../staff/StaffGate'
 import { employerGate } from '../../EmployerGate'
 import { vacancyPath } from '../../paths'
@@ -149,7 +149,7 @@ export default function VacancyEditPage() {
     )
     if (!parsed.ok) {
       setErrors(parsed.errors)
-      toastText('请检查填写内容')
+      showFormErrors()
       return
     }
     setBusy(true)

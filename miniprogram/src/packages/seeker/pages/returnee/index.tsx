@@ -11,7 +11,7 @@ import { type FieldErrors, parseWith, serverErrors } from '../../../../forms/val
 import { type MeState, useMe } from '../../../../hooks/useMe'
 import { todayInChina } from '../../../../utils/format'
 import { goLogin, goProfile } from '../../../../utils/nav'
-import { toastText } from '../../../../utils/toast'
+import { showFormErrors, toastText } from '../../../../utils/toast'
 import '../../seeker.scss'
 
 const LABELS: Record<string, string> = {
@@ -157,7 +157,7 @@ export default function ReturneePage() {
     )
     if (!parsed.ok) {
       setErrors(parsed.errors)
-      toastText('请检查填写内容')
+      showFormErrors()
       return
     }
     setBusy(true)

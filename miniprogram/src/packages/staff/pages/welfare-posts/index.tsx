@@ -14,7 +14,7 @@ import { type FieldErrors, parseWith, serverErrors } from '../../../../forms/val
 import { COUNTY_CODE, useRegions } from '../../../../hooks/useRegions'
 import { useSession } from '../../../../hooks/useSession'
 import { openPage } from '../../../../utils/nav'
-import { toastText } from '../../../../utils/toast'
+import { showFormErrors, toastText } from '../../../../utils/toast'
 import { ListFoot } from '../../components/ListFoot'
 import { usePaged } from '../../components/usePaged'
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
@@ -124,7 +124,7 @@ export default function WelfarePostsPage() {
     )
     if (!parsed.ok) {
       setErrors(parsed.errors)
-      toastText('请检查填写内容')
+      showFormErrors()
       return
     }
     setBusy(true)
