@@ -183,7 +183,11 @@ export default function VacancyEditPage() {
 
   const categoryIndex = CATEGORIES.findIndex((c) => c.value === form.category)
   return (
-    <PageShell className="staff wb employer" beforeLeave={confirmLeave}>
+    <PageShell
+      className="staff wb employer"
+      title={editing ? '修改岗位' : undefined}
+      beforeLeave={confirmLeave}
+    >
       {onBehalf ? (
         <Text className="employer__intro" id="vacancy-on-behalf">
           代“{onBehalf.name}”发布岗位，
@@ -264,6 +268,7 @@ export default function VacancyEditPage() {
         </FormField>
         <FormField label="工作时间" required={false}>
           <Input
+            id="vacancy-hours"
             className="form-input"
             type="text"
             maxlength={40}
