@@ -25,6 +25,7 @@ import { formatDate, todayInChina } from '../../utils/format'
 import { goLogin } from '../../utils/nav'
 import { toastError, toastText } from '../../utils/toast'
 import './index.scss'
+import { confirmDiscard } from '../../utils/leave'
 
 interface Form {
   name: string
@@ -366,16 +367,7 @@ export default function ProfilePage() {
       void Taro.pageScrollTo({ selector: `#${anchor}`, offsetTop: -56, duration: 200 }).catch(() => undefined)
   }
 
-  const confirmLeave = async () =>
-    !dirty ||
-    (
-      await Taro.showModal({
-        title: '放弃填写？',
-        content: '离开后已填写的内容不会保存。',
-        confirmText: '放弃',
-        cancelText: '继续填写',
-      })
-    ).confirm
+  const confirmLeave = () => confirmDiscard(dirty)
 
   const save = async () => {
     if (saving) return

@@ -19,6 +19,7 @@ import { vacancyPath } from '../../paths'
 import '../../../staff/staff.scss'
 import '../../../staff/workbench.scss'
 import '../../employer.scss'
+import { confirmDiscard } from '../../../../utils/leave'
 
 const CATEGORIES = Object.entries(JOB_CATEGORIES).map(([value, label]) => ({ value, label }))
 const LABELS: Record<string, string> = {
@@ -170,16 +171,7 @@ export default function VacancyEditPage() {
     }
   }
 
-  const confirmLeave = async () =>
-    !dirty ||
-    (
-      await Taro.showModal({
-        title: '放弃填写？',
-        content: '离开后已填写的内容不会保存。',
-        confirmText: '放弃',
-        cancelText: '继续填写',
-      })
-    ).confirm
+  const confirmLeave = () => confirmDiscard(dirty)
 
   const categoryIndex = CATEGORIES.findIndex((c) => c.value === form.category)
   return (

@@ -13,6 +13,7 @@ import { todayInChina } from '../../../../utils/format'
 import { goLogin, goProfile } from '../../../../utils/nav'
 import { showFormErrors, toastText } from '../../../../utils/toast'
 import '../../seeker.scss'
+import { confirmDiscard } from '../../../../utils/leave'
 
 const LABELS: Record<string, string> = {
   returnedAt: '返乡日期',
@@ -178,16 +179,7 @@ export default function ReturneePage() {
     }
   }
 
-  const confirmLeave = async () =>
-    !dirty ||
-    (
-      await Taro.showModal({
-        title: '放弃登记？',
-        content: '离开后已填写的内容不会保存。',
-        confirmText: '放弃',
-        cancelText: '继续填写',
-      })
-    ).confirm
+  const confirmLeave = () => confirmDiscard(dirty, '放弃登记？')
 
   const r = me.me.returnee
   if (done && r && personId)

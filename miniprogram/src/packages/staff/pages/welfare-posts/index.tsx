@@ -20,6 +20,7 @@ import { usePaged } from '../../components/usePaged'
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
+import { confirmDiscard } from '../../../../utils/leave'
 
 export const welfarePostPath = (id: string) =>
   `/packages/staff/pages/welfare-post/index?id=${encodeURIComponent(id)}`
@@ -143,16 +144,7 @@ export default function WelfarePostsPage() {
     }
   }
 
-  const confirmLeave = async () =>
-    !dirty ||
-    (
-      await Taro.showModal({
-        title: '放弃新增岗位？',
-        content: '离开后已填写的内容不会保存。',
-        confirmText: '放弃',
-        cancelText: '继续填写',
-      })
-    ).confirm
+  const confirmLeave = () => confirmDiscard(dirty, '放弃新增岗位？')
 
   const townIndex = towns.items.findIndex((t) => t.code === form.town)
   const { loading, error, loaded, nextCursor, items } = posts.state
