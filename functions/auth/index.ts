@@ -1,6 +1,7 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
 import { devLoginSchema, wechatLoginSchema } from '../../shared/auth/identity'
 import { devLogin, sessionInfo, wechatLogin } from '../contexts/auth/login'
+import { findMyPerson } from '../contexts/people/me'
 import { wechatAuth } from '../identity/wechat-code2session'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route } from '../runtime/http'
@@ -19,7 +20,14 @@ const fn = httpFunction({
   }),
   [routeKey(API_ROUTES.session)]: route({
     access: 'user',
-    handle: async ({ identity }) => sessionInfo(identity!),
+    handle: async ({ deps, identity }) => {
+      // A resident's community is the one in their real-name record, once they have one.
+      if (identity!.role === 'resident' && !identity!.region) {
+        const me = await findMyPerson(deps, identity!)
+        if (me) return sessionInfo({ ...identity!, region: me.community })
+      }
+      return sessionInfo(identity!)
+    },
   }),
 })
 

@@ -1,3 +1,4 @@
+import { aResident } from '../support/people'
 import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
 
 let app: TestApp
@@ -20,6 +21,17 @@ describe('dev login', () => {
     const res = await call(app, 'GET', '/api/auth/session', { token })
     expect(res.status).toBe(200)
     expect(res.body).toEqual({ role: 'resident', roleLabel: '居民', region: null, regionName: null })
+  })
+
+  it('names the resident’s community once their real-name record has one', async () => {
+    const token = await devLogin(app, { openid: 'dev-resident-2', role: 'resident' })
+    await call(app, 'PUT', '/api/me', { token, body: aResident({ community: '320621100001' }) })
+    const res = await call(app, 'GET', '/api/auth/session', { token })
+    expect(res.body).toMatchObject({
+      role: 'resident',
+      region: '320621100001',
+      regionName: '海安镇·中坝社区',
+    })
   })
 
   it('logs a coordinator in to a community, named by town and community', async () => {
