@@ -26,6 +26,7 @@ import {
   welfarePosts,
 } from '../../store/collections'
 import { DuplicateKeyError, type Store } from '../../store/port'
+import { findAll } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { staffCanSee } from '../people/person-access'
@@ -40,8 +41,8 @@ import { findRegion, regionLabel } from '../regions/region-directory'
  * the placement, so a refusal leaves nothing behind.
  */
 
-/** How many unemployed people of a town the candidate list reads at most (100 per page). */
-const CANDIDATE_SCAN_PAGES = 20
+/** How many unemployed people of a town the candidate list reads at most. */
+const CANDIDATE_SCAN_ROWS = 2000
 const CANDIDATES_SHOWN = 50
 
 const welfareLock = (personId: string) => `welfare:${personId}`
@@ -195,26 +196,21 @@ export const listWelfareCandidates = async (
       })
     }
   }
-  const difficulty: PersonRecord[] = []
-  let cursor: string | null = null
-  for (let i = 0; i < CANDIDATE_SCAN_PAGES; i++) {
-    const page: { items: PersonRecord[]; nextCursor: string | null } = await deps.store.find(persons, {
+  const unemployed = await findAll(
+    deps.store,
+    persons,
+    {
       where: [
         { field: 'community', op: 'prefix', value: post.town },
         { field: 'employmentStatus', op: 'eq', value: 'unemployed' },
       ],
       orderBy: [],
-      limit: 100,
-      cursor,
-    })
-    difficulty.push(
-      ...page.items.filter(
-        (p) => isDifficulty(p) && !p.publicWelfarePost && !seen.has(p.id) && staffCanSee(who, p),
-      ),
-    )
-    cursor = page.nextCursor
-    if (!cursor) break
-  }
+    },
+    CANDIDATE_SCAN_ROWS,
+  )
+  const difficulty = unemployed.filter(
+    (p) => isDifficulty(p) && !p.publicWelfarePost && !seen.has(p.id) && staffCanSee(who, p),
+  )
   // Longest unemployed first; an unknown start date goes last rather than first.
   difficulty.sort((a, b) => (a.employmentSince ?? '9999').localeCompare(b.employmentSince ?? '9999'))
   for (const p of difficulty) {

@@ -27,6 +27,7 @@ import {
   placementCases,
 } from '../../store/collections'
 import { DuplicateKeyError, type Filter, MAX_PAGE, type Page, type Store } from '../../store/port'
+import { findAll } from '../../store/scan'
 import { inboxRecord, type Message } from '../inbox/notifier'
 import { spendCredit } from '../inbox/subscriptions'
 import { jobChannel } from '../inbox/wechat-subscription'
@@ -116,25 +117,13 @@ export class VacancyIndex {
   }
 }
 
-const readAll = async <T>(read: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> => {
-  const out: T[] = []
-  let cursor: string | null = null
-  do {
-    const page = await read(cursor)
-    out.push(...page.items)
-    cursor = page.nextCursor
-  } while (cursor)
-  return out
-}
-
 export const loadOpenVacancies = async (store: Store, at: Date): Promise<VacancyIndex> => {
   const index = new VacancyIndex()
   const where: Filter[] = [
     { field: 'status', op: 'eq', value: 'published' },
     { field: 'validUntil', op: 'gt', value: at.toISOString() },
   ]
-  for (const j of await readAll((cursor) => store.find(jobs, { where, orderBy: [], limit: PAGE, cursor })))
-    index.add(j)
+  for (const j of await findAll(store, jobs, { where, orderBy: [] }, Number.POSITIVE_INFINITY)) index.add(j)
   return index
 }
 
@@ -144,9 +133,7 @@ const openZeroCaseMembers = async (store: Store): Promise<Set<string>> => {
     { field: 'status', op: 'eq', value: 'open' },
     { field: 'kind', op: 'eq', value: 'zero_employment' },
   ]
-  const cases = await readAll((cursor) =>
-    store.find(placementCases, { where, orderBy: [], limit: PAGE, cursor }),
-  )
+  const cases = await findAll(store, placementCases, { where, orderBy: [] }, Number.POSITIVE_INFINITY)
   return new Set(cases.flatMap((c) => c.personIds))
 }
 
@@ -281,29 +268,30 @@ const pushToPage = async (
   if (!seekers.length) return { pushed: 0, messaged: 0 }
   // Their pushes since the oldest open vacancy appeared: what they were sent (never again), the
   // week's count (the caps), and today's if an interrupted run sent it already.
-  const earlier = await readAll((cursor) =>
-    deps.store.find(notifications, {
-      where: [
-        { field: 'recipient', op: 'in', value: seekers.map((p) => `psn:${p.id}`) },
-        { field: 'at', op: 'gte', value: ctx.since },
-      ],
-      // In the order of the (recipient, at) index: a LIMIT over id order would walk the table.
-      orderBy: [
-        { field: 'recipient', dir: 'asc' },
-        { field: 'at', dir: 'asc' },
-      ],
-      limit: PAGE,
-      cursor,
-    }),
-  ).then((rows) => rows.filter((r) => r.pushDay))
+  const earlier = (
+    await findAll(
+      deps.store,
+      notifications,
+      {
+        where: [
+          { field: 'recipient', op: 'in', value: seekers.map((p) => `psn:${p.id}`) },
+          { field: 'at', op: 'gte', value: ctx.since },
+        ],
+        // In the order of the (recipient, at) index: a LIMIT over id order would walk the table.
+        orderBy: [
+          { field: 'recipient', dir: 'asc' },
+          { field: 'at', dir: 'asc' },
+        ],
+      },
+      Number.POSITIVE_INFINITY,
+    )
+  ).filter((r) => r.pushDay)
   // What they applied to already (from the board or a recommendation) is not news either.
-  const applied = await readAll((cursor) =>
-    deps.store.find(jobInterests, {
-      where: [{ field: 'personId', op: 'in', value: seekers.map((p) => p.id) }],
-      orderBy: [],
-      limit: PAGE,
-      cursor,
-    }),
+  const applied = await findAll(
+    deps.store,
+    jobInterests,
+    { where: [{ field: 'personId', op: 'in', value: seekers.map((p) => p.id) }], orderBy: [] },
+    Number.POSITIVE_INFINITY,
   )
   const appliedOf = new Map<string, string[]>()
   for (const i of applied) appliedOf.set(i.personId, [...(appliedOf.get(i.personId) ?? []), i.jobId])
@@ -417,35 +405,20 @@ export const listRegionPushes = async (
   }))
   const pairs = pushes.flatMap((p) => p.jobs.map((j) => interestId(j.jobId, p.personId)))
   const answered = pairs.length
-    ? await readAll((cursor) =>
-        deps.store.find(jobInterests, {
-          where: [{ field: 'id', op: 'in', value: pairs }],
-          orderBy: [],
-          limit: PAGE,
-          cursor,
-        }),
-      )
+    ? await findAll(deps.store, jobInterests, {
+        where: [{ field: 'id', op: 'in', value: pairs }],
+        orderBy: [],
+      })
     : []
   const responded = new Set(answered.map((i) => i.id))
   const jobIds = [...new Set(pushes.flatMap((p) => p.jobs.map((j) => j.jobId)))]
-  const people = await readAll((cursor) =>
-    deps.store.find(persons, {
-      where: [{ field: 'id', op: 'in', value: [...new Set(pushes.map((p) => p.personId))] }],
-      orderBy: [],
-      limit: PAGE,
-      cursor,
-    }),
-  )
+  const people = await findAll(deps.store, persons, {
+    where: [{ field: 'id', op: 'in', value: [...new Set(pushes.map((p) => p.personId))] }],
+    orderBy: [],
+  })
   const nameOf = new Map(people.map((p) => [p.id, p.name]))
   const posts = jobIds.length
-    ? await readAll((cursor) =>
-        deps.store.find(jobs, {
-          where: [{ field: 'id', op: 'in', value: jobIds }],
-          orderBy: [],
-          limit: PAGE,
-          cursor,
-        }),
-      )
+    ? await findAll(deps.store, jobs, { where: [{ field: 'id', op: 'in', value: jobIds }], orderBy: [] })
     : []
   const postOf = new Map(posts.map((j) => [j.id, j]))
   return {

@@ -5,8 +5,9 @@ import { AppError } from '../../../shared/errors'
 import type { CampaignCounts, CampaignReport, CampaignRow, CampaignWeek } from '../../../shared/jobs/campaign'
 import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
-import { type JobInterestRecord, jobInterests, type PersonRecord, persons } from '../../store/collections'
+import { jobInterests, persons } from '../../store/collections'
 import type { Filter, Store } from '../../store/port'
+import { findAll } from '../../store/scan'
 import { childRegions, regionLabel } from '../regions/region-directory'
 
 /**
@@ -16,7 +17,7 @@ import { childRegions, regionLabel } from '../regions/region-directory'
  */
 
 /** Reading stops here: a county's season is thousands of returnees, not hundreds of thousands. */
-const MAX_PAGES = 300
+const MAX_ROWS = 30_000
 
 /** The solar date of a lunar month and day, found by walking the days of `around`'s season. */
 const solarOf = (lunarYear: number, month: number, day: number, searchFrom: string): string => {
@@ -51,32 +52,19 @@ const mondayOf = (day: string) => {
 }
 const zero = (): CampaignCounts => ({ returned: 0, wantsLocal: 0, referred: 0, hired: 0 })
 
-const readAll = async <T>(
-  read: (cursor: string | null) => Promise<{ items: T[]; nextCursor: string | null }>,
-) => {
-  const out: T[] = []
-  let cursor: string | null = null
-  for (let i = 0; i < MAX_PAGES; i++) {
-    const page = await read(cursor)
-    out.push(...page.items)
-    cursor = page.nextCursor
-    if (!cursor) break
-  }
-  return out
-}
-
 const returneesIn = (store: Store, region: string, from: string, to: string) =>
-  readAll<PersonRecord>((cursor) =>
-    store.find(persons, {
+  findAll(
+    store,
+    persons,
+    {
       where: [
         { field: 'returnedAt', op: 'gte', value: from },
         { field: 'returnedAt', op: 'lte', value: to },
         { field: 'community', op: 'prefix', value: region },
       ],
       orderBy: [{ field: 'returnedAt', dir: 'asc' }],
-      limit: 100,
-      cursor,
-    }),
+    },
+    MAX_ROWS,
   )
 
 const interestsSince = (store: Store, region: string, from: string) => {
@@ -84,9 +72,7 @@ const interestsSince = (store: Store, region: string, from: string) => {
     { field: 'community', op: 'prefix', value: region },
     { field: 'updatedAt', op: 'gte', value: from },
   ]
-  return readAll<JobInterestRecord>((cursor) =>
-    store.find(jobInterests, { where, orderBy: [{ field: 'updatedAt', dir: 'asc' }], limit: 100, cursor }),
-  )
+  return findAll(store, jobInterests, { where, orderBy: [{ field: 'updatedAt', dir: 'asc' }] }, MAX_ROWS)
 }
 
 export const campaignReport = async (
