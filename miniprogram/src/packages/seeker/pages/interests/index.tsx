@@ -9,8 +9,8 @@ import PolicySubscription from '../../../../components/PolicySubscription'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { useMe } from '../../../../hooks/useMe'
 import { formatDateTime } from '../../../../utils/format'
-import { goLogin, goProfile } from '../../../../utils/nav'
 import { toastError, toastText } from '../../../../utils/toast'
+import { seekerGate } from '../../SeekerGate'
 import '../../seeker.scss'
 
 type Load =
@@ -44,38 +44,12 @@ export default function MyInterestsPage() {
     void Promise.all([reloadMe(), fetchList()]).finally(() => Taro.stopPullDownRefresh())
   })
 
-  if (me.status === 'loading')
-    return (
-      <PageShell className="seeker">
-        <LoadingView />
-      </PageShell>
-    )
-  if (me.status === 'error')
-    return (
-      <PageShell className="seeker">
-        <ErrorView message={me.message} onRetry={() => void reloadMe()} />
-      </PageShell>
-    )
-  if (me.status === 'anonymous' || me.status === 'unregistered')
-    return (
-      <PageShell className="seeker">
-        <StateView
-          id="interests-gate"
-          icon="聘"
-          title={me.status === 'anonymous' ? '请先登录' : '请先填写实名信息'}
-          desc="报名岗位、接收岗位推送都需要您的实名信息"
-          action={
-            <View
-              className="btn btn--primary btn--small"
-              hoverClass="btn--hover"
-              onClick={me.status === 'anonymous' ? goLogin : goProfile}
-            >
-              {me.status === 'anonymous' ? '去登录' : '去填写'}
-            </View>
-          }
-        />
-      </PageShell>
-    )
+  const gate = seekerGate(me, () => void reloadMe(), {
+    id: 'interests-gate',
+    icon: '聘',
+    desc: '报名岗位、接收岗位推送都需要您的实名信息',
+  })
+  if (gate || me.status !== 'done') return gate
 
   const pushOn =
     me.me.jobPush === 'on' ||

@@ -6,12 +6,12 @@ import { useCallback, useEffect, useState } from 'react'
 import { api, errorMessage, isApiError } from '../../../../api/client'
 import { ChoiceChips, DateBox, FormField } from '../../../../components/Form'
 import PageShell from '../../../../components/PageShell'
-import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
+import { StateView } from '../../../../components/StateView'
 import { type FieldErrors, parseWith, serverErrors } from '../../../../forms/validate'
 import { type MeState, useMe } from '../../../../hooks/useMe'
 import { todayInChina } from '../../../../utils/format'
-import { goLogin, goProfile } from '../../../../utils/nav'
 import { showFormErrors, toastText } from '../../../../utils/toast'
+import { seekerGate } from '../../SeekerGate'
 import '../../seeker.scss'
 import { confirmDiscard } from '../../../../utils/leave'
 
@@ -100,38 +100,12 @@ export default function ReturneePage() {
     })
   }, [existing, profileSkills])
 
-  if (me.status === 'loading')
-    return (
-      <PageShell className="seeker">
-        <LoadingView />
-      </PageShell>
-    )
-  if (me.status === 'error')
-    return (
-      <PageShell className="seeker">
-        <ErrorView message={me.message} onRetry={() => void reloadMe()} />
-      </PageShell>
-    )
-  if (me.status !== 'done')
-    return (
-      <PageShell className="seeker">
-        <StateView
-          id="returnee-gate"
-          icon="返"
-          title={me.status === 'anonymous' ? '请先登录' : '请先填写实名信息'}
-          desc="返乡登记需要您的实名信息，社区核实后为您推荐本地岗位"
-          action={
-            <View
-              className="btn btn--primary btn--small"
-              hoverClass="btn--hover"
-              onClick={me.status === 'anonymous' ? goLogin : goProfile}
-            >
-              {me.status === 'anonymous' ? '去登录' : '去填写'}
-            </View>
-          }
-        />
-      </PageShell>
-    )
+  const gate = seekerGate(me, () => void reloadMe(), {
+    id: 'returnee-gate',
+    icon: '返',
+    desc: '返乡登记需要您的实名信息，社区核实后为您推荐本地岗位',
+  })
+  if (gate || me.status !== 'done') return gate
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }))
