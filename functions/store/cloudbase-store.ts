@@ -125,6 +125,11 @@ export class CloudBaseStore implements Store {
     if (q.cursor) parts.push(this.keyset(c, orderBy, decodeCursor(orderBy, q.cursor)))
     let query = this.query(c, parts) as Database.Query
     for (const k of orderBy) query = query.orderBy(this.fieldPath(c, k.field), k.dir)
+    if (q.fields) {
+      // The sort fields too: the cursor is made from the last document's values.
+      const keep = [...q.fields, ...orderBy.map((k) => k.field), 'id']
+      query = query.field(Object.fromEntries(keep.map((f) => [f === 'id' ? '_id' : f, true])))
+    }
     const res = await query.limit(limit + 1).get()
     const rows = (res.data ?? []).map((r: Record<string, unknown>) => strip<DocOf<C>>(r)!)
     const more = rows.length > limit

@@ -320,11 +320,12 @@ export interface NotificationRecord {
     jobTitles?: string[]
   } | null
   /**
-   * A job push (送岗位) is the message itself: whose, which day, their community, and what was
-   * sent and why — what the daily job reads (through the recipient) to never send a vacancy
-   * twice and to keep the caps, and what the coordinator sees. Absent on every other message.
+   * A job push (送岗位) is the message itself (recipient `psn:<personId>`): which day, their
+   * community, and what was sent and why — what the daily job reads (through the recipient) to
+   * never send a vacancy twice and to keep the caps, and what the coordinator sees. Absent on
+   * every other message. The row keeps the jobs only here: the inbox fills `link.jobIds` and
+   * `link.jobTitles` from them when it is read.
    */
-  pushPerson?: string
   pushDay?: string
   pushCommunity?: string
   pushJobs?: PushedJob[]

@@ -50,6 +50,12 @@ export interface FindQuery {
   orderBy: SortKey[]
   limit: number
   cursor?: string | null
+  /**
+   * Only these top-level fields (and `id`) of each document: a scan that needs a few fields of
+   * many documents moves only those. A named field the document lacks may come back null.
+   * Use `findFields` (store/scan.ts) for the narrowed type.
+   */
+  fields?: string[]
 }
 
 export interface Page<T> {

@@ -31,3 +31,15 @@ export const findAll = async <C extends CollectionSpec>(
   }
   return out
 }
+
+/**
+ * Like findAll, reading only `fields` (and id) of each document: for scans over many documents
+ * that need a few small fields of each (what a day's push sent, not its text).
+ */
+export const findFields = async <C extends CollectionSpec, F extends keyof DocOf<C> & string>(
+  store: Store,
+  c: C,
+  q: Omit<FindQuery, 'limit' | 'cursor' | 'fields'>,
+  fields: F[],
+  max = 2000,
+): Promise<Pick<DocOf<C>, F | ('id' & keyof DocOf<C>)>[]> => findAll(store, c, { ...q, fields }, max)

@@ -131,7 +131,11 @@ export class SqlStore implements Store {
     }
     const order = cols.map((k) => `${k.sql} ${k.dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ')
     const select = cols.map((k, i) => `${k.sql} AS k${i}`).join(', ')
-    const sql = `SELECT doc, ${select} FROM ${this.table(c)}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${limit + 1}`
+    // A projection is built in the database, so only the named fields cross into the process.
+    const doc = q.fields
+      ? `jsonb_build_object('id', id${q.fields.map((f) => `, ${p.add(f)}::text, doc->${p.add(f)}::text`).join('')}) AS doc`
+      : 'doc'
+    const sql = `SELECT ${doc}, ${select} FROM ${this.table(c)}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ${limit + 1}`
     const { rows } = await this.db.query<Record<string, unknown> & { doc: DocOf<C> }>(sql, p.values)
     const more = rows.length > limit
     const page = more ? rows.slice(0, limit) : rows

@@ -145,6 +145,34 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     }
   })
 
+  it('reads only the named fields when asked, paging as usual', async () => {
+    const region = nextTown()
+    const docs = [0, 1, 2].map((i) => record({ region, title: `投影${i}`, requirements: [`要求${i}`] }))
+    for (const d of docs) await store.insert(jobs, d)
+    const seen: Record<string, unknown>[] = []
+    let cursor: string | null = null
+    do {
+      const page: Page<JobRecord> = await store.find(jobs, {
+        where: [{ field: 'region', op: 'eq', value: region }],
+        orderBy: [{ field: 'publishedAt', dir: 'desc' }],
+        limit: 2,
+        cursor,
+        fields: ['title', 'requirements'],
+      })
+      seen.push(...(page.items as unknown as Record<string, unknown>[]))
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(seen.map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort())
+    for (const d of seen) {
+      const full = docs.find((x) => x.id === d.id)!
+      expect(d.title).toBe(full.title)
+      expect(d.requirements).toEqual(full.requirements)
+      // What was not asked for stays in the database.
+      expect(d.description).toBeUndefined()
+      expect(d.salaryMax).toBeUndefined()
+    }
+  })
+
   it('never returns more than a page, whatever is asked', async () => {
     const page = await store.find(jobs, { orderBy: [{ field: 'publishedAt', dir: 'desc' }], limit: 10_000 })
     expect(page.items.length).toBeLessThanOrEqual(MAX_PAGE)

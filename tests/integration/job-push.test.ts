@@ -134,6 +134,12 @@ it('lets a seeker switch pushes off and shows the coordinator what was pushed an
   await run(1)
   const mine = await pushesOf(app.deps.store, 5)
   const pushed = mine[0]!.pushJobs![0]!.jobId
+  // In the inbox each pushed job is a line the seeker can tell apart: what, who, how much.
+  const inbox = await call(app, 'GET', '/api/inbox', { token })
+  const push = inbox.body.items.find((m: { id: string }) => m.id === mine[0]!.id)
+  expect(push.link).toMatchObject({ kind: 'jobs', jobIds: mine[0]!.pushJobs!.map((j) => j.jobId) })
+  expect(push.link.jobTitles).toHaveLength(2)
+  expect(push.link.jobTitles[0]).toMatch(/^挡车工 · .+ · (\d+-\d+ 元\/月|面议)$/)
   expect(
     (await call(app, 'POST', `/api/jobs/${pushed}/interest`, { token, body: { source: 'push' } })).status,
   ).toBe(201)

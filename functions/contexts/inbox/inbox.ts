@@ -1,7 +1,9 @@
 import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
+import { formatSalary } from '../../../shared/jobs/job'
 import type { Deps } from '../../runtime/deps'
-import { notifications, policyNotices } from '../../store/collections'
+import { jobs, type NotificationRecord, notifications, policyNotices } from '../../store/collections'
+import { findAll } from '../../store/scan'
 import { findMyPerson } from '../people/me'
 import { markReach } from '../policies/policy-reach'
 
@@ -23,6 +25,7 @@ export const listInbox = async (deps: Deps, who: Identity, cursor: string | unde
     { field: 'recipient', op: 'in', value: recipients },
     { field: 'read', op: 'eq', value: false },
   ])
+  const pushedTitles = await titlesOfPushedJobs(deps, page.items)
   return {
     items: page.items.map((n) => ({
       id: n.id,
@@ -31,11 +34,34 @@ export const listInbox = async (deps: Deps, who: Identity, cursor: string | unde
       at: n.at,
       read: n.read,
       applicationId: n.applicationId,
-      link: n.link ?? null,
+      link:
+        n.link && n.pushJobs
+          ? {
+              ...n.link,
+              jobIds: n.pushJobs.map((j) => j.jobId),
+              jobTitles: n.pushJobs.map((j) => pushedTitles.get(j.jobId) ?? '（岗位已下架）'),
+            }
+          : (n.link ?? null),
     })),
     nextCursor: page.nextCursor,
     unread,
   }
+}
+
+/**
+ * A job push keeps only the ids of what it sent; each is shown as the seeker tells them apart —
+ * what, who, how much — as the post reads now.
+ */
+const titlesOfPushedJobs = async (deps: Deps, items: NotificationRecord[]): Promise<Map<string, string>> => {
+  const ids = [...new Set(items.flatMap((n) => (n.pushJobs ?? []).map((j) => j.jobId)))]
+  if (!ids.length) return new Map()
+  const posts = await findAll(deps.store, jobs, {
+    where: [{ field: 'id', op: 'in', value: ids }],
+    orderBy: [],
+  })
+  return new Map(
+    posts.map((j) => [j.id, `${j.title} · ${j.employer} · ${formatSalary(j.salaryMin, j.salaryMax)}`]),
+  )
 }
 
 export const markRead = async (deps: Deps, who: Identity, id: string) => {

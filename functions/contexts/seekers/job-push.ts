@@ -27,7 +27,7 @@ import {
   placementCases,
 } from '../../store/collections'
 import { DuplicateKeyError, type Filter, MAX_PAGE, type Page, type Store } from '../../store/port'
-import { findAll } from '../../store/scan'
+import { findAll, findFields } from '../../store/scan'
 import { inboxRecord, type Message } from '../inbox/notifier'
 import { spendCredit } from '../inbox/subscriptions'
 import { jobChannel } from '../inbox/wechat-subscription'
@@ -66,7 +66,13 @@ const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOSt
 interface Entry {
   job: JobRecord
   profile: VacancyProfile
+  /** Publication time in ms: among equal scores the newer post goes first. */
+  published: number
 }
+
+/** Score first, then recency, as one number: the choosing loop compares candidates thousands of times. */
+const RANK_SCALE = 1e13 // > any ms timestamp this century; 100 × 1e13 stays an exact double
+const rankOf = (score: number, entry: Entry) => score * RANK_SCALE + entry.published
 
 /**
  * Open vacancies by trade and place, so a seeker is scored against the few dozen posts that can
@@ -82,7 +88,7 @@ export class VacancyIndex {
   earliest = '9999'
 
   add(job: JobRecord) {
-    const entry = { job, profile: vacancyProfile(job) }
+    const entry = { job, profile: vacancyProfile(job), published: Date.parse(job.publishedAt) }
     const push = <K>(m: Map<K, Entry[]>, k: K) => {
       const list = m.get(k)
       if (list) list.push(entry)
@@ -268,8 +274,9 @@ const pushToPage = async (
   if (!seekers.length) return { pushed: 0, messaged: 0 }
   // Their pushes since the oldest open vacancy appeared: what they were sent (never again), the
   // week's count (the caps), and today's if an interrupted run sent it already.
+  // Only what the caps and "never twice" need of each: the day and the jobs, not the text.
   const earlier = (
-    await findAll(
+    await findFields(
       deps.store,
       notifications,
       {
@@ -283,6 +290,7 @@ const pushToPage = async (
           { field: 'at', dir: 'asc' },
         ],
       },
+      ['recipient', 'pushDay', 'pushJobs'],
       Number.POSITIVE_INFINITY,
     )
   ).filter((r) => r.pushDay)
@@ -295,11 +303,12 @@ const pushToPage = async (
   )
   const appliedOf = new Map<string, string[]>()
   for (const i of applied) appliedOf.set(i.personId, [...(appliedOf.get(i.personId) ?? []), i.jobId])
-  const earlierOf = new Map<string, NotificationRecord[]>()
+  const earlierOf = new Map<string, typeof earlier>()
   for (const r of earlier) {
-    const list = earlierOf.get(r.pushPerson!)
+    const personId = r.recipient.slice(4)
+    const list = earlierOf.get(personId)
     if (list) list.push(r)
-    else earlierOf.set(r.pushPerson!, [r])
+    else earlierOf.set(personId, [r])
   }
 
   const fresh: { person: PersonRecord; row: NotificationRecord; message: Message }[] = []
@@ -316,18 +325,7 @@ const pushToPage = async (
       ...(appliedOf.get(person.id) ?? []),
     ])
     const seeker = prepareSeeker(seekerProfile(person, mayHoldWelfarePost(person, zeroCase.has(person.id))))
-    // The best `room` unsent posts, kept in a short sorted list as the candidates stream by.
-    const best: { entry: Entry; score: number }[] = []
-    for (const entry of index.candidates(seeker, 3 * room + 10)) {
-      const score = scoreVacancy(seeker, entry.profile)
-      if (score < MATCH_THRESHOLD || sent.has(entry.job.id)) continue
-      const worst = best[best.length - 1]
-      if (best.length === room && worst && !better(score, entry, worst)) continue
-      let i = best.length
-      while (i > 0 && better(score, entry, best[i - 1]!)) i--
-      best.splice(i, 0, { entry, score })
-      if (best.length > room) best.pop()
-    }
+    const best = bestMatches(index, seeker, sent, room)
     if (!best.length) continue
     // Explained only now, for the few that are sent.
     const explained = best.map(({ entry, score }) => ({
@@ -345,9 +343,11 @@ const pushToPage = async (
       })),
       ctx.day,
     )
+    // Stored lean (the day's rows are most of what the run writes): the job list lives once, in
+    // pushJobs, and the inbox puts the titles back when it is opened (see inbox.ts).
     const row: NotificationRecord = {
       ...inboxRecord(`psn:${person.id}`, message, ctx.at),
-      pushPerson: person.id,
+      link: { kind: message.link!.kind, id: message.link!.id },
       pushDay: ctx.day,
       pushCommunity: person.community,
       pushJobs: explained.map(({ entry, score, why }) => ({ jobId: entry.job.id, score, why })),
@@ -374,9 +374,27 @@ const pushToPage = async (
   }
 }
 
-/** Higher score first; among equals, the newer post. */
-const better = (score: number, entry: Entry, than: { entry: Entry; score: number }) =>
-  score > than.score || (score === than.score && entry.job.publishedAt > than.entry.job.publishedAt)
+/** The best `room` unsent posts for one seeker, kept in a short sorted list as the candidates stream by. */
+export const bestMatches = (
+  index: VacancyIndex,
+  seeker: PreparedSeeker,
+  sent: ReadonlySet<string>,
+  room: number,
+): { entry: Entry; score: number }[] => {
+  const best: { entry: Entry; score: number; rank: number }[] = []
+  for (const entry of index.candidates(seeker, 3 * room + 10)) {
+    const score = scoreVacancy(seeker, entry.profile)
+    if (score < MATCH_THRESHOLD) continue
+    const rank = rankOf(score, entry)
+    if (best.length === room && rank <= best[room - 1]!.rank) continue
+    if (sent.has(entry.job.id)) continue
+    let i = best.length
+    while (i > 0 && rank > best[i - 1]!.rank) i--
+    best.splice(i, 0, { entry, score, rank })
+    if (best.length > room) best.pop()
+  }
+  return best
+}
 
 /** Staff: what was pushed to the people of their region, and who responded (我要应聘). */
 export const listRegionPushes = async (
@@ -398,7 +416,7 @@ export const listRegionPushes = async (
   })
   const pushes = page.items.map((m) => ({
     id: m.id,
-    personId: m.pushPerson!,
+    personId: m.recipient.slice(4),
     day: m.pushDay!,
     community: m.pushCommunity!,
     jobs: m.pushJobs ?? [],
