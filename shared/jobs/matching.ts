@@ -132,14 +132,14 @@ const wishedPlace = (places: readonly string[], placeNames: string): boolean => 
 }
 
 /**
- * How far a seeker may be shown a post: -1 when not at all. Given a list, the reasons are
- * written into it as short codes (what a push message stores); `reasonText` words them.
+ * What the work is worth to the seeker: the wished occupation itself, else its trade; then a
+ * skill it asks for. -1 when the seeker may not be shown the post at all. It reads only the
+ * seeker's words (occupations, skills, welfare eligibility), so the daily push can remember it
+ * for everyone who wrote the same words.
  */
-const evaluate = (s: PreparedSeeker, v: VacancyProfile, reasons: string[] | null): number => {
+export const workPoints = (s: PreparedSeeker, v: VacancyProfile, reasons: string[] | null): number => {
   if (v.publicWelfare && !s.welfareEligible) return -1
   let score = 0
-
-  // What the work is: the wished occupation itself, else its trade; then a skill it asks for.
   let occupation = false
   for (const o of s.occupations) {
     if (v.title.includes(o) || o.includes(v.title)) {
@@ -169,7 +169,16 @@ const evaluate = (s: PreparedSeeker, v: VacancyProfile, reasons: string[] | null
     score += 20
     if (reasons) reasons.push(`skill_trade:${v.category}`)
   }
+  return score
+}
 
+/** The words that decide `workPoints`: seekers with the same key score every post the same way. */
+export const workKey = (s: PreparedSeeker): string =>
+  `${s.occupations.join('|')}#${s.skills.join('|')}#${s.welfareEligible ? 1 : 0}`
+
+/** Where it is and what it pays, against the seeker's home, wished places and expectation. */
+export const placeAndPayPoints = (s: PreparedSeeker, v: VacancyProfile, reasons: string[] | null): number => {
+  let score = 0
   // Where it is: the nearer in the region tree, the more it counts.
   if (v.region.length === 12 && v.region === s.community) {
     score += 25
@@ -198,7 +207,20 @@ const evaluate = (s: PreparedSeeker, v: VacancyProfile, reasons: string[] | null
     }
   }
   if (v.publicWelfare && reasons) reasons.push('welfare')
-  return Math.max(0, Math.min(100, score))
+  return score
+}
+
+/** The score from its two parts, within 0..100; -1 stays -1 (not to be shown). */
+export const combinePoints = (work: number, placeAndPay: number): number =>
+  work < 0 ? -1 : Math.max(0, Math.min(100, work + placeAndPay))
+
+/**
+ * How far a seeker may be shown a post: -1 when not at all. Given a list, the reasons are
+ * written into it as short codes (what a push message stores); `reasonText` words them.
+ */
+const evaluate = (s: PreparedSeeker, v: VacancyProfile, reasons: string[] | null): number => {
+  const work = workPoints(s, v, reasons)
+  return work < 0 ? -1 : combinePoints(work, placeAndPayPoints(s, v, reasons))
 }
 
 const REASON_TEXT: Record<string, string> = {

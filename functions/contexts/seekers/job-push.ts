@@ -3,13 +3,16 @@ import { isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import { formatSalary, type JobCategory, type Paged } from '../../../shared/jobs/job'
 import {
+  combinePoints,
   MATCH_THRESHOLD,
   matchCodes,
   type PreparedSeeker,
+  placeAndPayPoints,
   prepareSeeker,
   reasonText,
-  scoreVacancy,
   type VacancyProfile,
+  workKey,
+  workPoints,
 } from '../../../shared/jobs/matching'
 import type { JobPushView } from '../../../shared/jobs/seeker'
 import type { Logger } from '../../platform/logger'
@@ -66,9 +69,15 @@ const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOSt
 interface Entry {
   job: JobRecord
   profile: VacancyProfile
+  /** Its place in the index: where its work points sit in a memo. */
+  n: number
   /** Publication time in ms: among equal scores the newer post goes first. */
   published: number
 }
+
+/** At most this many distinct word sets remembered: 1,000 × 10,000 posts is 10 MB. */
+const WORK_MEMO_KEYS = 1000
+const UNSCORED = -128
 
 /** Score first, then recency, as one number: the choosing loop compares candidates thousands of times. */
 const RANK_SCALE = 1e13 // > any ms timestamp this century; 100 × 1e13 stays an exact double
@@ -88,7 +97,7 @@ export class VacancyIndex {
   earliest = '9999'
 
   add(job: JobRecord) {
-    const entry = { job, profile: vacancyProfile(job), published: Date.parse(job.publishedAt) }
+    const entry = { job, profile: vacancyProfile(job), published: Date.parse(job.publishedAt), n: this.size }
     const push = <K>(m: Map<K, Entry[]>, k: K) => {
       const list = m.get(k)
       if (list) list.push(entry)
@@ -100,10 +109,27 @@ export class VacancyIndex {
     if (job.publishedAt < this.earliest) this.earliest = job.publishedAt
     this.byId.set(job.id, job)
     this.size++
+    this.workMemos.clear() // sized to the posts there were
   }
 
   get(id: string): JobRecord | undefined {
     return this.byId.get(id)
+  }
+
+  private readonly workMemos = new Map<string, Int8Array>()
+
+  /**
+   * The work points of every post for one set of words (see workKey), filled in as posts are
+   * scored: a registry's seekers write the same few hundred wishes and skills, so most of a
+   * day's scoring is remembered rather than redone. Bounded: past the cap, words score afresh.
+   */
+  workMemo(key: string): Int8Array | null {
+    const known = this.workMemos.get(key)
+    if (known) return known
+    if (this.workMemos.size >= WORK_MEMO_KEYS) return null
+    const memo = new Int8Array(this.size).fill(UNSCORED)
+    this.workMemos.set(key, memo)
+    return memo
   }
 
   /**
@@ -382,8 +408,15 @@ export const bestMatches = (
   room: number,
 ): { entry: Entry; score: number }[] => {
   const best: { entry: Entry; score: number; rank: number }[] = []
+  const memo = index.workMemo(workKey(seeker))
   for (const entry of index.candidates(seeker, 3 * room + 10)) {
-    const score = scoreVacancy(seeker, entry.profile)
+    let work = memo ? memo[entry.n]! : UNSCORED
+    if (work === UNSCORED) {
+      work = workPoints(seeker, entry.profile, null)
+      if (memo) memo[entry.n] = work
+    }
+    if (work < 0) continue
+    const score = combinePoints(work, placeAndPayPoints(seeker, entry.profile, null))
     if (score < MATCH_THRESHOLD) continue
     const rank = rankOf(score, entry)
     if (best.length === room && rank <= best[room - 1]!.rank) continue
