@@ -58,6 +58,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   http('policies', () => import('./policies/index')),
   http('employers', () => import('./employers/index')),
   http('seekers', () => import('./seekers/index')),
+  http('sessions', () => import('./sessions/index')),
   {
     name: 'jobs-expire',
     entry: 'functions/jobs-expire/index.ts',
@@ -123,6 +124,19 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeoutSeconds: 60,
     memoryMb: 512,
     load: () => import('./job-push/index'),
+  },
+  {
+    name: 'session-reminder',
+    entry: 'functions/session-reminder/index.ts',
+    routes: [],
+    schedule: {
+      cron: '*/15 * * * *',
+      description:
+        '每 15 分钟：活动前一天 18:00 起、开始前 2 小时各提醒一次预约人；活动结束 2 小时后标记未到场',
+    },
+    timeoutSeconds: 60,
+    memoryMb: 256,
+    load: () => import('./session-reminder/index'),
   },
   {
     name: 'policy-match',

@@ -11,6 +11,7 @@ import type { InterestSource, InterestStatus, ReturneeInput } from '../../shared
 import type { EmploymentStatus, Hukou, KeyGroup, KeyGroupAction } from '../../shared/people/person'
 import type { PolicyParam, PolicyStatus, Verdict } from '../../shared/policies/policy'
 import type { Rule } from '../../shared/policies/rules'
+import type { BookingStatus, SessionKind } from '../../shared/sessions/session'
 import { defineCollection } from './port'
 
 /**
@@ -313,7 +314,7 @@ export interface NotificationRecord {
   applicationId: string | null
   /** What the message is about, for the app to open: a policy or a policy notice. */
   link?: {
-    kind: 'policy' | 'policies' | 'notice' | 'job' | 'jobs' | 'interests'
+    kind: 'policy' | 'policies' | 'notice' | 'job' | 'jobs' | 'interests' | 'bookings'
     id: string
     policyIds?: string[]
     jobIds?: string[]
@@ -731,6 +732,100 @@ export const welfareAllocations = defineCollection<WelfareAllocationRecord>()({
   fields: { postId: 'text', personId: 'text', town: 'text' },
 })
 
+/** A guidance session residents book (预约): career/startup guidance, training, briefing, job fair. */
+export interface SessionRecord {
+  id: string
+  kind: SessionKind
+  title: string
+  /** The office that holds it (its label), and its region: its staff are the hosts. */
+  host: string
+  hostRegion: string
+  /** Where it is held: county, town or community; residents of that place see it first. */
+  region: string
+  place: string
+  onlineLink: string | null
+  startsAt: string
+  endsAt: string
+  /** Every date it meets (a training course has several), the first being startsAt–endsAt. */
+  dates: { startsAt: string; endsAt: string }[]
+  capacity: number
+  /** Seats taken (confirmed or attended): moved only by guarded increments. */
+  booked: number
+  waiting: number
+  /** Bookings ever made: each takes the next number (the waiting list's order, the check-in code). */
+  seq: number
+  /** Scrambles seq into a 6-digit check-in code unique within the session. */
+  codeSalt: number
+  slots: { id: string; startsAt: string; endsAt: string }[]
+  keyGroups: KeyGroup[]
+  regions: string[]
+  bookingOpensAt: string
+  bookingClosesAt: string
+  description: string
+  status: 'published' | 'cancelled'
+  /** Set by session-reminder once it has ended: no-shows marked, counts final. */
+  closed: boolean
+  attended: number
+  noShows: number
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+}
+export const sessions = defineCollection<SessionRecord>()({
+  name: 'sessions',
+  fields: {
+    region: 'text',
+    hostRegion: 'text',
+    startsAt: 'text',
+    endsAt: 'text',
+    kind: 'text',
+    closed: 'bool',
+  },
+})
+
+/** One person's place in one session: `bkg_<session>_<person>`, reused if they book again. */
+export interface BookingRecord {
+  id: string
+  sessionId: string
+  kind: SessionKind
+  sessionTitle: string
+  startsAt: string
+  endsAt: string
+  place: string
+  personId: string
+  personName: string
+  community: string
+  status: BookingStatus
+  slotId: string | null
+  /** The booking's number in its session (its place in the waiting list). */
+  seq: number
+  code: string
+  /** Made by staff on the person's behalf (the rdv-insertion comparison: self-made vs summoned). */
+  byStaff: boolean
+  actor: string
+  at: string
+  updatedAt: string
+  attendedDates: number[]
+  /** Reminders sent: 'day_before', 'two_hours'. */
+  reminded: string[]
+  /** Holds one of the person's open-booking places (released on cancelling or when it ends). */
+  counted: boolean
+  cancelledBy: string | null
+  rev: number
+}
+export const bookings = defineCollection<BookingRecord>()({
+  name: 'bookings',
+  fields: {
+    sessionId: 'text',
+    personId: 'text',
+    community: 'text',
+    status: 'text',
+    startsAt: 'text',
+    seq: 'int',
+    code: 'text',
+  },
+})
+
 export const ALL_COLLECTIONS = [
   jobs,
   accounts,
@@ -759,4 +854,6 @@ export const ALL_COLLECTIONS = [
   jobInterests,
   welfarePosts,
   welfareAllocations,
+  sessions,
+  bookings,
 ]

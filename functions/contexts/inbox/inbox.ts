@@ -71,7 +71,11 @@ export const markRead = async (deps: Deps, who: Identity, id: string) => {
   await deps.store.update(notifications, id, { read: true })
   // Reading about a policy is knowing it: the know-rate counts the message as read.
   const link = message.link
-  if (link && !['job', 'jobs', 'interests'].includes(link.kind) && message.recipient.startsWith('psn:')) {
+  if (
+    link &&
+    !['job', 'jobs', 'interests', 'bookings'].includes(link.kind) &&
+    message.recipient.startsWith('psn:')
+  ) {
     const policyIds =
       link.kind === 'policy'
         ? [link.id]

@@ -97,6 +97,7 @@ const pageFor = (page: string, message: Message): string => {
   if (message.link?.kind === 'job' || message.link?.kind === 'jobs')
     return `pages/job-detail/index?id=${message.link.id}&from=push`
   if (message.link?.kind === 'interests') return 'packages/seeker/pages/interests/index'
+  if (message.link?.kind === 'bookings') return 'packages/sessions/pages/my-bookings/index'
   const id = message.link?.id ?? message.applicationId
   return id ? `${page}?id=${id}` : page
 }

@@ -64,7 +64,7 @@ export interface InboxMessage {
   applicationId?: string
   /** A policy, a policy notice, or the jobs pushed (送岗位) the message is about. */
   link?: {
-    kind: 'policy' | 'policies' | 'notice' | 'job' | 'jobs' | 'interests'
+    kind: 'policy' | 'policies' | 'notice' | 'job' | 'jobs' | 'interests' | 'bookings'
     id: string
     policyIds?: string[]
     jobIds?: string[]

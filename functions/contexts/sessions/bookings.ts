@@ -1,0 +1,559 @@
+import { type Identity, isStaffRole } from '../../../shared/auth/identity'
+import { AppError } from '../../../shared/errors'
+import { SERVICE_LABELS, SERVICES_131, type ServiceKind } from '../../../shared/followups/followup'
+import { isWithinRegion } from '../../../shared/regions/region-code'
+import {
+  type AttendanceInput,
+  BOOKING_STATUSES,
+  type BookingInput,
+  type BookingView,
+  SERVICE_OF_KIND,
+  SESSION_KINDS,
+} from '../../../shared/sessions/session'
+import type { Env } from '../../platform/env'
+import { shanghaiDate } from '../../platform/time'
+import type { Deps } from '../../runtime/deps'
+import {
+  type BookingRecord,
+  bookings,
+  counters,
+  meta,
+  type PersonRecord,
+  persons,
+  type SessionRecord,
+  services,
+  sessions,
+} from '../../store/collections'
+import { DuplicateKeyError, type Filter, type Store } from '../../store/port'
+import { findAll } from '../../store/scan'
+import { actorLabel } from '../applications/application-mapper'
+import { recordAudit } from '../audit/record-audit'
+import { notifierFor } from '../inbox/notifier'
+import { findMyPerson } from '../people/me'
+import { staffCanSee } from '../people/person-access'
+import { regionLabel } from '../regions/region-directory'
+import { isHost, loadSession, notForPerson, takenSlots } from './sessions'
+
+/**
+ * Booking a seat (预约). Seats move only by a guarded increment of the session's `booked`, in
+ * the transaction that writes the booking, so a burst of concurrent bookings never takes more
+ * than the capacity; the rest wait in the order they came and are promoted, in that order, when
+ * a seat frees. One record per person and session (`bkg_<session>_<person>`): booking twice
+ * returns the same booking, booking again after cancelling reuses it. A per-person counter
+ * caps open bookings, also under concurrency, so one account can't reserve a room.
+ */
+
+export const bookingIdOf = (sessionId: string, personId: string) =>
+  `bkg_${sessionId.slice(4)}_${personId.slice(4)}`
+
+/** Unique within a session: 7919 is coprime with 900,000, so distinct numbers give distinct codes. */
+const checkInCode = (s: SessionRecord, seq: number) => String(100_000 + ((seq * 7919 + s.codeSalt) % 900_000))
+
+const openBookingsKey = (personId: string) => `open-bookings:${personId}`
+const slotLock = (sessionId: string, slotId: string) => `slot:${sessionId}:${slotId}`
+
+export const activeBookingOf = async (
+  deps: Deps,
+  sessionId: string,
+  personId: string,
+): Promise<BookingRecord | null> => {
+  const b = await deps.store.get(bookings, bookingIdOf(sessionId, personId))
+  return b && b.status !== 'cancelled' ? b : null
+}
+
+const cutoffOf = (s: Pick<SessionRecord, 'startsAt'>, env: Pick<Env, 'BOOKING_CANCEL_CUTOFF_HOURS'>) =>
+  new Date(Date.parse(s.startsAt) - env.BOOKING_CANCEL_CUTOFF_HOURS * 3_600_000).toISOString()
+
+export const toBookingView = (
+  b: BookingRecord,
+  now: string,
+  env: Pick<Env, 'BOOKING_CANCEL_CUTOFF_HOURS'>,
+  s?: SessionRecord,
+  extra: { waitingPosition?: number | null; showCode?: boolean } = {},
+): BookingView => {
+  const slot = b.slotId ? (s?.slots.find((x) => x.id === b.slotId) ?? null) : null
+  return {
+    id: b.id,
+    sessionId: b.sessionId,
+    sessionTitle: b.sessionTitle,
+    kind: b.kind,
+    kindLabel: SESSION_KINDS[b.kind],
+    startsAt: slot?.startsAt ?? b.startsAt,
+    endsAt: slot?.endsAt ?? b.endsAt,
+    place: b.place,
+    status: b.status,
+    statusLabel: BOOKING_STATUSES[b.status],
+    code: extra.showCode === false ? null : b.code,
+    slot,
+    waitingPosition: extra.waitingPosition ?? null,
+    byStaff: b.byStaff,
+    // Waiting for a seat can be given up any time before the start; a seat until the cut-off.
+    canCancel:
+      (b.status === 'waiting' && now < b.startsAt) || (b.status === 'confirmed' && now < cutoffOf(b, env)),
+    attendedDates: b.attendedDates,
+    personId: b.personId,
+    name: b.personName,
+    communityName: regionLabel(b.community),
+    at: b.at,
+  }
+}
+
+const ensureCounter = async (store: Store, id: string) => {
+  await store.insert(counters, { id, n: 0 }).catch((err) => {
+    if (!(err instanceof DuplicateKeyError)) throw err
+  })
+}
+
+/** No-shows in the last year: after enough of them the person confirms before booking again. */
+const recentNoShows = async (deps: Deps, personId: string, now: string): Promise<number> =>
+  deps.store.count(bookings, [
+    { field: 'personId', op: 'eq', value: personId },
+    { field: 'startsAt', op: 'gte', value: new Date(Date.parse(now) - 365 * 86_400_000).toISOString() },
+    { field: 'status', op: 'eq', value: 'no_show' },
+  ])
+
+/** Whom the booking is for: the resident themself, or a person staff may see. */
+const bookerOf = async (deps: Deps, who: Identity, personId: string | undefined): Promise<PersonRecord> => {
+  if (who.role === 'resident') {
+    if (personId) throw new AppError('AUTH.FORBIDDEN')
+    const me = await findMyPerson(deps, who)
+    if (!me) throw new AppError('PERSON.NOT_REGISTERED')
+    return me
+  }
+  if (!isStaffRole(who.role)) throw new AppError('AUTH.FORBIDDEN')
+  if (!personId)
+    throw new AppError('REQUEST.INVALID', { issues: [{ field: 'personId', message: '请选择为谁预约' }] })
+  const p = await deps.store.get(persons, personId)
+  if (!p || !staffCanSee(who, p)) throw new AppError('PERSON.NOT_FOUND')
+  return p
+}
+
+export const bookSession = async (
+  deps: Deps,
+  who: Identity,
+  sessionId: string,
+  input: BookingInput,
+): Promise<{ created: boolean; view: BookingView }> => {
+  const s = await loadSession(deps, sessionId)
+  if (s.status !== 'published') throw new AppError('SESSION.NOT_FOUND')
+  const person = await bookerOf(deps, who, input.personId)
+  const at = deps.clock.now()
+  const now = at.toISOString()
+  const id = bookingIdOf(s.id, person.id)
+  const existing = await deps.store.get(bookings, id)
+  // Booking twice is not an error: the same booking comes back.
+  if (existing && existing.status !== 'cancelled')
+    return { created: false, view: await viewFor(deps, existing, s, now) }
+  if (now >= s.startsAt) throw new AppError('SESSION.ENDED')
+  if (now < s.bookingOpensAt) throw new AppError('SESSION.BOOKING_NOT_OPEN')
+  if (now >= s.bookingClosesAt) throw new AppError('SESSION.BOOKING_CLOSED')
+  const notFor = notForPerson(s, person)
+  if (notFor) throw new AppError('SESSION.NOT_FOR_YOU', { issues: [{ field: 'sessionId', message: notFor }] })
+  if (s.slots.length && input.slotId && !s.slots.some((x) => x.id === input.slotId))
+    throw new AppError('REQUEST.INVALID', { issues: [{ field: 'slotId', message: '时段不存在' }] })
+  if (s.slots.length && !input.slotId && s.booked < s.capacity) throw new AppError('SESSION.SLOT_REQUIRED')
+  // A resident who missed sessions confirms first; staff booking on their behalf have called them.
+  if (
+    who.role === 'resident' &&
+    !input.confirmAttendance &&
+    (await recentNoShows(deps, person.id, now)) >= deps.env.BOOKING_NO_SHOW_CONFIRM
+  )
+    throw new AppError('BOOKING.CONFIRM_NEEDED')
+
+  const counterId = openBookingsKey(person.id)
+  await ensureCounter(deps.store, counterId)
+  const actor = actorLabel(who)
+  try {
+    await deps.store.transaction(async (tx) => {
+      const held = await tx.increment(counters, counterId, 'n', 1, { max: deps.env.BOOKING_OPEN_CAP })
+      if (!held) throw new AppError('BOOKING.TOO_MANY')
+      const numbered = await tx.increment(sessions, s.id, 'seq', 1)
+      if (!numbered) throw new AppError('SESSION.NOT_FOUND')
+      // Nobody jumps the waiting list: a seat goes to a newcomer only when no one waits.
+      let seat =
+        numbered.waiting === 0
+          ? await tx.increment(sessions, s.id, 'booked', 1, { max: numbered.capacity })
+          : null
+      // The capacity may have been lowered since it was read: the seat must still fit.
+      if (seat && seat.booked > seat.capacity) seat = null
+      if (seat && input.slotId) {
+        try {
+          await tx.insert(meta, { id: slotLock(s.id, input.slotId), value: id, updatedAt: now })
+        } catch (err) {
+          if (err instanceof DuplicateKeyError) throw new AppError('SESSION.SLOT_TAKEN')
+          throw err
+        }
+      }
+      if (!seat) await tx.increment(sessions, s.id, 'waiting', 1)
+      const record: BookingRecord = {
+        id,
+        sessionId: s.id,
+        kind: s.kind,
+        sessionTitle: s.title,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        place: s.place || s.onlineLink || '',
+        personId: person.id,
+        personName: person.name,
+        community: person.community,
+        status: seat ? 'confirmed' : 'waiting',
+        slotId: seat ? (input.slotId ?? null) : null,
+        seq: numbered.seq,
+        code: existing?.code ?? checkInCode(s, numbered.seq),
+        byStaff: who.role !== 'resident',
+        actor,
+        at: now,
+        updatedAt: now,
+        attendedDates: [],
+        reminded: [],
+        counted: true,
+        cancelledBy: null,
+        rev: (existing?.rev ?? 0) + 1,
+      }
+      if (existing) {
+        const saved = await tx.update(bookings, id, record, {
+          expect: { status: 'cancelled', rev: existing.rev },
+        })
+        if (!saved) throw new AppError('STORE.CONFLICT')
+      } else await tx.insert(bookings, record)
+    })
+  } catch (err) {
+    // The same person booking twice at once: the other request's booking is this one.
+    if (err instanceof DuplicateKeyError || (err instanceof AppError && err.code === 'STORE.CONFLICT')) {
+      const other = await deps.store.get(bookings, id)
+      if (other && other.status !== 'cancelled')
+        return { created: false, view: await viewFor(deps, other, s, now) }
+    }
+    throw err
+  }
+  const saved = (await deps.store.get(bookings, id))!
+  if (who.role !== 'resident')
+    await recordAudit(deps.store, at, who, { action: 'booking.on_behalf', subject: id, result: 'ok' })
+  return { created: true, view: await viewFor(deps, saved, await loadSession(deps, s.id), now) }
+}
+
+const waitingPosition = async (deps: Deps, b: BookingRecord): Promise<number> =>
+  1 +
+  (await deps.store.count(bookings, [
+    { field: 'sessionId', op: 'eq', value: b.sessionId },
+    { field: 'status', op: 'eq', value: 'waiting' },
+    { field: 'seq', op: 'lt', value: b.seq },
+  ]))
+
+const viewFor = async (deps: Deps, b: BookingRecord, s: SessionRecord, now: string): Promise<BookingView> =>
+  toBookingView(b, now, deps.env, s, {
+    waitingPosition: b.status === 'waiting' ? await waitingPosition(deps, b) : null,
+  })
+
+/** Who may act on a booking: its person, staff who may see the person, the session's host. */
+const mayHandle = async (deps: Deps, who: Identity, b: BookingRecord, s: SessionRecord) => {
+  if (who.role === 'resident') {
+    const me = await findMyPerson(deps, who)
+    return me?.id === b.personId
+  }
+  return isHost(who, s) || (isStaffRole(who.role) && !!who.region && isWithinRegion(b.community, who.region))
+}
+
+export const cancelBooking = async (deps: Deps, who: Identity, bookingId: string): Promise<BookingView> => {
+  const b = await deps.store.get(bookings, bookingId)
+  const s = b ? await deps.store.get(sessions, b.sessionId) : null
+  if (!b || !s || !(await mayHandle(deps, who, b, s))) throw new AppError('BOOKING.NOT_FOUND')
+  const at = deps.clock.now()
+  const now = at.toISOString()
+  if (b.status !== 'confirmed' && b.status !== 'waiting') throw new AppError('BOOKING.NOT_ACTIVE')
+  if (b.status === 'confirmed' && now >= cutoffOf(s, deps.env)) throw new AppError('BOOKING.CUTOFF')
+  if (b.status === 'waiting' && now >= s.startsAt) throw new AppError('BOOKING.CUTOFF')
+  await deps.store.transaction(async (tx) => {
+    const saved = await tx.update(
+      bookings,
+      b.id,
+      { status: 'cancelled', cancelledBy: actorLabel(who), counted: false, updatedAt: now, rev: b.rev + 1 },
+      { expect: { status: b.status, rev: b.rev } },
+    )
+    if (!saved) throw new AppError('BOOKING.NOT_ACTIVE')
+    await tx.increment(sessions, s.id, b.status === 'confirmed' ? 'booked' : 'waiting', -1, { min: 0 })
+    if (b.slotId) await tx.delete(meta, slotLock(s.id, b.slotId))
+    if (b.counted) await tx.increment(counters, openBookingsKey(b.personId), 'n', -1, { min: 0 })
+  })
+  await recordAudit(deps.store, at, who, { action: 'booking.cancel', subject: b.id, result: 'ok' })
+  if (b.status === 'confirmed') await promoteWaiting(deps, s.id)
+  return toBookingView((await deps.store.get(bookings, b.id))!, now, deps.env, s)
+}
+
+/**
+ * Free seats go to the waiting list in the order people joined it; each promoted person is told.
+ * A promotion is a guarded seat increment and a compare-and-set of the booking in one
+ * transaction: two cancellations at once can't promote the same person twice or overfill.
+ */
+export const promoteWaiting = async (deps: Deps, sessionId: string): Promise<number> => {
+  let promoted = 0
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const s = await deps.store.get(sessions, sessionId)
+    const now = deps.clock.now().toISOString()
+    if (!s || s.status !== 'published') break
+    if (s.booked >= s.capacity || s.waiting <= 0 || now >= s.startsAt) break
+    const next = (
+      await deps.store.find(bookings, {
+        where: [
+          { field: 'sessionId', op: 'eq', value: sessionId },
+          { field: 'status', op: 'eq', value: 'waiting' },
+        ],
+        orderBy: [{ field: 'seq', dir: 'asc' }],
+        limit: 1,
+      })
+    ).items[0]
+    if (!next) break
+    const taken = s.slots.length ? await takenSlots(deps, sessionId) : new Set<string>()
+    const freeSlot = s.slots.length ? (s.slots.find((x) => !taken.has(x.id)) ?? null) : null
+    const ok = await deps.store
+      .transaction(async (tx) => {
+        const seat = await tx.increment(sessions, sessionId, 'booked', 1, { max: s.capacity })
+        if (!seat) return false
+        if (freeSlot)
+          await tx.insert(meta, { id: slotLock(sessionId, freeSlot.id), value: next.id, updatedAt: now })
+        await tx.increment(sessions, sessionId, 'waiting', -1, { min: 0 })
+        const saved = await tx.update(
+          bookings,
+          next.id,
+          { status: 'confirmed', slotId: freeSlot?.id ?? null, updatedAt: now, rev: next.rev + 1 },
+          { expect: { status: 'waiting', rev: next.rev } },
+        )
+        if (!saved) throw new AppError('STORE.CONFLICT')
+        return true
+      })
+      .catch((err) => {
+        if (err instanceof DuplicateKeyError || (err instanceof AppError && err.code === 'STORE.CONFLICT'))
+          return null // someone else moved first: look again
+        throw err
+      })
+    if (ok === false) break
+    if (ok === null) continue
+    promoted++
+    const notifier = await notifierFor(deps)
+    await notifier.notify(
+      `psn:${next.personId}`,
+      {
+        title: '候补成功，已为您保留名额',
+        body: `${SESSION_KINDS[s.kind]}「${s.title}」有名额空出，您已从候补转为预约成功。请按时参加，签到码 ${next.code}。`,
+        link: { kind: 'bookings', id: next.id },
+        dedupeKey: `booking-promoted:${next.id}:${next.rev + 1}`,
+      },
+      deps.clock.now(),
+    )
+  }
+  return promoted
+}
+
+/**
+ * A booking of an ended session no longer holds one of its person's open places: released once
+ * (the flag and the counter move together), however often the closing runs.
+ */
+export const releaseOpenBooking = async (deps: Deps, bookingId: string): Promise<void> => {
+  const b = await deps.store.get(bookings, bookingId)
+  if (!b?.counted) return
+  await deps.store.transaction(async (tx) => {
+    const saved = await tx.update(bookings, b.id, { counted: false }, { expect: { counted: true } })
+    if (saved) await tx.increment(counters, openBookingsKey(b.personId), 'n', -1, { min: 0 })
+  })
+}
+
+/** The resident's own bookings, the coming ones first, then the past. */
+export const listMyBookings = async (deps: Deps, who: Identity): Promise<{ items: BookingView[] }> => {
+  const me = await findMyPerson(deps, who)
+  if (!me) return { items: [] }
+  const now = deps.clock.now().toISOString()
+  const mine = await findAll(
+    deps.store,
+    bookings,
+    { where: [{ field: 'personId', op: 'eq', value: me.id }], orderBy: [{ field: 'startsAt', dir: 'desc' }] },
+    200,
+  )
+  const coming = mine.filter((b) => b.endsAt > now).reverse()
+  const past = mine.filter((b) => b.endsAt <= now)
+  const items: BookingView[] = []
+  for (const b of [...coming, ...past]) {
+    const s = b.slotId ? ((await deps.store.get(sessions, b.sessionId)) ?? undefined) : undefined
+    items.push(
+      toBookingView(b, now, deps.env, s, {
+        waitingPosition: b.status === 'waiting' ? await waitingPosition(deps, b) : null,
+      }),
+    )
+  }
+  return { items }
+}
+
+/**
+ * A session's bookings: all of them for its host (the roll call), only their own community's
+ * for other staff (a coordinator following up). Check-in codes are for the host alone.
+ */
+export const listSessionBookings = async (
+  deps: Deps,
+  who: Identity,
+  sessionId: string,
+): Promise<{ items: BookingView[]; counts: Record<string, number> }> => {
+  const s = await loadSession(deps, sessionId)
+  const host = isHost(who, s)
+  if (!host && !(isStaffRole(who.role) && who.region)) throw new AppError('SESSION.NOT_HOST')
+  const now = deps.clock.now().toISOString()
+  const all = await findAll(
+    deps.store,
+    bookings,
+    { where: [{ field: 'sessionId', op: 'eq', value: sessionId }], orderBy: [{ field: 'seq', dir: 'asc' }] },
+    5000,
+  )
+  const visible = host ? all : all.filter((b) => isWithinRegion(b.community, who.region!))
+  const counts: Record<string, number> = { confirmed: 0, waiting: 0, cancelled: 0, attended: 0, no_show: 0 }
+  for (const b of visible) counts[b.status] = (counts[b.status] ?? 0) + 1
+  let position = 0
+  return {
+    items: visible.map((b) =>
+      toBookingView(b, now, deps.env, s, {
+        showCode: host,
+        waitingPosition: b.status === 'waiting' ? ++position : null,
+      }),
+    ),
+    counts,
+  }
+}
+
+/** Staff: bookings of people of their region by status — the no-shows to follow up, typically. */
+export const listRegionBookings = async (
+  deps: Deps,
+  who: Identity,
+  query: { status?: BookingRecord['status']; cursor?: string },
+) => {
+  if (!isStaffRole(who.role) || !who.region) throw new AppError('AUTH.FORBIDDEN')
+  const where: Filter[] = [{ field: 'community', op: 'prefix', value: who.region }]
+  if (query.status) where.push({ field: 'status', op: 'eq', value: query.status })
+  const page = await deps.store.find(bookings, {
+    where,
+    orderBy: [
+      { field: 'community', dir: 'asc' },
+      { field: 'status', dir: 'asc' },
+      { field: 'startsAt', dir: 'desc' },
+    ],
+    limit: 30,
+    cursor: query.cursor,
+  })
+  const now = deps.clock.now().toISOString()
+  return {
+    items: page.items.map((b) => toBookingView(b, now, deps.env, undefined, { showCode: false })),
+    nextCursor: page.nextCursor,
+  }
+}
+
+/** Attending counts into the person's 131 once: guidance at once, training once enough dates are attended. */
+const countService = async (deps: Deps, b: BookingRecord, s: SessionRecord, at: Date, actor: string) => {
+  const kind = SERVICE_OF_KIND[s.kind]
+  if (!kind) return
+  if (
+    kind === 'training' &&
+    b.attendedDates.length < Math.ceil(s.dates.length * deps.env.TRAINING_ATTENDANCE_SHARE)
+  )
+    return
+  await deps.store
+    .insert(services, {
+      id: `svc_${b.id}`,
+      personId: b.personId,
+      community: b.community,
+      year: Number(shanghaiDate(at).slice(0, 4)),
+      kind,
+      at: at.toISOString(),
+      actor,
+      note: `参加${SESSION_KINDS[s.kind]}「${s.title}」`,
+      jobId: null,
+    })
+    .catch((err) => {
+      if (!(err instanceof DuplicateKeyError)) throw err // counted already
+    })
+}
+
+/**
+ * Check-in by the host: the code the resident shows (or reads out), or a tick in the roll call.
+ * Only a booked seat can be checked in; checking in twice is harmless. A no-show marked after
+ * the session can still be corrected by the host within a week.
+ */
+export const checkIn = async (
+  deps: Deps,
+  who: Identity,
+  sessionId: string,
+  input: AttendanceInput,
+): Promise<BookingView> => {
+  const s = await loadSession(deps, sessionId)
+  if (!isHost(who, s)) throw new AppError('SESSION.NOT_HOST')
+  const b = input.bookingId
+    ? await deps.store.get(bookings, input.bookingId)
+    : ((
+        await deps.store.find(bookings, {
+          where: [
+            { field: 'sessionId', op: 'eq', value: sessionId },
+            { field: 'code', op: 'eq', value: input.code! },
+          ],
+          orderBy: [],
+          limit: 1,
+        })
+      ).items[0] ?? null)
+  if (!b || b.sessionId !== sessionId || !['confirmed', 'attended', 'no_show'].includes(b.status))
+    throw new AppError('BOOKING.NOT_BOOKED')
+  const date = s.dates[input.date]
+  if (!date) throw new AppError('REQUEST.INVALID', { issues: [{ field: 'date', message: '没有这一次课' }] })
+  const at = deps.clock.now()
+  const now = at.toISOString()
+  // From an hour before the date starts until a week after the session ends.
+  if (now < new Date(Date.parse(date.startsAt) - 3_600_000).toISOString())
+    throw new AppError('REQUEST.INVALID', {
+      issues: [{ field: 'date', message: '活动开始前 1 小时起才能签到' }],
+    })
+  if (now > new Date(Date.parse(s.endsAt) + 7 * 86_400_000).toISOString())
+    throw new AppError('REQUEST.INVALID', {
+      issues: [{ field: 'date', message: '活动结束已超过 7 天，不能再补签' }],
+    })
+  if (b.status === 'attended' && b.attendedDates.includes(input.date))
+    return toBookingView(b, now, deps.env, s, { showCode: true })
+  const attendedDates = [...b.attendedDates, input.date].sort((x, y) => x - y)
+  const updated = await deps.store.transaction(async (tx) => {
+    const saved = await tx.update(
+      bookings,
+      b.id,
+      { status: 'attended', attendedDates, updatedAt: now, rev: b.rev + 1 },
+      { expect: { rev: b.rev } },
+    )
+    if (!saved) throw new AppError('STORE.CONFLICT')
+    if (b.status !== 'attended') await tx.increment(sessions, s.id, 'attended', 1)
+    if (b.status === 'no_show') await tx.increment(sessions, s.id, 'noShows', -1, { min: 0 })
+    return saved
+  })
+  await countService(deps, updated, s, at, actorLabel(who))
+  await recordAudit(deps.store, at, who, { action: 'booking.check_in', subject: b.id, result: 'ok' })
+  return toBookingView(updated, now, deps.env, s, { showCode: true })
+}
+
+/** The resident's own 131 this year: how many of each, and the services themselves. */
+export const myServices = async (deps: Deps, who: Identity) => {
+  const me = await findMyPerson(deps, who)
+  const year = Number(shanghaiDate(deps.clock.now()).slice(0, 4))
+  if (!me)
+    return { year, counts: { guidance: 0, referral: 0, training: 0 }, required: SERVICES_131, items: [] }
+  const given = await findAll(
+    deps.store,
+    services,
+    {
+      where: [
+        { field: 'personId', op: 'eq', value: me.id },
+        { field: 'year', op: 'eq', value: year },
+      ],
+      orderBy: [],
+    },
+    500,
+  )
+  const counts = { guidance: 0, referral: 0, training: 0 } as Record<ServiceKind, number>
+  for (const g of given) counts[g.kind]++
+  return {
+    year,
+    counts,
+    required: SERVICES_131,
+    items: given
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .map((g) => ({ kind: g.kind, kindLabel: SERVICE_LABELS[g.kind], at: g.at, note: g.note })),
+  }
+}

@@ -1,0 +1,166 @@
+import { SESSION_KINDS } from '../../../shared/sessions/session'
+import type { Logger } from '../../platform/logger'
+import { shanghaiDate } from '../../platform/time'
+import type { Deps } from '../../runtime/deps'
+import type { Trigger } from '../../runtime/scheduled'
+import { type BookingRecord, bookings, type SessionRecord, sessions } from '../../store/collections'
+import { findAll } from '../../store/scan'
+import { notifierFor } from '../inbox/notifier'
+import { releaseOpenBooking } from './bookings'
+
+/**
+ * session-reminder, every 15 minutes:
+ *  - the day before a session, from 18:00 (Asia/Shanghai), every booked person is reminded once;
+ *  - from 2 hours before it starts, once more;
+ *  - two hours after a session ends, it is closed: booked people who were not checked in are
+ *    no-shows (listed for their coordinators), whoever still waited is released, counts final.
+ * Each reminder is an inbox message with a key fixed by (booking, which reminder), so a rerun,
+ * a retry after a crash or an overlapping firing sends nothing twice.
+ */
+const HOUR = 3_600_000
+const CLOSE_AFTER = 2 * HOUR
+
+const shanghaiHour = (at: Date) => new Date(at.getTime() + 8 * HOUR).getUTCHours()
+const timeText = (iso: string) => {
+  const d = new Date(Date.parse(iso) + 8 * HOUR)
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
+}
+
+export const runSessionReminders = async (
+  deps: Deps,
+  at: Date,
+  log: Logger,
+  _trigger: Trigger,
+): Promise<Record<string, number>> => {
+  const now = at.toISOString()
+  const today = shanghaiDate(at)
+  const tomorrow = shanghaiDate(new Date(at.getTime() + 24 * HOUR))
+  const notifier = await notifierFor(deps)
+  // Sessions starting before the end of tomorrow (Shanghai) and not started yet.
+  const horizon = new Date(Date.parse(`${tomorrow}T00:00:00+08:00`) + 24 * HOUR).toISOString()
+  const soon = await findAll(
+    deps.store,
+    sessions,
+    {
+      where: [
+        { field: 'startsAt', op: 'gt', value: now },
+        { field: 'startsAt', op: 'lt', value: horizon },
+      ],
+      orderBy: [{ field: 'startsAt', dir: 'asc' }],
+    },
+    Number.POSITIVE_INFINITY,
+  )
+  let reminded = 0
+  for (const s of soon) {
+    if (s.status !== 'published') continue
+    const startsDay = shanghaiDate(new Date(s.startsAt))
+    const which: ('day_before' | 'two_hours')[] = []
+    if (startsDay === tomorrow && shanghaiHour(at) >= 18) which.push('day_before')
+    if (Date.parse(s.startsAt) - at.getTime() <= 2 * HOUR) which.push('two_hours')
+    if (!which.length) continue
+    const booked = await bookedOf(deps, s)
+    for (const b of booked) {
+      for (const w of which) {
+        if (b.reminded.includes(w)) continue
+        const sent = await notifier.notify(
+          `psn:${b.personId}`,
+          {
+            title:
+              w === 'day_before' ? `明天${SESSION_KINDS[s.kind]}提醒` : `${SESSION_KINDS[s.kind]}即将开始`,
+            body: `「${s.title}」${timeText(startOf(b, s))} 开始，地点：${s.place || s.onlineLink || '见活动详情'}。签到码 ${b.code}，如不能参加请提前取消。`,
+            link: { kind: 'bookings', id: b.id },
+            dedupeKey: `session-reminder:${b.id}:${w}`,
+          },
+          at,
+        )
+        if (sent) reminded++
+        await deps.store.update(bookings, b.id, { reminded: [...new Set([...b.reminded, w])] })
+        b.reminded = [...new Set([...b.reminded, w])]
+      }
+    }
+  }
+  const closed = await closeEnded(deps, at)
+  log.info('session-reminder done', { day: today, reminded, ...closed })
+  return { reminded, ...closed }
+}
+
+/** A one-to-one booking starts at its slot. */
+const startOf = (b: BookingRecord, s: SessionRecord) =>
+  s.slots.find((x) => x.id === b.slotId)?.startsAt ?? s.startsAt
+
+const bookedOf = (deps: Deps, s: SessionRecord) =>
+  findAll(
+    deps.store,
+    bookings,
+    {
+      where: [
+        { field: 'sessionId', op: 'eq', value: s.id },
+        { field: 'status', op: 'eq', value: 'confirmed' },
+      ],
+      orderBy: [{ field: 'seq', dir: 'asc' }],
+    },
+    Number.POSITIVE_INFINITY,
+  )
+
+/** Sessions over for two hours: no-shows marked, the waiting list released, the counts final. */
+const closeEnded = async (deps: Deps, at: Date) => {
+  const ended = await findAll(
+    deps.store,
+    sessions,
+    {
+      where: [
+        { field: 'closed', op: 'eq', value: false },
+        { field: 'endsAt', op: 'lt', value: new Date(at.getTime() - CLOSE_AFTER).toISOString() },
+      ],
+      orderBy: [{ field: 'endsAt', dir: 'asc' }],
+    },
+    200,
+  )
+  const now = at.toISOString()
+  let noShows = 0
+  for (const s of ended) {
+    const open = await findAll(
+      deps.store,
+      bookings,
+      {
+        where: [
+          { field: 'sessionId', op: 'eq', value: s.id },
+          { field: 'status', op: 'in', value: ['confirmed', 'waiting'] },
+        ],
+        orderBy: [],
+      },
+      Number.POSITIVE_INFINITY,
+    )
+    for (const b of open) {
+      const missed = b.status === 'confirmed'
+      const done = await deps.store.transaction(async (tx) => {
+        const saved = await tx.update(
+          bookings,
+          b.id,
+          {
+            status: missed ? 'no_show' : 'cancelled',
+            cancelledBy: missed ? null : '系统（活动已结束，候补未轮到）',
+            updatedAt: now,
+            rev: b.rev + 1,
+          },
+          { expect: { status: b.status, rev: b.rev } },
+        )
+        if (!saved) return false // checked in or cancelled meanwhile
+        if (missed) await tx.increment(sessions, s.id, 'noShows', 1)
+        else await tx.increment(sessions, s.id, 'waiting', -1, { min: 0 })
+        return true
+      })
+      if (done && missed) noShows++
+    }
+    // Every booking of an ended session stops counting against its person's open bookings.
+    const all = await findAll(
+      deps.store,
+      bookings,
+      { where: [{ field: 'sessionId', op: 'eq', value: s.id }], orderBy: [] },
+      Number.POSITIVE_INFINITY,
+    )
+    for (const b of all) if (b.counted) await releaseOpenBooking(deps, b.id)
+    await deps.store.update(sessions, s.id, { closed: true, updatedAt: now })
+  }
+  return { closedSessions: ended.length, noShows }
+}
