@@ -38,6 +38,9 @@ export default defineAppConfig({
         'pages/welfare-posts/index',
         'pages/welfare-post/index',
         'pages/returnee-campaign/index',
+        'pages/sessions/index',
+        'pages/session-edit/index',
+        'pages/session-roll/index',
       ],
     },
     {
@@ -49,6 +52,11 @@ export default defineAppConfig({
       // A job seeker's own pages: 我的应聘 and 返乡登记.
       root: 'packages/seeker',
       pages: ['pages/interests/index', 'pages/returnee/index'],
+    },
+    {
+      // Booking guidance sessions: the list, a session, 我的预约.
+      root: 'packages/sessions',
+      pages: ['pages/list/index', 'pages/session/index', 'pages/my-bookings/index'],
     },
   ],
   window: {

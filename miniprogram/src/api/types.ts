@@ -26,6 +26,7 @@ import type {
   UnenjoyedItem,
 } from '@shared/policies/policy'
 import type { Region } from '@shared/regions/region-code'
+import type { BookingStatus, BookingView, SessionKind, SessionView } from '@shared/sessions/session'
 
 export interface HealthReply {
   ok: boolean
@@ -218,4 +219,33 @@ export interface RouteReplies {
   listWelfareCandidates: ItemsReply<WelfareCandidate>
   allocateWelfarePost: WelfarePostView
   returneeCampaign: CampaignReport
+  listSessions: ItemsReply<SessionView>
+  createSession: SessionView
+  getSession: SessionView
+  changeSessionCapacity: SessionView
+  bookSession: BookingView
+  listSessionBookings: { items: BookingView[]; counts: Record<BookingStatus, number> }
+  checkIn: BookingView
+  cancelBooking: BookingView
+  listMyBookings: ItemsReply<BookingView>
+  listRegionBookings: Paged<BookingView>
+  sessionStats: SessionStatsReply
+  myServices: MyServicesReply
+}
+
+export interface NoShowCell {
+  booked: number
+  attended: number
+  noShows: number
+  noShowRate: number | null
+}
+export interface SessionStatsReply {
+  sessions: number
+  rows: { kind: SessionKind | 'all'; kindLabel: string; self: NoShowCell; staff: NoShowCell }[]
+}
+export interface MyServicesReply {
+  year: number
+  counts: Record<ServiceKind, number>
+  required: Record<ServiceKind, number>
+  items: { kind: ServiceKind; kindLabel: string; at: string; note: string }[]
 }

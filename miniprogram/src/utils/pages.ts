@@ -44,6 +44,12 @@ export const PAGE_TITLES: Record<string, string> = {
   'packages/staff/pages/welfare-posts/index': '公益性岗位',
   'packages/staff/pages/welfare-post/index': '公益性岗位安置',
   'packages/staff/pages/returnee-campaign/index': '春节返乡统计',
+  'packages/sessions/pages/list/index': '预约服务',
+  'packages/sessions/pages/session/index': '活动详情',
+  'packages/sessions/pages/my-bookings/index': '我的预约',
+  'packages/staff/pages/sessions/index': '活动与预约',
+  'packages/staff/pages/session-edit/index': '发布活动',
+  'packages/staff/pages/session-roll/index': '签到与名单',
 }
 
 /** Where 返回 goes when the page was opened directly (no page below it): the nearest tab. */

@@ -8,7 +8,9 @@ import PageShell from '../../components/PageShell'
 import Recommendations from '../../components/Recommendations'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import { type MeState, useMe } from '../../hooks/useMe'
+import { SESSIONS_PATH } from '../../packages/sessions/paths'
 import { handOffJobFilters, type JobFilters } from '../../store/job-filters'
+import { openPage } from '../../utils/nav'
 import { POLICIES_TAB } from '../../utils/policy-nav'
 import './index.scss'
 
@@ -165,6 +167,19 @@ export default function IndexPage() {
           <Text className="home__welfare-desc">政府开发的托底岗位，优先安置就业困难人员</Text>
         </View>
         <View className="btn btn--primary btn--small">去看看</View>
+      </View>
+
+      <View
+        className="card home__welfare"
+        id="home-sessions"
+        hoverClass="btn--hover"
+        onClick={() => openPage(SESSIONS_PATH)}
+      >
+        <View className="home__welfare-text">
+          <Text className="home__welfare-title">预约指导与培训</Text>
+          <Text className="home__welfare-desc">职业指导、技能培训、政策宣讲，自己选时间预约</Text>
+        </View>
+        <View className="btn btn--primary btn--small">去预约</View>
       </View>
 
       <View className="section-head">

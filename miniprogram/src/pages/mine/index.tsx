@@ -331,6 +331,15 @@ export default function MinePage() {
             url: '/packages/staff/pages/welfare-posts/index',
           },
           {
+            id: 'mine-entry-sessions',
+            label: '活动与预约',
+            desc:
+              info.role === 'coordinator'
+                ? '辖区居民的预约、未到场名单，代居民预约'
+                : '发布职业指导、培训等活动，签到，未到场率',
+            url: '/packages/staff/pages/sessions/index',
+          },
+          {
             id: 'mine-entry-campaign',
             label: '春节返乡统计',
             desc: '腊月至正月十五，按周、按镇/社区统计返乡、推荐和就业',
@@ -397,6 +406,12 @@ export default function MinePage() {
             label: '我的应聘',
             desc: '报名的岗位、单位的回复、每日岗位推送',
             url: '/packages/seeker/pages/interests/index',
+          },
+          {
+            id: 'mine-entry-bookings',
+            label: '我的预约',
+            desc: '预约的职业指导、培训，签到码，今年的 131 服务',
+            url: '/packages/sessions/pages/my-bookings/index',
           },
           {
             id: 'mine-entry-returnee',

@@ -15,6 +15,7 @@ import { useSession } from '../../../../hooks/useSession'
 import { formatDate, formatDateTime, todayInChina } from '../../../../utils/format'
 import { openPage } from '../../../../utils/nav'
 import { toastError, toastText } from '../../../../utils/toast'
+import { sessionsForPerson } from '../../../sessions/paths'
 import { KeyGroupsCard } from '../../components/KeyGroupsCard'
 import { PersonPolicies } from '../../components/PersonPolicies'
 import { ServiceTallyCard } from '../../components/ServiceTallyCard'
@@ -439,6 +440,14 @@ export default function PersonPage() {
           }
         >
           {person.returnee ? '修改返乡登记' : '走访返乡登记'}
+        </View>
+        <View
+          id="person-book-session"
+          className="btn btn--ghost btn--small"
+          hoverClass="btn--hover"
+          onClick={() => openPage(sessionsForPerson(person.id, person.name))}
+        >
+          代为预约指导/培训
         </View>
       </View>
 

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '签到与名单', enablePullDownRefresh: true })
