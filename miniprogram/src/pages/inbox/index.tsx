@@ -8,6 +8,7 @@ import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import { dropInvalidToken, isLoginError } from '../../hooks/useMe'
 import { MY_INTERESTS_PATH } from '../../packages/seeker/paths'
+import { MY_BOOKINGS_PATH } from '../../packages/sessions/paths'
 import { mayHaveSession } from '../../store/session'
 import { formatDateTime } from '../../utils/format'
 import { goLogin, openApplication, openPage } from '../../utils/nav'
@@ -124,6 +125,7 @@ export default function InboxPage() {
     else if (m.link?.kind === 'policies') void Taro.switchTab({ url: POLICIES_TAB })
     else if (m.link?.kind === 'job' || m.link?.kind === 'jobs') openJobDetail(m.link.id, 'push')
     else if (m.link?.kind === 'interests') openPage(MY_INTERESTS_PATH)
+    else if (m.link?.kind === 'bookings') openPage(MY_BOOKINGS_PATH)
   }
 
   const { items, loading, error, anonymous, loaded, nextCursor, unread } = list
@@ -184,6 +186,7 @@ export default function InboxPage() {
           ) : null}
           {m.link?.kind === 'job' ? <Text className="inbox-item__link">查看岗位 ›</Text> : null}
           {m.link?.kind === 'interests' ? <Text className="inbox-item__link">我的应聘 ›</Text> : null}
+          {m.link?.kind === 'bookings' ? <Text className="inbox-item__link">我的预约 ›</Text> : null}
           {m.link?.kind === 'jobs'
             ? (m.link.jobIds ?? []).map((jobId, i) => (
                 <Text

@@ -61,7 +61,7 @@ export default function SessionsPage() {
           : '职业指导、技能培训、政策宣讲、招聘会，自己选时间预约，到场出示签到码即可。'}
       </Text>
       {!forPerson ? (
-        <View className="sessions__filters">
+        <View className="sessions__filters sessions__mine">
           <View
             id="sessions-mine"
             className="btn btn--ghost btn--small"

@@ -124,7 +124,9 @@ export default function SessionEditPage() {
     { code: session.session.region ?? '', name: `${session.session.regionName ?? ''}（全辖区）` },
     ...places.items,
   ]
-  const regionIndex = regionOptions.findIndex((r) => r.code === form.region)
+  // The office's whole area unless a town or community is chosen.
+  const regionValue = form.region || (session.session.region ?? '')
+  const regionIndex = regionOptions.findIndex((r) => r.code === regionValue)
 
   const submit = async () => {
     if (busy) return
@@ -133,7 +135,7 @@ export default function SessionEditPage() {
       {
         kind: form.kind,
         title: form.title,
-        region: form.region || undefined,
+        region: regionValue || undefined,
         place: form.place,
         ...(form.onlineLink.trim() ? { onlineLink: form.onlineLink.trim() } : {}),
         startsAt: at(form.date, form.start),

@@ -150,7 +150,7 @@ export default function SessionRollPage() {
 
       <View className="card" id="roll-checkin">
         <Text className="card-title">按签到码签到</Text>
-        <View className="session__actions">
+        <View className="inline-row">
           <Input
             id="roll-code"
             className="form-input"
@@ -214,7 +214,7 @@ export default function SessionRollPage() {
       {s.slots.length === 0 && (s.status === 'open' || s.status === 'full' || s.status === 'not_open') ? (
         <View className="card" id="roll-capacity">
           <Text className="card-title">修改名额</Text>
-          <View className="session__actions">
+          <View className="inline-row">
             <Input
               id="roll-capacity-input"
               className="form-input"
