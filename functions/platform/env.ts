@@ -44,7 +44,7 @@ const envSchema = z
     BOOKING_CANCEL_CUTOFF_HOURS: z.coerce.number().min(0).max(72).default(2),
     /** …one person holds at most this many open bookings (confirmed or waiting, not yet held)… */
     BOOKING_OPEN_CAP: z.coerce.number().int().min(1).max(50).default(5),
-    /** …and after this many no-shows in a year must confirm before booking again. */
+    /** …and after this many no-shows in a row (attending resets it) must confirm before booking again. */
     BOOKING_NO_SHOW_CONFIRM: z.coerce.number().int().min(1).max(20).default(2),
     /** Share of a training course's dates attended that counts as the 131 training (1 = all). */
     TRAINING_ATTENDANCE_SHARE: z.coerce.number().min(0.1).max(1).default(1),

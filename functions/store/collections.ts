@@ -808,7 +808,7 @@ export interface BookingRecord {
   attendedDates: number[]
   /** Reminders sent: 'day_before', 'two_hours'. */
   reminded: string[]
-  /** Holds one of the person's open-booking places (released on cancelling or when it ends). */
+  /** Holds one of the person's open-booking places (bookers.open; released on cancelling or when it ends). */
   counted: boolean
   cancelledBy: string | null
   rev: number
@@ -825,6 +825,19 @@ export const bookings = defineCollection<BookingRecord>()({
     code: 'text',
   },
 })
+
+/**
+ * One person as a booker: open bookings (capped, so one account can't reserve a room) and
+ * no-shows since they last attended (after enough, they confirm before booking again). Moved
+ * only by increments inside the booking, cancelling, closing and check-in transactions.
+ */
+export interface BookerRecord {
+  /** The person's id. */
+  id: string
+  open: number
+  noShows: number
+}
+export const bookers = defineCollection<BookerRecord>()({ name: 'bookers', fields: {} })
 
 export const ALL_COLLECTIONS = [
   jobs,
@@ -856,4 +869,5 @@ export const ALL_COLLECTIONS = [
   welfareAllocations,
   sessions,
   bookings,
+  bookers,
 ]

@@ -14,6 +14,7 @@ import { migrate } from '../../functions/store/migrate'
 import { openPgliteStore } from '../../functions/store/pglite-store'
 import { JOB_CATEGORIES, type JobCategory, type JobListQuery } from '../../shared/jobs/job'
 import { aJob } from '../support/job-fixtures'
+import { benchBookings } from './bookings'
 import { benchFollowups } from './followups'
 import { benchJobPush } from './job-push'
 import { benchPolicies } from './policies'
@@ -98,6 +99,7 @@ const main = async () => {
   if (!which || which === 'followups') await benchFollowups()
   if (!which || which === 'policies') await benchPolicies()
   if (!which || which === 'job-push') await benchJobPush()
+  if (!which || which === 'bookings') await benchBookings()
 }
 
 main().catch((err) => {

@@ -96,7 +96,8 @@ const pick = async (page: Page, selector: string, labels: string[]) => {
 /** What the toast says (Taro's toast box has no size of its own, so it is read, not located). */
 const toastSays = async (page: Page, text: string) =>
   page.waitForFunction(
-    (t) => [...document.querySelectorAll('.taro__toast')].some((e) => (e.textContent ?? '').includes(t)),
+    (t) =>
+      Array.from(document.querySelectorAll('.taro__toast')).some((e) => (e.textContent ?? '').includes(t)),
     text,
   )
 

@@ -253,6 +253,23 @@ it('marks no-shows after the session, lists them for the coordinator, and asks r
     body: { confirmAttendance: true },
   })
   expect(confirmed.status).toBe(201)
+  // Asking again (a retry) gives the same booking, not the question.
+  const retry = await call(app, 'POST', `/api/sessions/${next}/bookings`, { token: a.token, body: {} })
+  expect(retry.status).toBe(200)
+  expect(retry.body.id).toBe(confirmed.body.id)
+  // Coming counts: once checked in, they book without being asked.
+  app.clock.set(new Date('2026-12-20T01:10:00.000Z'))
+  const came = await call(app, 'POST', `/api/sessions/${next}/attendance`, {
+    token: await as(STREET),
+    body: { code: confirmed.body.code },
+  })
+  expect(came.body.status).toBe('attended')
+  const later = await publish(
+    guidance({ startsAt: '2026-12-27T01:00:00.000Z', endsAt: '2026-12-27T03:00:00.000Z' }),
+  )
+  expect(
+    (await call(app, 'POST', `/api/sessions/${later}/bookings`, { token: a.token, body: {} })).status,
+  ).toBe(201)
   // The county compares no-shows of self-made and staff-made bookings.
   const stats = await call(app, 'GET', '/api/session-stats', { token: await as(STREET) })
   const all = stats.body.rows.find((r: { kind: string }) => r.kind === 'all')

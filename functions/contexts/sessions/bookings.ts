@@ -15,8 +15,8 @@ import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import {
   type BookingRecord,
+  bookers,
   bookings,
-  counters,
   meta,
   type PersonRecord,
   persons,
@@ -49,7 +49,6 @@ export const bookingIdOf = (sessionId: string, personId: string) =>
 /** Unique within a session: 7919 is coprime with 900,000, so distinct numbers give distinct codes. */
 const checkInCode = (s: SessionRecord, seq: number) => String(100_000 + ((seq * 7919 + s.codeSalt) % 900_000))
 
-const openBookingsKey = (personId: string) => `open-bookings:${personId}`
 const slotLock = (sessionId: string, slotId: string) => `slot:${sessionId}:${slotId}`
 
 export const activeBookingOf = async (
@@ -98,20 +97,6 @@ export const toBookingView = (
   }
 }
 
-const ensureCounter = async (store: Store, id: string) => {
-  await store.insert(counters, { id, n: 0 }).catch((err) => {
-    if (!(err instanceof DuplicateKeyError)) throw err
-  })
-}
-
-/** No-shows in the last year: after enough of them the person confirms before booking again. */
-const recentNoShows = async (deps: Deps, personId: string, now: string): Promise<number> =>
-  deps.store.count(bookings, [
-    { field: 'personId', op: 'eq', value: personId },
-    { field: 'startsAt', op: 'gte', value: new Date(Date.parse(now) - 365 * 86_400_000).toISOString() },
-    { field: 'status', op: 'eq', value: 'no_show' },
-  ])
-
 /** Whom the booking is for: the resident themself, or a person staff may see. */
 const bookerOf = async (deps: Deps, who: Identity, personId: string | undefined): Promise<PersonRecord> => {
   if (who.role === 'resident') {
@@ -140,10 +125,6 @@ export const bookSession = async (
   const at = deps.clock.now()
   const now = at.toISOString()
   const id = bookingIdOf(s.id, person.id)
-  const existing = await deps.store.get(bookings, id)
-  // Booking twice is not an error: the same booking comes back.
-  if (existing && existing.status !== 'cancelled')
-    return { created: false, view: await viewFor(deps, existing, s, now) }
   if (now >= s.startsAt) throw new AppError('SESSION.ENDED')
   if (now < s.bookingOpensAt) throw new AppError('SESSION.BOOKING_NOT_OPEN')
   if (now >= s.bookingClosesAt) throw new AppError('SESSION.BOOKING_CLOSED')
@@ -152,84 +133,97 @@ export const bookSession = async (
   if (s.slots.length && input.slotId && !s.slots.some((x) => x.id === input.slotId))
     throw new AppError('REQUEST.INVALID', { issues: [{ field: 'slotId', message: '时段不存在' }] })
   if (s.slots.length && !input.slotId && s.booked < s.capacity) throw new AppError('SESSION.SLOT_REQUIRED')
-  // A resident who missed sessions confirms first; staff booking on their behalf have called them.
-  if (
-    who.role === 'resident' &&
-    !input.confirmAttendance &&
-    (await recentNoShows(deps, person.id, now)) >= deps.env.BOOKING_NO_SHOW_CONFIRM
-  )
-    throw new AppError('BOOKING.CONFIRM_NEEDED')
 
-  const counterId = openBookingsKey(person.id)
-  await ensureCounter(deps.store, counterId)
   const actor = actorLabel(who)
-  try {
-    await deps.store.transaction(async (tx) => {
-      const held = await tx.increment(counters, counterId, 'n', 1, { max: deps.env.BOOKING_OPEN_CAP })
-      if (!held) throw new AppError('BOOKING.TOO_MANY')
-      const numbered = await tx.increment(sessions, s.id, 'seq', 1)
-      if (!numbered) throw new AppError('SESSION.NOT_FOUND')
-      // Nobody jumps the waiting list: a seat goes to a newcomer only when no one waits.
-      let seat =
-        numbered.waiting === 0
-          ? await tx.increment(sessions, s.id, 'booked', 1, { max: numbered.capacity })
-          : null
-      // The capacity may have been lowered since it was read: the seat must still fit.
-      if (seat && seat.booked > seat.capacity) seat = null
-      if (seat && input.slotId) {
-        try {
-          await tx.insert(meta, { id: slotLock(s.id, input.slotId), value: id, updatedAt: now })
-        } catch (err) {
-          if (err instanceof DuplicateKeyError) throw new AppError('SESSION.SLOT_TAKEN')
-          throw err
+  // A resident who missed sessions confirms first; staff booking on their behalf have called them.
+  const mustConfirm = who.role === 'resident' && !input.confirmAttendance
+  // The booking is written as new; only when its id exists (booked before) is it read. Then an
+  // active one is the answer (booking twice is not an error), a cancelled one is booked again.
+  let existing: BookingRecord | null = null
+  let made: { record: BookingRecord; position: number | null } | null = null
+  for (let attempt = 0; !made; attempt++) {
+    try {
+      made = await deps.store.transaction(async (tx) => {
+        // The person's open bookings, capped; their first booking creates their record.
+        let booker = await tx.increment(bookers, person.id, 'open', 1, { max: deps.env.BOOKING_OPEN_CAP })
+        if (!booker && !(await tx.get(bookers, person.id)))
+          booker = await tx.insert(bookers, { id: person.id, open: 1, noShows: 0 })
+        if (!booker) throw new AppError('BOOKING.TOO_MANY')
+        if (mustConfirm && booker.noShows >= deps.env.BOOKING_NO_SHOW_CONFIRM)
+          throw new AppError('BOOKING.CONFIRM_NEEDED')
+        const numbered = await tx.increment(sessions, s.id, 'seq', 1)
+        if (!numbered) throw new AppError('SESSION.NOT_FOUND')
+        // Nobody jumps the waiting list: a seat goes to a newcomer only when no one waits.
+        let seat =
+          numbered.waiting === 0
+            ? await tx.increment(sessions, s.id, 'booked', 1, { max: numbered.capacity })
+            : null
+        // The capacity may have been lowered since it was read: the seat must still fit.
+        if (seat && seat.booked > seat.capacity) seat = null
+        if (seat && input.slotId) {
+          try {
+            await tx.insert(meta, { id: slotLock(s.id, input.slotId), value: id, updatedAt: now })
+          } catch (err) {
+            if (err instanceof DuplicateKeyError) throw new AppError('SESSION.SLOT_TAKEN')
+            throw err
+          }
         }
-      }
-      if (!seat) await tx.increment(sessions, s.id, 'waiting', 1)
-      const record: BookingRecord = {
-        id,
-        sessionId: s.id,
-        kind: s.kind,
-        sessionTitle: s.title,
-        startsAt: s.startsAt,
-        endsAt: s.endsAt,
-        place: s.place || s.onlineLink || '',
-        personId: person.id,
-        personName: person.name,
-        community: person.community,
-        status: seat ? 'confirmed' : 'waiting',
-        slotId: seat ? (input.slotId ?? null) : null,
-        seq: numbered.seq,
-        code: existing?.code ?? checkInCode(s, numbered.seq),
-        byStaff: who.role !== 'resident',
-        actor,
-        at: now,
-        updatedAt: now,
-        attendedDates: [],
-        reminded: [],
-        counted: true,
-        cancelledBy: null,
-        rev: (existing?.rev ?? 0) + 1,
-      }
-      if (existing) {
-        const saved = await tx.update(bookings, id, record, {
-          expect: { status: 'cancelled', rev: existing.rev },
-        })
-        if (!saved) throw new AppError('STORE.CONFLICT')
-      } else await tx.insert(bookings, record)
-    })
-  } catch (err) {
-    // The same person booking twice at once: the other request's booking is this one.
-    if (err instanceof DuplicateKeyError || (err instanceof AppError && err.code === 'STORE.CONFLICT')) {
+        const queued = seat ? null : await tx.increment(sessions, s.id, 'waiting', 1)
+        const record: BookingRecord = {
+          id,
+          sessionId: s.id,
+          kind: s.kind,
+          sessionTitle: s.title,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          place: s.place || s.onlineLink || '',
+          personId: person.id,
+          personName: person.name,
+          community: person.community,
+          status: seat ? 'confirmed' : 'waiting',
+          slotId: seat ? (input.slotId ?? null) : null,
+          seq: numbered.seq,
+          code: existing?.code ?? checkInCode(s, numbered.seq),
+          byStaff: who.role !== 'resident',
+          actor,
+          at: now,
+          updatedAt: now,
+          attendedDates: [],
+          reminded: [],
+          counted: true,
+          cancelledBy: null,
+          rev: (existing?.rev ?? 0) + 1,
+        }
+        if (existing) {
+          const saved = await tx.update(bookings, id, record, {
+            expect: { status: 'cancelled', rev: existing.rev },
+          })
+          if (!saved) throw new AppError('STORE.CONFLICT')
+        } else await tx.insert(bookings, record)
+        // Those waiting before them, as the count stood when they joined.
+        return { record, position: queued ? queued.waiting : null }
+      })
+    } catch (err) {
+      const code = err instanceof AppError ? err.code : null
+      const repeat = err instanceof DuplicateKeyError || code === 'STORE.CONFLICT'
+      // A refusal of the person (their cap, their no-shows) may be a retry of a booking made.
+      const refused = code === 'BOOKING.TOO_MANY' || code === 'BOOKING.CONFIRM_NEEDED'
+      if ((!repeat && !refused) || attempt >= 3) throw err
       const other = await deps.store.get(bookings, id)
+      // Booked already (now or by a request racing this one): the same booking comes back.
       if (other && other.status !== 'cancelled')
         return { created: false, view: await viewFor(deps, other, s, now) }
+      if (refused) throw err
+      // Cancelled before: book it again. (Or two first bookings of one person made their record.)
+      existing = other
     }
-    throw err
   }
-  const saved = (await deps.store.get(bookings, id))!
   if (who.role !== 'resident')
     await recordAudit(deps.store, at, who, { action: 'booking.on_behalf', subject: id, result: 'ok' })
-  return { created: true, view: await viewFor(deps, saved, await loadSession(deps, s.id), now) }
+  return {
+    created: true,
+    view: toBookingView(made.record, now, deps.env, s, { waitingPosition: made.position }),
+  }
 }
 
 const waitingPosition = async (deps: Deps, b: BookingRecord): Promise<number> =>
@@ -273,7 +267,7 @@ export const cancelBooking = async (deps: Deps, who: Identity, bookingId: string
     if (!saved) throw new AppError('BOOKING.NOT_ACTIVE')
     await tx.increment(sessions, s.id, b.status === 'confirmed' ? 'booked' : 'waiting', -1, { min: 0 })
     if (b.slotId) await tx.delete(meta, slotLock(s.id, b.slotId))
-    if (b.counted) await tx.increment(counters, openBookingsKey(b.personId), 'n', -1, { min: 0 })
+    if (b.counted) await tx.increment(bookers, b.personId, 'open', -1, { min: 0 })
   })
   await recordAudit(deps.store, at, who, { action: 'booking.cancel', subject: b.id, result: 'ok' })
   if (b.status === 'confirmed') await promoteWaiting(deps, s.id)
@@ -353,7 +347,7 @@ export const releaseOpenBooking = async (deps: Deps, bookingId: string): Promise
   if (!b?.counted) return
   await deps.store.transaction(async (tx) => {
     const saved = await tx.update(bookings, b.id, { counted: false }, { expect: { counted: true } })
-    if (saved) await tx.increment(counters, openBookingsKey(b.personId), 'n', -1, { min: 0 })
+    if (saved) await tx.increment(bookers, b.personId, 'open', -1, { min: 0 })
   })
 }
 
@@ -521,6 +515,8 @@ export const checkIn = async (
     if (!saved) throw new AppError('STORE.CONFLICT')
     if (b.status !== 'attended') await tx.increment(sessions, s.id, 'attended', 1)
     if (b.status === 'no_show') await tx.increment(sessions, s.id, 'noShows', -1, { min: 0 })
+    // Coming counts: the no-shows before it no longer ask them to confirm.
+    await tx.update(bookers, b.personId, { noShows: 0 })
     return saved
   })
   await countService(deps, updated, s, at, actorLabel(who))

@@ -3,7 +3,7 @@ import type { Logger } from '../../platform/logger'
 import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import type { Trigger } from '../../runtime/scheduled'
-import { type BookingRecord, bookings, type SessionRecord, sessions } from '../../store/collections'
+import { type BookingRecord, bookers, bookings, type SessionRecord, sessions } from '../../store/collections'
 import { findAll } from '../../store/scan'
 import { notifierFor } from '../inbox/notifier'
 import { releaseOpenBooking } from './bookings'
@@ -146,8 +146,10 @@ const closeEnded = async (deps: Deps, at: Date) => {
           { expect: { status: b.status, rev: b.rev } },
         )
         if (!saved) return false // checked in or cancelled meanwhile
-        if (missed) await tx.increment(sessions, s.id, 'noShows', 1)
-        else await tx.increment(sessions, s.id, 'waiting', -1, { min: 0 })
+        if (missed) {
+          await tx.increment(sessions, s.id, 'noShows', 1)
+          await tx.increment(bookers, b.personId, 'noShows', 1)
+        } else await tx.increment(sessions, s.id, 'waiting', -1, { min: 0 })
         return true
       })
       if (done && missed) noShows++
