@@ -136,27 +136,47 @@ export const fillPath = (path: string, params: Record<string, string> = {}): str
     return encodeURIComponent(value)
   })
 
-/**
- * Match a concrete path against a route pattern; returns the path parameters or null.
- * Used where no gateway has matched for us: the local host and CloudBase calls.
- */
-export const matchPath = (pattern: string, path: string): Record<string, string> | null => {
-  const want = pattern.split('/')
-  const got = path.split('/')
-  if (want.length !== got.length) return null
-  const params: Record<string, string> = {}
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i]!
-    const g = got[i]!
+type PathMatcher = (path: string) => Record<string, string> | null
+const compiled = new Map<string, PathMatcher>()
+
+/** A pattern taken apart once: its literal segments to compare, its `{name}` segments to capture. */
+const compile = (pattern: string): PathMatcher => {
+  const want = pattern.split('/').map((w) => {
     const param = /^\{(\w+)\}$/.exec(w)
-    if (param) {
+    return param ? { param: param[1]! } : { literal: w }
+  })
+  return (path) => {
+    const got = path.split('/')
+    if (want.length !== got.length) return null
+    const params: Record<string, string> = {}
+    for (let i = 0; i < want.length; i++) {
+      const w = want[i]!
+      const g = got[i]!
+      if (w.param === undefined) {
+        if (w.literal !== g) return null
+        continue
+      }
       if (g === '') return null
       try {
-        params[param[1]!] = decodeURIComponent(g)
+        params[w.param] = decodeURIComponent(g)
       } catch {
         return null
       }
-    } else if (w !== g) return null
+    }
+    return params
   }
-  return params
+}
+
+/**
+ * Match a concrete path against a route pattern; returns the path parameters or null.
+ * Used where no gateway has matched for us: the local host and CloudBase calls. Every request
+ * tries every route, so each pattern is taken apart once and remembered.
+ */
+export const matchPath = (pattern: string, path: string): Record<string, string> | null => {
+  let matcher = compiled.get(pattern)
+  if (!matcher) {
+    matcher = compile(pattern)
+    compiled.set(pattern, matcher)
+  }
+  return matcher(path)
 }
