@@ -171,3 +171,23 @@ export const jobChannel = async (deps: {
     logger,
   )
 }
+
+/** The WeChat channel for a resident's bookings (reminders, a seat from the waiting list). */
+export const bookingChannel = async (deps: {
+  store: Store
+  env: { WECHAT_APPID?: string; WECHAT_SECRET?: string; WECHAT_TEMPLATE_STATUS?: string }
+}): Promise<Notifier | null> => {
+  const { WECHAT_APPID, WECHAT_SECRET, WECHAT_TEMPLATE_STATUS } = deps.env
+  if (!WECHAT_APPID || !WECHAT_SECRET || !WECHAT_TEMPLATE_STATUS) return null
+  const { logger } = await import('../../platform/logger')
+  return wechatSubscriptionNotifier(
+    deps.store,
+    {
+      appid: WECHAT_APPID,
+      secret: WECHAT_SECRET,
+      templateId: WECHAT_TEMPLATE_STATUS,
+      page: 'packages/sessions/pages/my-bookings/index',
+    },
+    logger,
+  )
+}

@@ -28,11 +28,11 @@ import { DuplicateKeyError, type Filter, type Store } from '../../store/port'
 import { findAll } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
-import { notifierFor } from '../inbox/notifier'
 import { findMyPerson } from '../people/me'
 import { staffCanSee } from '../people/person-access'
 import { regionLabel } from '../regions/region-directory'
 import { isHost, loadSession, notForPerson, takenSlots } from './sessions'
+import { tellBooker } from './tell'
 
 /**
  * Booking a seat (预约). Seats move only by a guarded increment of the session's `booked`, in
@@ -323,9 +323,9 @@ export const promoteWaiting = async (deps: Deps, sessionId: string): Promise<num
     if (ok === false) break
     if (ok === null) continue
     promoted++
-    const notifier = await notifierFor(deps)
-    await notifier.notify(
-      `psn:${next.personId}`,
+    await tellBooker(
+      deps,
+      next.personId,
       {
         title: '候补成功，已为您保留名额',
         body: `${SESSION_KINDS[s.kind]}「${s.title}」有名额空出，您已从候补转为预约成功。请按时参加，签到码 ${next.code}。`,

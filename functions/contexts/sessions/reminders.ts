@@ -5,8 +5,8 @@ import type { Deps } from '../../runtime/deps'
 import type { Trigger } from '../../runtime/scheduled'
 import { type BookingRecord, bookers, bookings, type SessionRecord, sessions } from '../../store/collections'
 import { findAll } from '../../store/scan'
-import { notifierFor } from '../inbox/notifier'
 import { releaseOpenBooking } from './bookings'
+import { tellBooker } from './tell'
 
 /**
  * session-reminder, every 15 minutes:
@@ -35,7 +35,6 @@ export const runSessionReminders = async (
   const now = at.toISOString()
   const today = shanghaiDate(at)
   const tomorrow = shanghaiDate(new Date(at.getTime() + 24 * HOUR))
-  const notifier = await notifierFor(deps)
   // Sessions starting before the end of tomorrow (Shanghai) and not started yet.
   const horizon = new Date(Date.parse(`${tomorrow}T00:00:00+08:00`) + 24 * HOUR).toISOString()
   const soon = await findAll(
@@ -62,8 +61,9 @@ export const runSessionReminders = async (
     for (const b of booked) {
       for (const w of which) {
         if (b.reminded.includes(w)) continue
-        const sent = await notifier.notify(
-          `psn:${b.personId}`,
+        const sent = await tellBooker(
+          deps,
+          b.personId,
           {
             title:
               w === 'day_before' ? `明天${SESSION_KINDS[s.kind]}提醒` : `${SESSION_KINDS[s.kind]}即将开始`,

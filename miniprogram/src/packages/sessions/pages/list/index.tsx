@@ -21,6 +21,20 @@ const KIND_OPTIONS = [
   ...(Object.entries(SESSION_KINDS) as [SessionKind, string][]).map(([value, label]) => ({ value, label })),
 ]
 
+const WHEN_OPTIONS = [
+  { value: '', label: '全部时间' },
+  { value: 'today', label: '今天' },
+  { value: 'week', label: '7 天内' },
+]
+const DAY = 86_400_000
+/** Whether a session starts in the chosen window (China time). */
+const inWindow = (startsAt: string, when: string, now: number): boolean => {
+  if (!when) return true
+  const start = Date.parse(startsAt)
+  const today = Math.floor((now + 8 * 3_600_000) / DAY) * DAY - 8 * 3_600_000 // today's 00:00 in China
+  return start < today + (when === 'today' ? 1 : 7) * DAY
+}
+
 /**
  * 预约服务: career guidance, training, policy briefings and job fairs near the resident — their
  * own town first — each with its free seats; one tap opens it to book. A coordinator arrives
@@ -31,6 +45,7 @@ export default function SessionsPage() {
   const forPerson = params.person ?? null
   const forName = params.name ? decodeURIComponent(params.name) : ''
   const [kind, setKind] = useState('')
+  const [when, setWhen] = useState('')
   const [load, setLoad] = useState<Load>({ status: 'loading' })
 
   const fetchList = useCallback(async (k: string) => {
@@ -53,6 +68,8 @@ export default function SessionsPage() {
     void fetchList(kind).finally(() => Taro.stopPullDownRefresh())
   })
 
+  const now = Date.now()
+  const shown = load.status === 'done' ? load.items.filter((s) => inWindow(s.startsAt, when, now)) : []
   return (
     <PageShell className="sessions">
       <Text className="sessions__intro">
@@ -80,21 +97,32 @@ export default function SessionsPage() {
           value={kind}
           onChange={setKind}
         />
+        <ChoiceChips
+          id="sessions-when"
+          idPrefix="sessions-when-"
+          options={WHEN_OPTIONS}
+          value={when}
+          onChange={setWhen}
+        />
       </View>
       {load.status === 'loading' ? <LoadingView /> : null}
       {load.status === 'error' ? (
         <ErrorView message={load.message} onRetry={() => void fetchList(kind)} />
       ) : null}
-      {load.status === 'done' && load.items.length === 0 ? (
+      {load.status === 'done' && shown.length === 0 ? (
         <StateView
           id="sessions-empty"
           icon="约"
-          title={kind ? `近期没有${SESSION_KINDS[kind as SessionKind]}` : '近期没有可预约的活动'}
+          title={
+            kind
+              ? `${when ? '所选时间内' : '近期'}没有${SESSION_KINDS[kind as SessionKind]}`
+              : `${when ? '所选时间内' : '近期'}没有可预约的活动`
+          }
           desc="街道（镇）和县人社部门发布活动后会出现在这里"
         />
       ) : null}
       {load.status === 'done'
-        ? load.items.map((s) => {
+        ? shown.map((s) => {
             const state = SESSION_STATE[s.status] ?? SESSION_STATE.closed!
             return (
               <View
