@@ -237,6 +237,9 @@ it('marks no-shows after the session, lists them for the coordinator, and asks r
   })
   const listed = await call(app, 'GET', '/api/bookings?status=no_show', { token: coord })
   expect(listed.body.items).toHaveLength(2)
+  // The person card shows them too, to follow up on the next call.
+  const card = await call(app, 'GET', `/api/people/${a.personId}/history`, { token: coord })
+  expect(card.body.bookings.map((b: { statusLabel: string }) => b.statusLabel)).toEqual(['未到场', '未到场'])
   expect(listed.body.items[0].code).toBeNull()
   expect(
     (await call(app, 'GET', '/api/bookings?status=no_show', { token: await as(OTHER_COORD) })).body.items,

@@ -14,6 +14,7 @@ import { isWithinRegion } from '../../../shared/regions/region-code'
 import { newId } from '../../platform/ids'
 import type { Deps } from '../../runtime/deps'
 import {
+  bookings,
   deductions,
   type FollowupTaskRecord,
   followupRecords,
@@ -28,6 +29,7 @@ import { recordAudit } from '../audit/record-audit'
 import { staffCanSee } from '../people/person-access'
 import { watchHousehold } from '../placement/placement-cases'
 import { regionLabel } from '../regions/region-directory'
+import { toBookingView } from '../sessions/bookings'
 
 const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 
@@ -284,8 +286,16 @@ export const personHistory = async (deps: Deps, who: Identity, personId: string)
     limit: 50,
   })
   const year = Number(shanghaiDate(deps.clock.now()).slice(0, 4))
+  // What they booked and whether they came: a job fair attended or a session missed is a reason to call.
+  const booked = await deps.store.find(bookings, {
+    where: [{ field: 'personId', op: 'eq', value: personId }],
+    orderBy: [{ field: 'startsAt', dir: 'desc' }],
+    limit: 20,
+  })
+  const now = deps.clock.now().toISOString()
   return {
     followups: records.items.map(({ actorAccount: _hidden, ...r }) => r),
     services131: await serviceTally(deps, personId, year),
+    bookings: booked.items.map((b) => toBookingView(b, now, deps.env, undefined, { showCode: false })),
   }
 }

@@ -102,6 +102,8 @@ export interface FollowupRecordView {
 export interface PersonHistoryReply {
   followups: FollowupRecordView[]
   services131: ServiceTally
+  /** Their bookings, latest first: attended job fairs and missed sessions to follow up. */
+  bookings: BookingView[]
 }
 
 export interface RecordFollowupReply {

@@ -456,6 +456,24 @@ export default function PersonPage() {
 
       {history.status === 'done' ? <ServiceTallyCard tally={history.history.services131} /> : null}
 
+      {history.status === 'done' && history.history.bookings.length > 0 ? (
+        <View className="card" id="person-bookings">
+          <Text className="card-title">预约与参加</Text>
+          {history.history.bookings.map((b) => (
+            <View key={b.id} className="list-item__head" id={`person-booking-${b.sessionId}`}>
+              <Text className="wb-record__line">
+                {formatDate(b.startsAt)} {b.kindLabel}「{b.sessionTitle}」
+              </Text>
+              <Text
+                className={`tag ${b.status === 'no_show' ? 'tag--accent' : b.status === 'attended' ? 'tag--ok' : 'tag--muted'}`}
+              >
+                {b.statusLabel}
+              </Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
       <View className="card" id="person-history">
         <Text className="card-title">跟踪记录</Text>
         {history.status === 'loading' ? <LoadingView /> : null}
