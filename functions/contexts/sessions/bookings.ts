@@ -24,7 +24,7 @@ import {
   services,
   sessions,
 } from '../../store/collections'
-import { DuplicateKeyError, type Filter, type Store } from '../../store/port'
+import { DuplicateKeyError, type Filter } from '../../store/port'
 import { findAll } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
@@ -284,7 +284,7 @@ export const promoteWaiting = async (deps: Deps, sessionId: string): Promise<num
   for (let attempt = 0; attempt < 50; attempt++) {
     const s = await deps.store.get(sessions, sessionId)
     const now = deps.clock.now().toISOString()
-    if (!s || s.status !== 'published') break
+    if (s?.status !== 'published') break
     if (s.booked >= s.capacity || s.waiting <= 0 || now >= s.startsAt) break
     const next = (
       await deps.store.find(bookings, {
