@@ -1,3 +1,4 @@
+import { KEY_GROUPS } from '@shared/people/person'
 import { SESSION_KINDS, type SessionKind, type SessionView } from '@shared/sessions/session'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
@@ -143,8 +144,9 @@ export default function SessionsPage() {
                   )}
                 </View>
                 <Text className="session__meta">
-                  {s.kindLabel} · {formatSpan(s.startsAt, s.endsAt)}
-                  {s.dates.length > 1 ? `（共 ${s.dates.length} 次课）` : ''}
+                  {s.kindLabel} ·{' '}
+                  {formatSpan(s.dates[0]?.startsAt ?? s.startsAt, s.dates[0]?.endsAt ?? s.endsAt)}
+                  {s.dates.length > 1 ? `起，共 ${s.dates.length} 次课` : ''}
                 </Text>
                 <Text className="session__meta">
                   {s.place || '线上'} · {s.host}
@@ -152,7 +154,11 @@ export default function SessionsPage() {
                 <Text className="session__seats">
                   {s.slots.length ? '一对一 · ' : ''}余 {s.remaining}/{s.capacity} 个名额
                   {s.waiting ? ` · ${s.waiting} 人候补` : ''}
-                  {s.notForMe ? ` · ${s.notForMe}` : ''}
+                  {s.notForMe
+                    ? ` · ${s.notForMe}`
+                    : s.keyGroups.length
+                      ? ` · 面向${s.keyGroups.map((g) => KEY_GROUPS[g]).join('、')}`
+                      : ''}
                 </Text>
               </View>
             )
