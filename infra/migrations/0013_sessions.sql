@@ -31,6 +31,7 @@ CREATE INDEX bookings_session ON bookings (session_id, status, seq, id);
 CREATE UNIQUE INDEX bookings_code ON bookings (session_id, code);
 CREATE INDEX bookings_person ON bookings (person_id, starts_at, id);
 CREATE INDEX bookings_community ON bookings (community, status, starts_at, id);
+CREATE INDEX bookings_community_recent ON bookings (community, starts_at, id);
 
 -- A person as a booker: open bookings and no-shows since they last attended.
 CREATE TABLE bookers (

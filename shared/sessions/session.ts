@@ -192,6 +192,10 @@ export interface SessionView {
   slots: SessionSlotView[]
   keyGroups: KeyGroup[]
   regions: string[]
+  /** The regions' names, for "仅面向海安镇的居民". */
+  regionNames: string[]
+  /** From when a seat can no longer be cancelled (null where the viewer can't book). */
+  cancelCutoffAt: string | null
   bookingOpensAt: string
   bookingClosesAt: string
   description: string

@@ -105,6 +105,9 @@ it('puts the third person on the waiting list and promotes them, told, when a se
   expect(cMine.body.items[0]).toMatchObject({ status: 'confirmed' })
   const dMine = await call(app, 'GET', '/api/me/bookings', { token: d.token })
   expect(dMine.body.items[0]).toMatchObject({ status: 'waiting', waitingPosition: 1 })
+  // The session's own page says the same.
+  const dView = await call(app, 'GET', `/api/sessions/${id}`, { token: d.token })
+  expect(dView.body.myBooking).toMatchObject({ status: 'waiting', waitingPosition: 1 })
   const inbox = await call(app, 'GET', '/api/inbox', { token: c.token })
   expect(inbox.body.items[0]).toMatchObject({ title: '候补成功，已为您保留名额', link: { kind: 'bookings' } })
   // Booking again after cancelling is possible — at the back of the queue.

@@ -234,7 +234,12 @@ const waitingPosition = async (deps: Deps, b: BookingRecord): Promise<number> =>
     { field: 'seq', op: 'lt', value: b.seq },
   ]))
 
-const viewFor = async (deps: Deps, b: BookingRecord, s: SessionRecord, now: string): Promise<BookingView> =>
+export const viewFor = async (
+  deps: Deps,
+  b: BookingRecord,
+  s: SessionRecord,
+  now: string,
+): Promise<BookingView> =>
   toBookingView(b, now, deps.env, s, {
     waitingPosition: b.status === 'waiting' ? await waitingPosition(deps, b) : null,
   })
@@ -417,13 +422,18 @@ export const listRegionBookings = async (
   query: { status?: BookingRecord['status']; cursor?: string },
 ) => {
   if (!isStaffRole(who.role) || !who.region) throw new AppError('AUTH.FORBIDDEN')
-  const where: Filter[] = [{ field: 'community', op: 'prefix', value: who.region }]
-  if (query.status) where.push({ field: 'status', op: 'eq', value: query.status })
+  // The region's bookings that still mean something (not the cancelled), or those of one status.
+  const where: Filter[] = [
+    { field: 'community', op: 'prefix', value: who.region },
+    query.status
+      ? { field: 'status', op: 'eq', value: query.status }
+      : { field: 'status', op: 'in', value: ['confirmed', 'waiting', 'attended', 'no_show'] },
+  ]
   const page = await deps.store.find(bookings, {
     where,
+    // One community's newest first; a street's community by community.
     orderBy: [
       { field: 'community', dir: 'asc' },
-      { field: 'status', dir: 'asc' },
       { field: 'startsAt', dir: 'desc' },
     ],
     limit: 30,

@@ -37,28 +37,32 @@ export const runSessionReminders = async (
   const tomorrow = shanghaiDate(new Date(at.getTime() + 24 * HOUR))
   // Sessions starting before the end of tomorrow (Shanghai) and not started yet.
   const horizon = new Date(Date.parse(`${tomorrow}T00:00:00+08:00`) + 24 * HOUR).toISOString()
-  const soon = await findAll(
-    deps.store,
-    sessions,
-    {
-      where: [
-        { field: 'startsAt', op: 'gt', value: now },
-        { field: 'startsAt', op: 'lt', value: horizon },
-      ],
-      orderBy: [{ field: 'startsAt', dir: 'asc' }],
-    },
-    Number.POSITIVE_INFINITY,
-  )
+  // Sessions starting before the end of tomorrow and not over: a one-to-one slot may start hours
+  // after its session did, so those begun since yesterday are read too.
+  const soon = (
+    await findAll(
+      deps.store,
+      sessions,
+      {
+        where: [
+          { field: 'startsAt', op: 'gt', value: new Date(at.getTime() - 24 * HOUR).toISOString() },
+          { field: 'startsAt', op: 'lt', value: horizon },
+        ],
+        orderBy: [{ field: 'startsAt', dir: 'asc' }],
+      },
+      Number.POSITIVE_INFINITY,
+    )
+  ).filter((s) => s.endsAt > now)
   let reminded = 0
   for (const s of soon) {
     if (s.status !== 'published') continue
-    const startsDay = shanghaiDate(new Date(s.startsAt))
-    const which: ('day_before' | 'two_hours')[] = []
-    if (startsDay === tomorrow && shanghaiHour(at) >= 18) which.push('day_before')
-    if (Date.parse(s.startsAt) - at.getTime() <= 2 * HOUR) which.push('two_hours')
-    if (!which.length) continue
     const booked = await bookedOf(deps, s)
     for (const b of booked) {
+      const start = startOf(b, s)
+      if (start <= now) continue
+      const which: ('day_before' | 'two_hours')[] = []
+      if (shanghaiDate(new Date(start)) === tomorrow && shanghaiHour(at) >= 18) which.push('day_before')
+      if (Date.parse(start) - at.getTime() <= 2 * HOUR) which.push('two_hours')
       for (const w of which) {
         if (b.reminded.includes(w)) continue
         const sent = await tellBooker(
@@ -67,7 +71,9 @@ export const runSessionReminders = async (
           {
             title:
               w === 'day_before' ? `明天${SESSION_KINDS[s.kind]}提醒` : `${SESSION_KINDS[s.kind]}即将开始`,
-            body: `「${s.title}」${timeText(startOf(b, s))} 开始，地点：${s.place || s.onlineLink || '见活动详情'}。签到码 ${b.code}，如不能参加请提前取消。`,
+            body: `「${s.title}」${timeText(start)} 开始，地点：${s.place || s.onlineLink || '见活动详情'}。签到码 ${b.code}，${
+              w === 'day_before' ? '如不能参加请提前取消。' : '如不能参加请联系举办单位。'
+            }`,
             link: { kind: 'bookings', id: b.id },
             dedupeKey: `session-reminder:${b.id}:${w}`,
           },

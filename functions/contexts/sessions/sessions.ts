@@ -18,7 +18,7 @@ import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { findMyPerson } from '../people/me'
 import { findRegion, regionLabel } from '../regions/region-directory'
-import { activeBookingOf, promoteWaiting, toBookingView } from './bookings'
+import { activeBookingOf, promoteWaiting, viewFor } from './bookings'
 
 /**
  * Sessions (预约活动): street/town offices and the county publish them; anyone signed in sees
@@ -52,6 +52,7 @@ export const toSessionView = (
   extra: Partial<Pick<SessionView, 'myBooking' | 'notForMe'>> & {
     takenSlots?: Set<string>
     staff?: boolean
+    cutoffHours?: number
   } = {},
 ): SessionView => ({
   id: s.id,
@@ -73,6 +74,11 @@ export const toSessionView = (
   slots: s.slots.map((slot) => ({ ...slot, taken: extra.takenSlots?.has(slot.id) ?? false })),
   keyGroups: s.keyGroups,
   regions: s.regions,
+  regionNames: s.regions.map((r) => regionLabel(r) ?? r),
+  cancelCutoffAt:
+    extra.cutoffHours === undefined
+      ? null
+      : new Date(Date.parse(s.startsAt) - extra.cutoffHours * 3_600_000).toISOString(),
   bookingOpensAt: s.bookingOpensAt,
   bookingClosesAt: s.bookingClosesAt,
   description: s.description,
@@ -191,12 +197,15 @@ export const listSessions = async (
       )
     : new Map()
   return {
-    items: listed.map((s) =>
-      toSessionView(s, now, {
-        myBooking: mine.get(s.id) ? toBookingView(mine.get(s.id)!, now, deps.env, s) : null,
-        notForMe: me ? notForPerson(s, me) : null,
-        staff: isStaffRole(who.role),
-      }),
+    items: await Promise.all(
+      listed.map(async (s) =>
+        toSessionView(s, now, {
+          myBooking: mine.get(s.id) ? await viewFor(deps, mine.get(s.id)!, s, now) : null,
+          notForMe: me ? notForPerson(s, me) : null,
+          staff: isStaffRole(who.role),
+          cutoffHours: deps.env.BOOKING_CANCEL_CUTOFF_HOURS,
+        }),
+      ),
     ),
   }
 }
@@ -213,8 +222,9 @@ export const getSession = async (deps: Deps, who: Identity, id: string): Promise
   const me = who.role === 'resident' ? await findMyPerson(deps, who) : null
   const mine = me ? await activeBookingOf(deps, s.id, me.id) : null
   return toSessionView(s, now, {
-    myBooking: mine ? toBookingView(mine, now, deps.env, s) : null,
+    myBooking: mine ? await viewFor(deps, mine, s, now) : null,
     notForMe: me ? notForPerson(s, me) : null,
+    cutoffHours: deps.env.BOOKING_CANCEL_CUTOFF_HOURS,
     takenSlots: s.slots.length ? await takenSlots(deps, s.id) : undefined,
     staff: isStaffRole(who.role),
   })
