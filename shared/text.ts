@@ -22,7 +22,9 @@ export const plainText = (label: string, opts: { min?: number; max: number }) =>
     .pipe(
       z
         .string()
-        .min(min, min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
+        // Nothing typed is "fill it in", however long the text must be.
+        .min(min > 0 ? 1 : 0, `请填写${label}`)
+        .min(min, `${label}至少 ${min} 个字`)
         .max(opts.max, `${label}最多 ${opts.max} 个字`),
     )
 }

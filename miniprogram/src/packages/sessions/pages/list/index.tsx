@@ -139,6 +139,8 @@ export default function SessionsPage() {
                     <Text className={`tag ${BOOKING_TONE[s.myBooking.status] ?? ''}`}>
                       {s.myBooking.statusLabel}
                     </Text>
+                  ) : s.notForMe && (s.status === 'open' || s.status === 'full') ? (
+                    <Text className="tag tag--muted">不面向您</Text>
                   ) : (
                     <Text className={`tag ${state.tone}`}>{state.text}</Text>
                   )}

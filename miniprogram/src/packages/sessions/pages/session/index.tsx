@@ -77,8 +77,15 @@ export default function SessionPage() {
 
   const { s } = load
   const mine = forPerson ? booked : (s.myBooking ?? booked)
-  const state = SESSION_STATE[s.status] ?? SESSION_STATE.closed!
-  const bookable = (s.status === 'open' || s.status === 'full') && !s.notForMe
+  const state =
+    s.notForMe && (s.status === 'open' || s.status === 'full')
+      ? { text: '不面向您', tone: 'tag--muted' }
+      : (SESSION_STATE[s.status] ?? SESSION_STATE.closed!)
+  const isStaff = session.status === 'done' && session.session.role !== 'resident'
+  // Staff book only for a resident they chose (人员信息 → 代为预约).
+  const bookable =
+    (s.status === 'open' || s.status === 'full') && !s.notForMe && (!isStaff || Boolean(forPerson))
+  const insideCutoff = s.cancelCutoffAt !== null && Date.now() >= Date.parse(s.cancelCutoffAt)
   const full = s.status === 'full'
 
   const book = async (confirmAttendance = false) => {
@@ -150,7 +157,7 @@ export default function SessionPage() {
   }
 
   const audience = [
-    s.regions.length ? `${s.regions.length} 个地区的居民` : '',
+    s.regionNames.length ? `${s.regionNames.join('、')}的居民` : '',
     s.keyGroups.map((g) => KEY_GROUPS[g]).join('、'),
   ]
     .filter(Boolean)
@@ -215,6 +222,16 @@ export default function SessionPage() {
             {s.notForMe}，您不能预约。
           </Text>
         ) : null}
+        {s.status === 'not_open' ? (
+          <Text className="session__notice" id="session-opens">
+            {formatSpan(s.bookingOpensAt, s.bookingOpensAt).split('–')[0]} 开放预约，请届时再来。
+          </Text>
+        ) : null}
+        {isStaff && !forPerson && (s.status === 'open' || s.status === 'full') ? (
+          <Text className="session__notice" id="session-staff-hint">
+            为居民预约：在“人员信息”页点“代为预约指导/培训”，再选择本活动。
+          </Text>
+        ) : null}
       </View>
 
       {mine && mine.status !== 'cancelled' ? (
@@ -225,7 +242,8 @@ export default function SessionPage() {
           </View>
           {mine.status === 'waiting' ? (
             <Text className="session__meta">
-              候补第 {mine.waitingPosition} 位，有人取消时按顺序递补，递补成功会通知您。
+              候补第 {mine.waitingPosition} 位，有人取消时按顺序递补，递补成功会通知
+              {forPerson ? '其本人' : '您'}。
             </Text>
           ) : null}
           {mine.slot ? (
@@ -288,6 +306,11 @@ export default function SessionPage() {
                 ))}
               </View>
             </View>
+          ) : null}
+          {insideCutoff ? (
+            <Text className="sessions__intro" id="session-inside-cutoff">
+              活动即将开始，预约后不能在小程序取消，如不能参加请联系举办单位。
+            </Text>
           ) : null}
           <View className="session__actions">
             <View

@@ -30,6 +30,8 @@ const LABELS: Record<string, string> = {
   slots: '时段',
   moreDates: '后续课程日期',
   keyGroups: '面向人群',
+  regions: '限本地区居民',
+  bookingOpensAt: '开放预约时间',
   description: '活动说明',
 }
 
@@ -48,6 +50,11 @@ interface Form {
   /** Further course dates, each with a key that stays while others are removed. */
   moreDates: { k: number; d: string }[]
   keyGroups: KeyGroup[]
+  /** Only residents of the chosen region may book. */
+  localOnly: boolean
+  /** When booking opens ('' = at once). */
+  opensDate: string
+  opensTime: string
   description: string
 }
 const EMPTY: Form = {
@@ -63,6 +70,9 @@ const EMPTY: Form = {
   slotMinutes: '',
   moreDates: [],
   keyGroups: [],
+  localOnly: false,
+  opensDate: '',
+  opensTime: '09:00',
   description: '',
 }
 
@@ -150,6 +160,8 @@ export default function SessionEditPage() {
             }
           : {}),
         keyGroups: form.keyGroups,
+        regions: form.localOnly && regionValue ? [regionValue] : [],
+        ...(form.opensDate ? { bookingOpensAt: at(form.opensDate, form.opensTime) } : {}),
         description: form.description,
       },
       LABELS,
@@ -365,6 +377,47 @@ export default function SessionEditPage() {
                 {label}
               </View>
             ))}
+          </View>
+        </FormField>
+        <FormField label="谁可以预约" required={false} error={errors.regions}>
+          <ChoiceChips
+            id="session-local"
+            idPrefix="session-local-"
+            options={[
+              { value: 'all', label: '所有居民' },
+              { value: 'local', label: '仅举办地区的居民' },
+            ]}
+            value={form.localOnly ? 'local' : 'all'}
+            onChange={(v) => set('localOnly', v === 'local')}
+          />
+        </FormField>
+        <FormField
+          label="开放预约时间"
+          required={false}
+          error={errors.bookingOpensAt}
+          hint="不选则发布后立即开放；预约在活动开始时截止"
+        >
+          <View className="session__actions">
+            <DateBox
+              id="session-opens-date"
+              value={form.opensDate}
+              fields="day"
+              start={today}
+              end={form.date || maxDay}
+              initial={today}
+              placeholder="立即开放"
+              onChange={(v) => set('opensDate', v)}
+            />
+            {form.opensDate ? (
+              <Picker
+                id="session-opens-time"
+                mode="time"
+                value={form.opensTime}
+                onChange={(e) => set('opensTime', String(e.detail.value))}
+              >
+                <SelectBox text={form.opensTime} placeholder="时间" />
+              </Picker>
+            ) : null}
           </View>
         </FormField>
         <FormField label="活动说明" required={false} error={errors.description}>

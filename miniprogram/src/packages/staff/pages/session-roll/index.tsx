@@ -105,6 +105,8 @@ export default function SessionRollPage() {
     }
   }
   const attendedOn = (b: BookingView) => b.attendedDates.includes(date)
+  const opensAt = Date.parse(s.dates[date]?.startsAt ?? s.startsAt) - 3_600_000
+  const early = Date.now() < opensAt
 
   return (
     <PageShell className="staff wb">
@@ -150,6 +152,13 @@ export default function SessionRollPage() {
 
       <View className="card" id="roll-checkin">
         <Text className="card-title">按签到码签到</Text>
+        {early ? (
+          <Text className="session__meta" id="roll-early">
+            活动开始前 1 小时起可以签到（
+            {formatSpan(new Date(opensAt).toISOString(), new Date(opensAt).toISOString()).split('–')[0]}{' '}
+            起）。
+          </Text>
+        ) : null}
         <View className="inline-row">
           <Input
             id="roll-code"

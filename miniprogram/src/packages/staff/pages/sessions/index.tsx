@@ -204,7 +204,15 @@ export default function StaffSessionsPage() {
             )
           ) : null}
           {noShows.state.items.map((b) => (
-            <View key={b.id} id={`region-booking-${b.id}`} className="list-item">
+            <View
+              key={b.id}
+              id={`region-booking-${b.id}`}
+              className="list-item"
+              hoverClass="list-item--hover"
+              onClick={() =>
+                openPage(`/packages/staff/pages/person/index?id=${encodeURIComponent(b.personId)}`)
+              }
+            >
               <View className="list-item__head">
                 <Text className="list-item__title">{b.name}</Text>
                 <Text className={`tag ${BOOKING_TONE[b.status] ?? ''}`}>{b.statusLabel}</Text>
