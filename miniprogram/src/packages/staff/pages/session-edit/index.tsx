@@ -167,7 +167,9 @@ export default function SessionEditPage() {
       LABELS,
     )
     if (!parsed.ok) {
-      setErrors(parsed.errors)
+      // No date yet: say so under the date, not as a missing start and end.
+      const { endsAt: _noEnd, ...rest } = parsed.errors
+      setErrors(form.date ? parsed.errors : { ...rest, startsAt: '请选择日期' })
       showFormErrors()
       return
     }
