@@ -7,6 +7,7 @@ import {
   listTasks,
   personHistory,
   recordFollowup,
+  recordPersonFollowup,
   recordService,
 } from '../contexts/followups/workbench'
 import { cloudbaseMain } from '../runtime/cloudbase'
@@ -39,6 +40,13 @@ const fn = httpFunction({
     body: followupRecordSchema,
     status: 201,
     handle: ({ deps, identity, params, body }) => recordFollowup(deps, identity!, params.id, body),
+  }),
+  [routeKey(API_ROUTES.recordPersonFollowup)]: route({
+    access: STAFF,
+    params: personParams,
+    body: followupRecordSchema,
+    status: 201,
+    handle: ({ deps, identity, params, body }) => recordPersonFollowup(deps, identity!, params.id, body),
   }),
   [routeKey(API_ROUTES.recordService)]: route({
     access: STAFF,

@@ -36,6 +36,7 @@ export const API_ROUTES = {
   inspectCard: { fn: 'cards', method: 'POST', path: '/api/cards/{id}/inspections' },
   listFollowupTasks: { fn: 'followups', method: 'GET', path: '/api/followups/tasks' },
   recordFollowup: { fn: 'followups', method: 'POST', path: '/api/followups/tasks/{id}/records' },
+  recordPersonFollowup: { fn: 'followups', method: 'POST', path: '/api/people/{id}/followups' },
   recordService: { fn: 'followups', method: 'POST', path: '/api/people/{id}/services' },
   personHistory: { fn: 'followups', method: 'GET', path: '/api/people/{id}/history' },
   listShortOf131: { fn: 'followups', method: 'GET', path: '/api/followups/short-of-131' },

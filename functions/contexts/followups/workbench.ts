@@ -24,6 +24,7 @@ import {
   services,
 } from '../../store/collections'
 import type { Filter, Page } from '../../store/port'
+import { findAll } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { staffCanSee } from '../people/person-access'
@@ -110,7 +111,9 @@ export const listTasks = async (
 
 /**
  * Record a follow-up against a task: channel, outcome, employment status (with date) and next
- * step. A changed status moves the person's cadence (the next run counts from this record).
+ * step. A changed status moves the person's cadence (the next run counts from this record), and
+ * the record completes every other open task of the person too — an overdue one of an earlier
+ * month and this month's alike: one conversation is one follow-up.
  */
 export const recordFollowup = async (
   deps: Deps,
@@ -122,22 +125,51 @@ export const recordFollowup = async (
   const task = await deps.store.get(followupTasks, taskId)
   if (!task || !isWithinRegion(task.community, region)) throw new AppError('TASK.NOT_FOUND')
   if (task.status !== 'open') throw new AppError('TASK.CLOSED')
+  const { recordId, person, done } = await writeFollowup(deps, who, task.personId, input, taskId)
+  return { task: toTaskView(done!, person, shanghaiDate(deps.clock.now())), recordId }
+}
+
+/**
+ * A follow-up without a task — an unplanned visit or call, recorded from the person card. It
+ * moves the cadence like any other and completes whatever tasks of the person are open.
+ */
+export const recordPersonFollowup = async (
+  deps: Deps,
+  who: Identity,
+  personId: string,
+  input: FollowupRecordInput,
+): Promise<{ recordId: string; completedTasks: number }> => {
+  const person = await deps.store.get(persons, personId)
+  if (!person || !staffCanSee(who, person)) throw new AppError('PERSON.NOT_FOUND')
+  const { recordId, completed } = await writeFollowup(deps, who, personId, input, null)
+  return { recordId, completedTasks: completed }
+}
+
+const writeFollowup = async (
+  deps: Deps,
+  who: Identity,
+  personId: string,
+  input: FollowupRecordInput,
+  taskId: string | null,
+) => {
   const at = deps.clock.now()
   const now = at.toISOString()
   const recordId = newId('fr', at)
   const saved = await deps.store.transaction(async (tx) => {
-    const done = await tx.update(
-      followupTasks,
-      taskId,
-      { status: 'done', doneAt: now, recordId },
-      { expect: { status: 'open' } },
-    )
-    if (!done) throw new AppError('TASK.CLOSED')
-    const person = await tx.get(persons, task.personId)
+    const done = taskId
+      ? await tx.update(
+          followupTasks,
+          taskId,
+          { status: 'done', doneAt: now, recordId },
+          { expect: { status: 'open' } },
+        )
+      : null
+    if (taskId && !done) throw new AppError('TASK.CLOSED')
+    const person = await tx.get(persons, personId)
     if (!person) throw new AppError('PERSON.NOT_FOUND')
     await tx.insert(followupRecords, {
       id: recordId,
-      personId: task.personId,
+      personId,
       taskId,
       at: now,
       actor: actorLabel(who),
@@ -158,20 +190,39 @@ export const recordFollowup = async (
       reportedEmployment: null,
       updatedAt: now,
     })
-    return { task: done, person }
+    return { done, person }
   })
+  // The person's other open tasks are done by the same record (each a compare-and-set: one
+  // closed meanwhile by the month's close stays missed).
+  const open = await findAll(deps.store, followupTasks, {
+    where: [
+      { field: 'personId', op: 'eq', value: personId },
+      { field: 'status', op: 'eq', value: 'open' },
+    ],
+    orderBy: [],
+  })
+  let completed = saved.done ? 1 : 0
+  for (const t of open) {
+    const moved = await deps.store.update(
+      followupTasks,
+      t.id,
+      { status: 'done', doneAt: now, recordId },
+      { expect: { status: 'open' } },
+    )
+    if (moved) completed++
+  }
   await recordAudit(deps.store, at, who, {
     action: 'followup.record',
-    subject: taskId,
+    subject: taskId ?? personId,
     result: 'ok',
-    detail: { channel: input.channel },
+    detail: { channel: input.channel, completedTasks: completed },
   })
-  const person = await deps.store.get(persons, task.personId)
+  const person = await deps.store.get(persons, personId)
   // An employment change may make (or unmake) a zero-employment household: check it now.
   if (person?.householdId && saved.person.employmentStatus !== input.employmentStatus) {
     await watchHousehold(deps, person.householdId, at)
   }
-  return { task: toTaskView(saved.task, person, shanghaiDate(at)), recordId }
+  return { recordId, person, done: saved.done, completed }
 }
 
 /** A "131" service given to a person; counts only when recorded here (Hai'an 2021). */

@@ -163,6 +163,7 @@ export interface RouteReplies {
   listFollowupTasks: Paged<FollowupTaskView>
   recordFollowup: RecordFollowupReply
   personHistory: PersonHistoryReply
+  recordPersonFollowup: { recordId: string; completedTasks: number }
   recordService: ServiceTally
   listShortOf131: Paged<ShortOf131Item>
   deductionReport: DeductionReport

@@ -11,6 +11,7 @@ import { ErrorView, LoadingView, StateView } from '../../../../components/StateV
 import { type FieldErrors, hasErrors, parseWith, serverErrors } from '../../../../forms/validate'
 import { useSession } from '../../../../hooks/useSession'
 import { formatDate, todayInChina } from '../../../../utils/format'
+import { goBackOr } from '../../../../utils/nav'
 import { toastText } from '../../../../utils/toast'
 import { TaskBadges } from '../../components/TaskRow'
 import {
@@ -24,6 +25,7 @@ import {
   rememberedTask,
   rememberTask,
   STATUS_OPTIONS,
+  WORKBENCH_PATH,
 } from '../../followups'
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
@@ -79,7 +81,8 @@ export default function FollowupPage() {
 
   const load = useCallback(async () => {
     const mine = ++seq.current
-    if (!isTaskId(taskId) || !isPersonId(personId)) {
+    // No task: an unplanned visit or call, recorded from the person card.
+    if ((taskId && !isTaskId(taskId)) || !isPersonId(personId)) {
       setState({ status: 'not-found' })
       return
     }
@@ -90,11 +93,12 @@ export default function FollowupPage() {
       // Start from what is on record: most follow-ups confirm the status, some change it.
       setForm((f) => (f.employmentStatus ? f : { ...f, employmentStatus: person.employmentStatus }))
       // Opened from a link rather than the list: learn whether the task is still open.
-      findTask(taskId, person.name)
-        .then((found) => {
-          if (found && mine === seq.current) setTask((t) => (t?.status === 'done' ? t : found))
-        })
-        .catch(() => undefined)
+      if (taskId)
+        findTask(taskId, person.name)
+          .then((found) => {
+            if (found && mine === seq.current) setTask((t) => (t?.status === 'done' ? t : found))
+          })
+          .catch(() => undefined)
     } catch (e) {
       if (mine !== seq.current) return
       const code = errorCode(e)
@@ -177,6 +181,13 @@ export default function FollowupPage() {
     }
     setBusy(true)
     try {
+      if (!taskId) {
+        const reply = await api('recordPersonFollowup', { params: { id: personId }, body: parsed.data })
+        setSaved(true)
+        toastText(reply.completedTasks ? `已登记，完成 ${reply.completedTasks} 项跟踪任务` : '跟踪记录已登记')
+        setTimeout(() => goBackOr(WORKBENCH_PATH), 900)
+        return
+      }
       const reply = await api('recordFollowup', { params: { id: taskId }, body: parsed.data })
       rememberTask(reply.task)
       setTask(reply.task)

@@ -519,16 +519,14 @@ export default function PersonPage() {
         >
           登记服务
         </View>
-        {mayFollowUp ? (
-          <View
-            id="person-record-followup"
-            className="btn btn--primary"
-            hoverClass="btn--hover"
-            onClick={() => openPage(followupPath(task.id, person.id))}
-          >
-            登记跟踪
-          </View>
-        ) : null}
+        <View
+          id="person-record-followup"
+          className="btn btn--primary"
+          hoverClass="btn--hover"
+          onClick={() => openPage(followupPath(mayFollowUp ? task.id : '', person.id))}
+        >
+          登记跟踪
+        </View>
       </View>
 
       <ConfirmSheet

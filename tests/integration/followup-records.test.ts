@@ -1,0 +1,111 @@
+import { taskId } from '../../functions/contexts/followups/monthly-run'
+import {
+  type FollowupTaskRecord,
+  followupRecords,
+  followupTasks,
+  persons,
+} from '../../functions/store/collections'
+import { periodEnd } from '../../shared/followups/followup'
+import { aPersonRecord } from '../support/registry'
+import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+
+/**
+ * One conversation is one follow-up (issue 10): a record entered from an overdue task of an
+ * earlier month completes this month's task too, and a follow-up recorded without a task — an
+ * unplanned visit from the person card — completes whatever is open and moves the cadence.
+ */
+const DEC_10 = new Date('2026-12-10T02:00:00.000Z')
+let app: TestApp
+const COORD = { openid: 'fr-coord', role: 'coordinator', region: '320621100001' }
+const OTHER = { openid: 'fr-coord-2', role: 'coordinator', region: '320621102001' }
+const visit = {
+  channel: 'home_visit',
+  outcome: '上门了解求职意向，推荐两个岗位',
+  employmentStatus: 'unemployed',
+}
+
+const openTask = (personIndex: number, period: string): FollowupTaskRecord => {
+  const p = aPersonRecord(personIndex)
+  return {
+    id: taskId(period, p.id),
+    personId: p.id,
+    personName: p.name,
+    community: p.community,
+    period,
+    due: periodEnd(period),
+    status: 'open',
+    priority: 1,
+    reason: 'unemployed',
+    createdAt: `${period}-01T01:00:00.000Z`,
+    doneAt: null,
+    recordId: null,
+  }
+}
+
+beforeEach(async () => {
+  app = await startTestApp({ now: DEC_10 })
+  for (const i of [1, 2]) await app.deps.store.insert(persons, aPersonRecord(i, { idHash: `fr-${i}` }))
+})
+afterEach(() => app.close())
+
+it('a record from last month’s overdue task also completes this month’s', async () => {
+  const nov = openTask(1, '2026-11')
+  const dec = openTask(1, '2026-12')
+  for (const t of [nov, dec]) await app.deps.store.insert(followupTasks, t)
+  const token = await devLogin(app, COORD)
+  const done = await call(app, 'POST', `/api/followups/tasks/${nov.id}/records`, { token, body: visit })
+  expect(done.status).toBe(201)
+  expect((await app.deps.store.get(followupTasks, nov.id))?.status).toBe('done')
+  const december = await app.deps.store.get(followupTasks, dec.id)
+  expect(december).toMatchObject({ status: 'done', recordId: done.body.recordId })
+  // One record, not two.
+  expect(
+    await app.deps.store.count(followupRecords, [{ field: 'personId', op: 'eq', value: nov.personId }]),
+  ).toBe(1)
+})
+
+it('records a follow-up without a task from the person card, completing what is open', async () => {
+  const dec = openTask(2, '2026-12')
+  await app.deps.store.insert(followupTasks, dec)
+  const token = await devLogin(app, COORD)
+  const personId = aPersonRecord(2).id
+  const made = await call(app, 'POST', `/api/people/${personId}/followups`, {
+    token,
+    body: { ...visit, channel: 'phone', employmentStatus: 'flexible', employmentSince: '2026-12-01' },
+  })
+  expect(made.status).toBe(201)
+  expect(made.body.completedTasks).toBe(1)
+  expect((await app.deps.store.get(followupTasks, dec.id))?.status).toBe('done')
+  // The cadence moves: the record is the last follow-up, and the status it found is on record.
+  expect(await app.deps.store.get(persons, personId)).toMatchObject({
+    lastFollowupAt: DEC_10.toISOString(),
+    employmentStatus: 'flexible',
+    employmentSince: '2026-12-01',
+  })
+  // A second unplanned call finds nothing open and still counts as a record.
+  const again = await call(app, 'POST', `/api/people/${personId}/followups`, { token, body: visit })
+  expect(again.body.completedTasks).toBe(0)
+  expect(
+    await app.deps.store.count(followupRecords, [{ field: 'personId', op: 'eq', value: personId }]),
+  ).toBe(2)
+})
+
+it('refuses another community’s person and a record without its facts, changing nothing', async () => {
+  const personId = aPersonRecord(1).id
+  const other = await call(app, 'POST', `/api/people/${personId}/followups`, {
+    token: await devLogin(app, OTHER),
+    body: visit,
+  })
+  expect(other.status).toBe(404)
+  const token = await devLogin(app, COORD)
+  const bad = await call(app, 'POST', `/api/people/${personId}/followups`, {
+    token,
+    body: { channel: 'pigeon', outcome: '' },
+  })
+  expect(bad.status).toBe(400)
+  const resident = await devLogin(app, { openid: 'fr-resident', role: 'resident' })
+  expect(
+    (await call(app, 'POST', `/api/people/${personId}/followups`, { token: resident, body: visit })).status,
+  ).toBe(403)
+  expect(await app.deps.store.count(followupRecords)).toBe(0)
+})
