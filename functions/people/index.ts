@@ -6,9 +6,11 @@ import {
   keyGroupEndSchema,
   keyGroupSchema,
   meUpdateSchema,
+  personExitSchema,
   revealQuerySchema,
 } from '../../shared/people/person'
 import { z } from '../../shared/validation'
+import { recordPersonExit } from '../contexts/people/exit'
 import { getPerson } from '../contexts/people/get-person'
 import { getHousehold, linkHousehold } from '../contexts/people/households'
 import {
@@ -44,6 +46,12 @@ const fn = httpFunction({
     query: revealQuerySchema,
     handle: ({ deps, identity, params, query }) =>
       getPerson(deps, identity!, params.id, query.reveal === 'idNumber'),
+  }),
+  [routeKey(API_ROUTES.exitPerson)]: route({
+    access: STAFF,
+    params: personIdParams,
+    body: personExitSchema,
+    handle: ({ deps, identity, params, body }) => recordPersonExit(deps, identity!, params.id, body),
   }),
   [routeKey(API_ROUTES.registerPerson)]: route({
     access: ['coordinator', 'street'],

@@ -8,7 +8,13 @@ import type { Role } from '../../shared/auth/identity'
 import type { EmployerStatus, VacancyTimelineEntry } from '../../shared/employers/employer'
 import type { Job } from '../../shared/jobs/job'
 import type { InterestSource, InterestStatus, ReturneeInput } from '../../shared/jobs/seeker'
-import type { EmploymentStatus, Hukou, KeyGroup, KeyGroupAction } from '../../shared/people/person'
+import type {
+  EmploymentStatus,
+  ExitReason,
+  Hukou,
+  KeyGroup,
+  KeyGroupAction,
+} from '../../shared/people/person'
 import type { PolicyParam, PolicyStatus, Verdict } from '../../shared/policies/policy'
 import type { Rule } from '../../shared/policies/rules'
 import type { BookingStatus, SessionKind } from '../../shared/sessions/session'
@@ -164,6 +170,8 @@ export interface PersonRecord {
   registration: { certificateNo: string; registeredAt: string } | null
   /** The last recorded follow-up: the follow-up cadence counts from here. */
   lastFollowupAt?: string | null
+  /** Left follow-up (retired, moved, deceased, out of the labour market) from `date`. */
+  exit?: { reason: ExitReason; date: string; note: string; by: string; at: string } | null
   /** Bumped on every read-modify-write of the record: the compare-and-set token. */
   rev?: number
   createdAt: string
@@ -374,7 +382,8 @@ export interface FollowupTaskRecord {
   community: string
   period: string
   due: string
-  status: 'open' | 'done' | 'missed'
+  /** exempt: the person left follow-up before it was done (no deduction). */
+  status: 'open' | 'done' | 'missed' | 'exempt'
   priority: number
   reason: string
   createdAt: string

@@ -18,6 +18,7 @@ export const API_ROUTES = {
   updateMe: { fn: 'people', method: 'PUT', path: '/api/me' },
   getPerson: { fn: 'people', method: 'GET', path: '/api/people/{id}' },
   registerPerson: { fn: 'people', method: 'POST', path: '/api/people' },
+  exitPerson: { fn: 'people', method: 'POST', path: '/api/people/{id}/exit' },
   linkHousehold: { fn: 'people', method: 'POST', path: '/api/households' },
   getHousehold: { fn: 'people', method: 'GET', path: '/api/households/{id}' },
   listApplicationTypes: { fn: 'applications', method: 'GET', path: '/api/application-types' },

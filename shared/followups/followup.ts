@@ -72,7 +72,12 @@ export const serviceRecordSchema = z
   })
   .strict()
 
-export const TASK_STATUSES = { open: '待跟踪', done: '已完成', missed: '逾期未跟踪' } as const
+export const TASK_STATUSES = {
+  open: '待跟踪',
+  done: '已完成',
+  missed: '逾期未跟踪',
+  exempt: '已退出跟踪',
+} as const
 export type TaskStatus = keyof typeof TASK_STATUSES
 
 export interface FollowupTaskView {

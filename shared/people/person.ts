@@ -217,5 +217,36 @@ export interface PersonView {
   jobPush: 'on' | 'off' | null
   registration: { certificateNo: string; registeredAt: string } | null
   householdId: string | null
+  /** Left the labour market or the area: no follow-up tasks from `date` on. */
+  exit: PersonExitView | null
   updatedAt: string
+}
+
+/** Why a person stops being followed (Hai'an 2021: 退休、迁出、死亡、退出人力资源市场). */
+export const EXIT_REASONS = {
+  retired: '退休',
+  moved_away: '迁出本地',
+  deceased: '死亡',
+  left_market: '退出人力资源市场',
+} as const
+export type ExitReason = keyof typeof EXIT_REASONS
+
+export const personExitSchema = z
+  .object({
+    reason: z.enum(Object.keys(EXIT_REASONS) as [ExitReason, ...ExitReason[]], {
+      error: `退出原因只能是 ${Object.values(EXIT_REASONS).join('、')}`,
+    }),
+    date: calendarDateSchema('退出日期'),
+    note: plainText('说明', { max: 200 }).default(''),
+  })
+  .strict()
+export type PersonExitInput = z.infer<typeof personExitSchema>
+
+export interface PersonExitView {
+  reason: ExitReason
+  reasonLabel: string
+  date: string
+  note: string
+  by: string
+  at: string
 }

@@ -1,4 +1,5 @@
-import { taskId } from '../../functions/contexts/followups/monthly-run'
+import { runFollowupMonthly, taskId } from '../../functions/contexts/followups/monthly-run'
+import { createLogger } from '../../functions/platform/logger'
 import {
   type FollowupTaskRecord,
   followupRecords,
@@ -15,6 +16,7 @@ import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
  * unplanned visit from the person card — completes whatever is open and moves the cadence.
  */
 const DEC_10 = new Date('2026-12-10T02:00:00.000Z')
+const log = createLogger({ test: 'followup-records' })
 let app: TestApp
 const COORD = { openid: 'fr-coord', role: 'coordinator', region: '320621100001' }
 const OTHER = { openid: 'fr-coord-2', role: 'coordinator', region: '320621102001' }
@@ -108,4 +110,37 @@ it('refuses another community’s person and a record without its facts, changin
     (await call(app, 'POST', `/api/people/${personId}/followups`, { token: resident, body: visit })).status,
   ).toBe(403)
   expect(await app.deps.store.count(followupRecords)).toBe(0)
+})
+
+it('a person who left follow-up gets no task from then on, and their open task is set aside', async () => {
+  const dec = openTask(1, '2026-12')
+  await app.deps.store.insert(followupTasks, dec)
+  const token = await devLogin(app, COORD)
+  const personId = aPersonRecord(1).id
+  const future = await call(app, 'POST', `/api/people/${personId}/exit`, {
+    token,
+    body: { reason: 'retired', date: '2027-01-05' },
+  })
+  expect(future.status).toBe(400)
+  expect(future.body.issues[0]).toMatchObject({ field: 'date', message: '退出日期不能晚于今天' })
+  const left = await call(app, 'POST', `/api/people/${personId}/exit`, {
+    token,
+    body: { reason: 'moved_away', date: '2026-12-05', note: '随子女迁往苏州' },
+  })
+  expect(left.status).toBe(200)
+  expect(left.body.exit).toMatchObject({ reason: 'moved_away', reasonLabel: '迁出本地', date: '2026-12-05' })
+  expect((await app.deps.store.get(followupTasks, dec.id))?.status).toBe('exempt')
+  // January's run: the other person, never followed up, gets a task; the one who left does not.
+  const jan = await runFollowupMonthly(app.deps, new Date('2027-01-04T01:00:00.000Z'), log, 'manual')
+  expect(jan.created).toBe(1)
+  expect(await app.deps.store.get(followupTasks, taskId('2027-01', personId))).toBeNull()
+  expect(await app.deps.store.get(followupTasks, taskId('2027-01', aPersonRecord(2).id))).not.toBeNull()
+  // Nor is the set-aside task deducted when December closes.
+  const closed = await app.host.runJob('followup-close', new Date('2027-01-01T00:30:00+08:00'))
+  expect(closed.missed).toBe(0)
+  const elsewhere = await call(app, 'POST', `/api/people/${aPersonRecord(2).id}/exit`, {
+    token: await devLogin(app, OTHER),
+    body: { reason: 'retired', date: '2026-12-01' },
+  })
+  expect(elsewhere.status).toBe(404)
 })

@@ -15,6 +15,7 @@ import { DuplicateKeyError, type Page } from '../../store/port'
 import { inboxNotifier } from '../inbox/notifier'
 import { spendCredit } from '../inbox/subscriptions'
 import { digestChannel } from '../inbox/wechat-subscription'
+import { followedIn } from '../people/exit'
 
 const PAGE = 100
 
@@ -86,6 +87,7 @@ export const runFollowupMonthly = async (
     for (const p of page.items) {
       const last = p.lastFollowupAt ? periodOf(new Date(p.lastFollowupAt)) : null
       if (!followupDue(p.employmentStatus, last, period)) continue
+      if (!followedIn(p, period)) continue // left follow-up (retired, moved, deceased…)
       try {
         await deps.store.insert(followupTasks, {
           id: taskId(period, p.id),

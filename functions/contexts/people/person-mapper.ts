@@ -1,4 +1,4 @@
-import { KEY_GROUP_ACTIONS, KEY_GROUPS, type PersonView } from '../../../shared/people/person'
+import { EXIT_REASONS, KEY_GROUP_ACTIONS, KEY_GROUPS, type PersonView } from '../../../shared/people/person'
 import type { PiiCipher } from '../../platform/pii-crypto'
 import type { PersonRecord } from '../../store/collections'
 import { regionLabel } from '../regions/region-directory'
@@ -86,6 +86,7 @@ export const toPersonView = (
     jobPush: r.jobPush ?? null,
     registration: r.registration,
     householdId: r.householdId,
+    exit: r.exit ? { ...r.exit, reasonLabel: EXIT_REASONS[r.exit.reason] } : null,
     updatedAt: r.updatedAt,
   }
 }

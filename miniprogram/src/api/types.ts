@@ -164,6 +164,7 @@ export interface RouteReplies {
   recordFollowup: RecordFollowupReply
   personHistory: PersonHistoryReply
   recordPersonFollowup: { recordId: string; completedTasks: number }
+  exitPerson: PersonView
   recordService: ServiceTally
   listShortOf131: Paged<ShortOf131Item>
   deductionReport: DeductionReport

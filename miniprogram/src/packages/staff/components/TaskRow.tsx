@@ -7,6 +7,7 @@ const STATUS_TONE: Record<FollowupTaskView['status'], string> = {
   open: 'info',
   done: 'ok',
   missed: 'muted',
+  exempt: 'muted',
 }
 
 /** Urgency badges: 紧急 (zero-employment / 72-hour), 困难 (difficulty person), 逾期. */

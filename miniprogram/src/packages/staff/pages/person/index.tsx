@@ -16,6 +16,7 @@ import { formatDate, formatDateTime, todayInChina } from '../../../../utils/form
 import { openPage } from '../../../../utils/nav'
 import { toastError, toastText } from '../../../../utils/toast'
 import { sessionsForPerson } from '../../../sessions/paths'
+import { ExitCard } from '../../components/ExitCard'
 import { KeyGroupsCard } from '../../components/KeyGroupsCard'
 import { PersonPolicies } from '../../components/PersonPolicies'
 import { ServiceTallyCard } from '../../components/ServiceTallyCard'
@@ -452,6 +453,7 @@ export default function PersonPage() {
       </View>
 
       <KeyGroupsCard person={person} onChange={(p) => setState({ status: 'done', person: p })} />
+      <ExitCard person={person} onChange={(p) => setState({ status: 'done', person: p })} />
       <PersonPolicies personId={person.id} />
 
       {history.status === 'done' ? <ServiceTallyCard tally={history.history.services131} /> : null}

@@ -92,6 +92,7 @@ export default function WorkbenchPage() {
           open: countText(openItems.length, !!open?.nextCursor),
           done: countText(done?.items.length ?? 0, !!done?.nextCursor),
           missed: countText(missed?.items.length ?? 0, !!missed?.nextCursor),
+          exempt: '',
         },
         urgent: openItems.filter((t) => t.priority >= 2).length,
         difficulty: openItems.filter((t) => t.priority === 1).length,
