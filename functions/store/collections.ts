@@ -448,6 +448,9 @@ export interface DeductionRecord {
   reason: string
   source: string
   at: string
+  /** The rule that deducts (e.g. Hai'an 2021 §四3) and whom it is about, where a person is. */
+  rule?: string
+  personId?: string | null
 }
 export const deductions = defineCollection<DeductionRecord>()({
   name: 'deductions',

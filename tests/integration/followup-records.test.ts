@@ -1,11 +1,13 @@
 import { runFollowupMonthly, taskId } from '../../functions/contexts/followups/monthly-run'
 import { createLogger } from '../../functions/platform/logger'
 import {
+  deductions,
   type FollowupTaskRecord,
   followupRecords,
   followupTasks,
   persons,
 } from '../../functions/store/collections'
+import { findAll } from '../../functions/store/scan'
 import { periodEnd } from '../../shared/followups/followup'
 import { aPersonRecord } from '../support/registry'
 import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
@@ -143,4 +145,46 @@ it('a person who left follow-up gets no task from then on, and their open task i
     body: { reason: 'retired', date: '2026-12-01' },
   })
   expect(elsewhere.status).toBe(404)
+})
+
+it('a missed yearly follow-up is deducted once across the twelve months it stays missed', async () => {
+  // Stable work, last followed up in November 2025: due in November 2026, then never done.
+  const stable = aPersonRecord(3, {
+    idHash: 'fr-3',
+    employmentStatus: 'stable',
+    lastFollowupAt: '2025-11-10T02:00:00.000Z',
+  })
+  // Unemployed, followed monthly: each missed month is its own case.
+  const jobless = aPersonRecord(4, { idHash: 'fr-4', lastFollowupAt: '2026-10-10T02:00:00.000Z' })
+  for (const p of [stable, jobless]) await app.deps.store.insert(persons, p)
+  const deductionsOf = async (personId: string) =>
+    (await findAll(app.deps.store, deductions, { where: [], orderBy: [] })).filter(
+      (d) => d.personId === personId,
+    )
+  for (let m = 0; m < 12; m++) {
+    const month = new Date(Date.UTC(2026, 10 + m, 2, 1)) // the 2nd of Nov 2026 … Oct 2027, 09:00
+    await runFollowupMonthly(app.deps, month, log, 'manual')
+    await app.host.runJob('followup-close', new Date(Date.UTC(2026, 11 + m, 1, 0, 30)))
+  }
+  const once = await deductionsOf(stable.id)
+  expect(once).toHaveLength(1)
+  expect(once[0]).toMatchObject({
+    reason: expect.stringContaining('2026-11'),
+    rule: expect.stringContaining('§四3'),
+  })
+  // Still on the list each month, marked missed, until someone follows them up.
+  const missed = await app.deps.store.count(followupTasks, [
+    { field: 'personId', op: 'eq', value: stable.id },
+    { field: 'status', op: 'eq', value: 'missed' },
+  ])
+  expect(missed).toBe(12)
+  expect(await deductionsOf(jobless.id)).toHaveLength(12)
+  // The report names each deduction's person and rule.
+  const report = await call(app, 'GET', '/api/followups/deductions?year=2026', {
+    token: await devLogin(app, COORD),
+  })
+  expect(report.body.items.find((d: { personId: string }) => d.personId === stable.id)).toMatchObject({
+    points: 1,
+    rule: expect.stringContaining('人员跟踪服务不到位'),
+  })
 })

@@ -15,6 +15,7 @@ import { newId } from '../../platform/ids'
 import type { Deps } from '../../runtime/deps'
 import {
   bookings,
+  type DeductionRecord,
   deductions,
   type FollowupTaskRecord,
   followupRecords,
@@ -299,24 +300,42 @@ export const deductionReport = async (deps: Deps, who: Identity, year: number) =
   const region = scopeOf(who)
   const byTown = new Map<string, number>()
   const byCommunity = new Map<string, number>()
+  // Each deduction with its rule and person, the latest first (at most 200 listed).
+  const items: {
+    id: string
+    community: string
+    communityName: string | null
+    points: number
+    reason: string
+    rule: string | null
+    personId: string | null
+    at: string
+  }[] = []
   let cursor: string | null = null
   let pages = 0
   do {
-    const page: Page<{ id: string; town: string; community: string; points: number }> = await deps.store.find(
-      deductions,
-      {
-        where: [
-          { field: 'year', op: 'eq', value: year },
-          { field: 'community', op: 'prefix', value: region },
-        ],
-        orderBy: [{ field: 'community', dir: 'asc' }],
-        limit: 100,
-        cursor,
-      },
-    )
+    const page: Page<DeductionRecord> = await deps.store.find(deductions, {
+      where: [
+        { field: 'year', op: 'eq', value: year },
+        { field: 'community', op: 'prefix', value: region },
+      ],
+      orderBy: [{ field: 'community', dir: 'asc' }],
+      limit: 100,
+      cursor,
+    })
     for (const d of page.items) {
       byTown.set(d.town, (byTown.get(d.town) ?? 0) + d.points)
       byCommunity.set(d.community, (byCommunity.get(d.community) ?? 0) + d.points)
+      items.push({
+        id: d.id,
+        community: d.community,
+        communityName: regionLabel(d.community),
+        points: d.points,
+        reason: d.reason,
+        rule: d.rule ?? null,
+        personId: d.personId ?? null,
+        at: d.at,
+      })
     }
     cursor = page.nextCursor
   } while (cursor && ++pages < 500)
@@ -324,7 +343,8 @@ export const deductionReport = async (deps: Deps, who: Identity, year: number) =
     [...m.entries()]
       .sort((a, b) => b[1] - a[1])
       .map(([code, points]) => ({ code, name: regionLabel(code), points }))
-  return { year, towns: rows(byTown), communities: rows(byCommunity) }
+  const latest = items.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 200)
+  return { year, towns: rows(byTown), communities: rows(byCommunity), items: latest }
 }
 
 /** A person's follow-up and service history, for the person card. */
