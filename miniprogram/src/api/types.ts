@@ -129,6 +129,16 @@ export interface DeductionReport {
   year: number
   towns: DeductionRow[]
   communities: DeductionRow[]
+  /** Each deduction with its rule and person, latest first. */
+  items: {
+    id: string
+    communityName: string | null
+    points: number
+    reason: string
+    rule: string | null
+    personId: string | null
+    at: string
+  }[]
 }
 
 /** What each route answers with when it succeeds. */

@@ -172,6 +172,20 @@ export default function DeductionsPage() {
             unit="社区（村）"
             rows={report.communities}
           />
+          <View className="card" id="deductions-items">
+            <Text className="card-title">扣分明细</Text>
+            {report.items.map((d) => (
+              <View key={d.id} className="list-item__head" id={`deduction-${d.id}`}>
+                <View>
+                  <Text className="wb-record__line">
+                    {d.communityName ?? ''} · {d.reason}
+                  </Text>
+                  {d.rule ? <Text className="muted">依据：{d.rule}</Text> : null}
+                </View>
+                <Text className="tag tag--accent">-{d.points}</Text>
+              </View>
+            ))}
+          </View>
         </>
       ) : null}
     </PageShell>
