@@ -33,7 +33,7 @@ export function ExitCard({ person, onChange }: { person: PersonView; onChange: (
       { reason: '退出原因', date: '退出日期', note: '说明' },
     )
     if (!parsed.ok) {
-      setErrors(parsed.errors)
+      setErrors({ ...parsed.errors, ...(reason ? {} : { reason: '请选择退出原因' }) })
       return
     }
     setBusy(true)
