@@ -23,6 +23,7 @@ export const ERRORS = {
   'HOUSEHOLD.NOT_FOUND': { status: 404, message: '家庭不存在' },
   'PERSON.ID_TAKEN': { status: 409, message: '该身份证号已被登记，如有疑问请联系所在社区' },
   'APPLICATION.NOT_FOUND': { status: 404, message: '申请不存在' },
+  'APPLICATION.ALREADY_REGISTERED': { status: 409, message: '您已办理失业登记，无需重复申请' },
   'APPLICATION.ALREADY_OPEN': { status: 409, message: '您已有同类申请正在办理中，请勿重复提交' },
   'APPLICATION.IDEMPOTENCY_CONFLICT': { status: 409, message: '重复的提交编号，请刷新后重试' },
   'APPLICATION.WRONG_STAGE': { status: 409, message: '该申请当前不在此环节，可能已被处理，请刷新' },

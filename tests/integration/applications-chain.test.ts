@@ -87,6 +87,16 @@ it('registers the resident after community and street review, and resumes the ce
   const cert = await mine(certificationId)
   expect(cert.body.status).toBe('community_review')
   expect(cert.body.timeline.at(-1)).toMatchObject({ action: 'resumed', reason: '失业登记已通过' })
+
+  // Registered now: applying for registration again is refused with the certificate named.
+  const again = await submit(
+    'unemployment_registration',
+    { unemployedSince: '2026-09-01', reason: 'business_closed', hukou: 'local_urban' },
+    'reg-key-00002',
+  )
+  expect(again.status).toBe(409)
+  expect(again.body.code).toBe('APPLICATION.ALREADY_REGISTERED')
+  expect(again.body.message).toContain(done.body.result.certificateNo)
 })
 
 it('puts the certification under public notice for five working days, showing only a masked name', async () => {

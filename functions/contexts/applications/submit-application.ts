@@ -85,6 +85,16 @@ export const submitApplication = async (
     if (existing.type !== input.type) throw new AppError('APPLICATION.IDEMPOTENCY_CONFLICT')
     return { created: false, view: toApplicationView(existing) }
   }
+  // Registered and still unemployed: the certificate they hold is the registration.
+  if (
+    input.type === 'unemployment_registration' &&
+    person.registration &&
+    person.keyGroups.some((g) => g.group === 'registered_unemployed')
+  ) {
+    throw new AppError('APPLICATION.ALREADY_REGISTERED', {
+      message: `您已办理失业登记（登记证号 ${person.registration.certificateNo}），无需重复申请`,
+    })
+  }
   const data = parseForm(input.type, input.data)
   // Subsidies that exclude each other are refused now, with the reason, not by a reviewer later.
   await checkSubsidyOverlap(deps, person, input.type, data, input.policyId)

@@ -85,17 +85,22 @@ function ServiceCard({
   item,
   fit,
   registered,
+  stillRegistered,
 }: {
   item: ApplicationTypeInfo
   fit?: Fit
   registered: boolean
+  /** Holds an unemployment registration now: applying for it again makes no sense. */
+  stillRegistered: boolean
 }) {
+  const already = item.type === 'unemployment_registration' && stillRegistered
   const labels = Object.fromEntries(item.chain.map((c) => [c.stage, c.label]))
   return (
     <View className="card service-card" id={`service-card-${item.type}`}>
       <View className="service-card__head">
         <Text className="service-card__title">{item.label}</Text>
         {item.needsRegistration && !registered ? <Text className="tag tag--accent">需失业登记</Text> : null}
+        {already ? <Text className="tag tag--ok">已登记</Text> : null}
       </View>
       {fit ? <FitLine fit={fit} type={item.type} /> : null}
       <Text className="service-card__summary">{item.summary}</Text>
@@ -115,14 +120,20 @@ function ServiceCard({
       <StageSteps chain={item.chain.map((c) => c.stage)} labels={labels} />
 
       <View className="service-card__foot">
-        <View
-          id={`apply-${item.type}`}
-          className="btn btn--primary btn--small"
-          hoverClass="btn--hover"
-          onClick={() => openPage(`/pages/apply/index?type=${item.type}`)}
-        >
-          去办理
-        </View>
+        {already ? (
+          <Text className="service-card__summary" id={`already-${item.type}`}>
+            您已办理失业登记，无需重复申请；找到工作后由社区办理就业登记。
+          </Text>
+        ) : (
+          <View
+            id={`apply-${item.type}`}
+            className="btn btn--primary btn--small"
+            hoverClass="btn--hover"
+            onClick={() => openPage(`/pages/apply/index?type=${item.type}`)}
+          >
+            去办理
+          </View>
+        )}
       </View>
     </View>
   )
@@ -248,6 +259,11 @@ export default function ServicesPage() {
                 item={item}
                 fit={fits.get(item.type)}
                 registered={me.status === 'done' && me.me.registration !== null}
+                stillRegistered={
+                  me.status === 'done' &&
+                  me.me.registration !== null &&
+                  me.me.keyGroups.some((g) => g.group === 'registered_unemployed')
+                }
               />
             ))
         : null}
