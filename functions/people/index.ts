@@ -7,6 +7,7 @@ import {
   keyGroupSchema,
   meUpdateSchema,
   personExitSchema,
+  personRevealQuerySchema,
   revealQuerySchema,
 } from '../../shared/people/person'
 import { z } from '../../shared/validation'
@@ -43,9 +44,8 @@ const fn = httpFunction({
   [routeKey(API_ROUTES.getPerson)]: route({
     access: 'user',
     params: personIdParams,
-    query: revealQuerySchema,
-    handle: ({ deps, identity, params, query }) =>
-      getPerson(deps, identity!, params.id, query.reveal === 'idNumber'),
+    query: personRevealQuerySchema,
+    handle: ({ deps, identity, params, query }) => getPerson(deps, identity!, params.id, query.reveal),
   }),
   [routeKey(API_ROUTES.exitPerson)]: route({
     access: STAFF,

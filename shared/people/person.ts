@@ -160,6 +160,11 @@ export const revealQuerySchema = z
   .object({ reveal: z.enum(['idNumber'], { error: 'reveal 只能是 idNumber' }).optional() })
   .strict()
 
+/** Staff may also reveal a person's phone, to call them: audited like the ID number. */
+export const personRevealQuerySchema = z
+  .object({ reveal: z.enum(['idNumber', 'phone'], { error: 'reveal 只能是 idNumber 或 phone' }).optional() })
+  .strict()
+
 /** A benefit being (or having been) enjoyed, with the months it covers. */
 export interface EnjoymentView {
   id: string

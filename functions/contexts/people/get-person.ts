@@ -1,4 +1,4 @@
-import type { Identity } from '../../../shared/auth/identity'
+import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import type { PersonView } from '../../../shared/people/person'
 import { piiCipher } from '../../platform/pii-crypto'
@@ -10,13 +10,14 @@ import { toPersonView } from './person-mapper'
 
 /**
  * One person, for their owner or staff in scope. Viewing a person is a sensitive read and is
- * audited; a full ID number is shown only on an explicit `reveal`, audited as such.
+ * audited; a full ID number (or, for staff, the phone) is shown only on an explicit `reveal`,
+ * audited as such.
  */
 export const getPerson = async (
   deps: Deps,
   who: Identity,
   id: string,
-  reveal: boolean,
+  reveal: 'idNumber' | 'phone' | undefined,
 ): Promise<PersonView> => {
   const person = await deps.store.get(persons, id)
   const now = deps.clock.now()
@@ -25,9 +26,14 @@ export const getPerson = async (
     throw new AppError('PERSON.NOT_FOUND')
   }
   await recordAudit(deps.store, now, who, {
-    action: reveal ? 'person.reveal-id' : 'person.view',
+    action:
+      reveal === 'idNumber' ? 'person.reveal-id' : reveal === 'phone' ? 'person.reveal-phone' : 'person.view',
     subject: id,
     result: 'ok',
   })
-  return toPersonView(person, piiCipher(deps.env), { reveal })
+  return toPersonView(person, piiCipher(deps.env), {
+    reveal: reveal === 'idNumber',
+    // The full phone is for staff who call the person (the owner knows their own number).
+    revealPhone: reveal === 'phone' && isStaffRole(who.role),
+  })
 }

@@ -5,14 +5,14 @@ import { regionLabel } from '../regions/region-directory'
 
 /**
  * Whitelist mapper from the record to what a caller may see. The ID number is masked unless
- * the caller is entitled to it and asked for it explicitly (`reveal`); the phone is always
- * masked here — the full phone is for the people who call it, through their own views.
+ * the caller is entitled to it and asked for it explicitly (`reveal`); the phone likewise, only
+ * for staff who asked for it to call the person (`revealPhone`).
  * `today` (YYYY-MM) decides which benefits are still running.
  */
 export const toPersonView = (
   r: PersonRecord,
   cipher: PiiCipher,
-  opts: { reveal?: boolean; month?: string } = {},
+  opts: { reveal?: boolean; revealPhone?: boolean; month?: string } = {},
 ): PersonView => {
   const month = opts.month ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
   const enjoyments = (r.enjoyments ?? []).map((e) => ({
@@ -30,7 +30,7 @@ export const toPersonView = (
     name: r.name,
     idNumber: opts.reveal ? cipher.decrypt(r.idNumberSealed) : r.idNumberMasked,
     idNumberMasked: !opts.reveal,
-    phone: r.phoneMasked,
+    phone: opts.revealPhone ? cipher.decrypt(r.phoneSealed) : r.phoneMasked,
     gender: r.gender,
     birthDate: r.birthDate,
     community: r.community,

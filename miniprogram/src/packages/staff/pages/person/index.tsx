@@ -185,6 +185,27 @@ export default function PersonPage() {
   const age = ageOn(person.birthDate, todayInChina())
   const mayFollowUp = task !== null && task.status === 'open'
 
+  /** The full number is fetched only to call it, and the fetch is audited like the ID number. */
+  const call = async () => {
+    if (revealing) return
+    const ok = await Taro.showModal({
+      title: `拨打${person.name}的电话`,
+      content: '将显示完整号码并留存查看记录，请仅在联系本人时使用。',
+      confirmText: '拨打',
+      cancelText: '取消',
+    })
+    if (!ok.confirm) return
+    setRevealing(true)
+    try {
+      const full = await api('getPerson', { params: { id: person.id }, query: { reveal: 'phone' } })
+      await Taro.makePhoneCall({ phoneNumber: full.phone }).catch(() => undefined)
+    } catch (e) {
+      toastError(e)
+    } finally {
+      setRevealing(false)
+    }
+  }
+
   const reveal = async () => {
     if (revealing) return
     const ok = await Taro.showModal({
@@ -292,7 +313,27 @@ export default function PersonPage() {
             </View>
           }
         />
-        <KeyValue label="联系电话" value={person.phone || <None />} />
+        <KeyValue
+          label="联系电话"
+          id="person-phone"
+          value={
+            person.phone ? (
+              <View className="wb-id-row">
+                <Text className="wb-id-row__text">{person.phone}</Text>
+                <View
+                  id="person-call"
+                  className={`btn btn--ghost btn--small${revealing ? ' btn--disabled' : ''}`}
+                  hoverClass="btn--hover"
+                  onClick={() => void call()}
+                >
+                  拨打
+                </View>
+              </View>
+            ) : (
+              <None />
+            )
+          }
+        />
         {task ? (
           <KeyValue
             label="本期跟踪"
