@@ -217,3 +217,35 @@ export const uploadMaterial = async (
   }
   return settle<UploadedFile>(res.statusCode, parseBody(res.data))
 }
+
+/**
+ * Open an uploaded material (photo or PDF) for its owner or staff in scope; the server audits
+ * every download. H5 opens it in a new tab; the mini-program downloads it and previews it.
+ */
+export const openMaterial = async (fileId: string, name: string): Promise<void> => {
+  if (USE_CLOUD) throw new ApiError('NETWORK.FAILED', '当前版本暂不支持在线查看材料，请到社区核验原件', 0)
+  const url = `${API_BASE}/api/files/${encodeURIComponent(fileId)}`
+  const token = getToken()
+  const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {}
+  if (process.env.TARO_ENV === 'h5') {
+    let res: Response
+    try {
+      res = await fetch(url, { headers: header })
+    } catch {
+      throw new ApiError('NETWORK.FAILED', CLIENT_MESSAGES['NETWORK.FAILED'], 0)
+    }
+    if (!res.ok) settle(res.status, await res.json().catch(() => null))
+    const blob = await res.blob()
+    window.open(URL.createObjectURL(blob), '_blank')
+    return
+  }
+  let done: { statusCode: number; tempFilePath: string }
+  try {
+    done = await Taro.downloadFile({ url, header })
+  } catch {
+    throw new ApiError('NETWORK.FAILED', CLIENT_MESSAGES['NETWORK.FAILED'], 0)
+  }
+  if (done.statusCode !== 200) settle(done.statusCode, null)
+  if (/\.pdf$/i.test(name)) await Taro.openDocument({ filePath: done.tempFilePath, fileType: 'pdf' })
+  else await Taro.previewImage({ urls: [done.tempFilePath] })
+}

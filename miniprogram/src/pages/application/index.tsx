@@ -230,10 +230,14 @@ export default function ApplicationPage() {
       ) : null}
 
       {view.status !== 'approved' && view.status !== 'rejected' && view.status !== 'withdrawn' ? (
-        <View className="card">
+        <View className="card" id="application-originals">
           <Text className="card-title">材料核验</Text>
           <Text className="muted">
-            请携带以下材料原件到社区劳动保障工作站核验：{materials.map((m) => m.label).join('、')}
+            {view.missingMaterials.length
+              ? `以下材料未在线上传，请携带原件到社区劳动保障工作站核验：${view.missingMaterials.join('、')}`
+              : materials.length
+                ? '所需材料已在线上传，审核人员会在线查看；如需核验原件，社区会与您联系。'
+                : '本业务无需提交材料。'}
           </Text>
         </View>
       ) : null}

@@ -3,7 +3,7 @@ import { isStaffRole } from '@shared/auth/identity'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { api, errorCode, errorMessage } from '../../../../api/client'
+import { api, errorCode, errorMessage, openMaterial } from '../../../../api/client'
 import { ConfirmSheet, KeyValue, StageSteps, StatusBadge, Timeline } from '../../../../components/Application'
 import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
@@ -12,7 +12,7 @@ import { parseWith } from '../../../../forms/validate'
 import { useSession } from '../../../../hooks/useSession'
 import { forgetReview, handedOffForReview } from '../../../../store/review-handoff'
 import { formatDate, formatDateTime } from '../../../../utils/format'
-import { toastText } from '../../../../utils/toast'
+import { toastError, toastText } from '../../../../utils/toast'
 import { staffGate } from '../../StaffGate'
 import { DECISION_LABELS, isReviewStage, stagesFor } from '../../stages'
 import '../../staff.scss'
@@ -181,6 +181,32 @@ export default function ReviewPage() {
         ) : (
           <Text className="muted">无</Text>
         )}
+      </View>
+
+      <View className="card" id="review-materials">
+        <Text className="card-title">申请材料</Text>
+        {view.materials.map((m) => (
+          <View key={m.fileId} className="list-item__head" id={`review-material-${m.key}`}>
+            <Text className="wb-record__line">
+              {m.label}：{m.name}
+            </Text>
+            <View
+              className="btn btn--ghost btn--small"
+              hoverClass="btn--hover"
+              onClick={() => void openMaterial(m.fileId, m.name).catch(toastError)}
+            >
+              查看
+            </View>
+          </View>
+        ))}
+        {view.missingMaterials.length ? (
+          <Text className="muted" id="review-materials-missing">
+            未上传，需核验原件：{view.missingMaterials.join('、')}
+          </Text>
+        ) : null}
+        {!view.materials.length && !view.missingMaterials.length ? (
+          <Text className="muted">无需材料</Text>
+        ) : null}
       </View>
 
       {view.notice ? (
