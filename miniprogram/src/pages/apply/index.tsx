@@ -29,6 +29,35 @@ import './index.scss'
 
 const STEPS = ['确认身份', '填写表单', '材料清单', '提交申请']
 
+/** Drafts of applications not yet submitted, one per type, on this phone only. */
+interface Draft {
+  values: FormValues
+  uploaded: Uploaded
+}
+const draftKey = (type: ApplicationType) => `apply-draft:${type}`
+const readDraft = (type: ApplicationType): Draft | null => {
+  try {
+    const d = Taro.getStorageSync(draftKey(type)) as Draft | ''
+    return d && typeof d === 'object' && d.values ? d : null
+  } catch {
+    return null
+  }
+}
+const saveDraft = (type: ApplicationType, d: Draft) => {
+  try {
+    Taro.setStorageSync(draftKey(type), d)
+  } catch {
+    // storage full or unavailable: the form still works, only without a draft
+  }
+}
+const clearDraft = (type: ApplicationType) => {
+  try {
+    Taro.removeStorageSync(draftKey(type))
+  } catch {
+    // nothing to clear
+  }
+}
+
 /** Form values handed over in the link (a policy's 去申请), kept only for fields of this form. */
 const readPrefill = (raw: string | undefined, type: ApplicationType): FormValues => {
   if (!raw) return {}
@@ -114,15 +143,28 @@ export default function ApplyPage() {
     ? router.params.policyId
     : undefined
   const [prefilled] = useState<FormValues>(() => (type ? readPrefill(router.params.prefill, type) : {}))
-  const [values, setValues] = useState<FormValues>(prefilled)
+  // A form left half-filled is kept as a draft on the phone and offered again next time.
+  const [draft] = useState(() => (type && !Object.keys(prefilled).length ? readDraft(type) : null))
+  const [values, setValues] = useState<FormValues>(draft?.values ?? prefilled)
   const [errors, setErrors] = useState<FieldErrors>({})
   // One key per opened form: every retry of this submission carries it.
   const [idempotencyKey] = useState(newIdempotencyKey)
-  const [uploaded, setUploaded] = useState<Uploaded>({})
+  const [uploaded, setUploaded] = useState<Uploaded>(draft?.uploaded ?? {})
   const [submitting, setSubmitting] = useState(false)
   const [problem, setProblem] = useState<SubmitProblem | null>(null)
   const [created, setCreated] = useState<ApplicationView | null>(null)
   const redirect = useRef<ReturnType<typeof setTimeout> | null>(null)
+
+  useEffect(() => {
+    if (draft) toastText('已恢复上次未提交的内容')
+  }, [draft])
+  // Every change is kept until the application is submitted.
+  useEffect(() => {
+    if (!type || created) return
+    const touched =
+      Object.keys(values).some((k) => values[k] !== (prefilled[k] ?? '')) || Object.keys(uploaded).length
+    if (touched) saveDraft(type, { values, uploaded })
+  }, [type, values, uploaded, created, prefilled])
 
   useEffect(() => {
     if (spec) void Taro.setNavigationBarTitle({ title: spec.label })
@@ -188,6 +230,7 @@ export default function ApplyPage() {
         body: { type, data, idempotencyKey, materials, ...(policyId ? { policyId } : {}) },
       })
       setCreated(view)
+      clearDraft(type)
       redirect.current = setTimeout(() => openApplication(view.id, true), 1800)
     } catch (e) {
       const code = errorCode(e)
@@ -240,8 +283,22 @@ export default function ApplyPage() {
   const person = me.status === 'done' ? me.me : null
   const fields = visibleFields(type, values)
 
+  const dirty =
+    !created &&
+    (Object.keys(values).some((k) => values[k] !== (prefilled[k] ?? '')) || Object.keys(uploaded).length > 0)
+  const beforeLeave = async () =>
+    !dirty ||
+    (
+      await Taro.showModal({
+        title: '离开填写？',
+        content: '已填写的内容已保存为草稿，下次打开本业务可继续填写。',
+        confirmText: '离开',
+        cancelText: '继续填写',
+      })
+    ).confirm
+
   return (
-    <PageShell className="apply">
+    <PageShell className="apply" beforeLeave={beforeLeave}>
       {header}
 
       {step === 0 ? (
