@@ -31,6 +31,8 @@ const STEPS = ['确认身份', '填写表单', '材料清单', '提交申请']
 
 /** Drafts of applications not yet submitted, one per type, on this phone only. */
 interface Draft {
+  /** The person it belongs to. */
+  owner: string
   values: FormValues
   uploaded: Uploaded
 }
@@ -143,28 +145,36 @@ export default function ApplyPage() {
     ? router.params.policyId
     : undefined
   const [prefilled] = useState<FormValues>(() => (type ? readPrefill(router.params.prefill, type) : {}))
-  // A form left half-filled is kept as a draft on the phone and offered again next time.
-  const [draft] = useState(() => (type && !Object.keys(prefilled).length ? readDraft(type) : null))
-  const [values, setValues] = useState<FormValues>(draft?.values ?? prefilled)
+  const [values, setValues] = useState<FormValues>(prefilled)
   const [errors, setErrors] = useState<FieldErrors>({})
   // One key per opened form: every retry of this submission carries it.
   const [idempotencyKey] = useState(newIdempotencyKey)
-  const [uploaded, setUploaded] = useState<Uploaded>(draft?.uploaded ?? {})
+  const [uploaded, setUploaded] = useState<Uploaded>({})
   const [submitting, setSubmitting] = useState(false)
   const [problem, setProblem] = useState<SubmitProblem | null>(null)
   const [created, setCreated] = useState<ApplicationView | null>(null)
   const redirect = useRef<ReturnType<typeof setTimeout> | null>(null)
 
+  // A form left half-filled is kept as a draft on the phone — for the same person only, as
+  // phones are shared in families — and offered again next time (not over a policy's prefill).
+  const owner = me.status === 'done' ? me.me.id : null
+  const restored = useRef(false)
   useEffect(() => {
-    if (draft) toastText('已恢复上次未提交的内容')
-  }, [draft])
+    if (!type || !owner || restored.current) return
+    restored.current = true
+    const draft = Object.keys(prefilled).length ? null : readDraft(type)
+    if (!draft || draft.owner !== owner) return
+    setValues(draft.values)
+    setUploaded(draft.uploaded)
+    toastText('已恢复上次未提交的内容')
+  }, [type, owner, prefilled])
   // Every change is kept until the application is submitted.
   useEffect(() => {
-    if (!type || created) return
+    if (!type || !owner || created) return
     const touched =
-      Object.keys(values).some((k) => values[k] !== (prefilled[k] ?? '')) || Object.keys(uploaded).length
-    if (touched) saveDraft(type, { values, uploaded })
-  }, [type, values, uploaded, created, prefilled])
+      Object.keys(values).some((k) => values[k] !== (prefilled[k] ?? '')) || Object.keys(uploaded).length > 0
+    if (touched) saveDraft(type, { owner, values, uploaded })
+  }, [type, owner, values, uploaded, created, prefilled])
 
   useEffect(() => {
     if (spec) void Taro.setNavigationBarTitle({ title: spec.label })
