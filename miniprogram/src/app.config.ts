@@ -41,6 +41,7 @@ export default defineAppConfig({
         'pages/sessions/index',
         'pages/session-edit/index',
         'pages/session-roll/index',
+        'pages/placement-cases/index',
       ],
     },
     {

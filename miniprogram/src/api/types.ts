@@ -175,6 +175,9 @@ export interface RouteReplies {
   personHistory: PersonHistoryReply
   recordPersonFollowup: { recordId: string; completedTasks: number }
   exitPerson: PersonView
+  listPlacementCases: ItemsReply<PlacementCaseItem>
+  recordPlacement: PlacementCaseItem
+  commitImmediateEmployment: PlacementCaseItem
   recordService: ServiceTally
   listShortOf131: Paged<ShortOf131Item>
   deductionReport: DeductionReport
@@ -262,4 +265,25 @@ export interface MyServicesReply {
   counts: Record<ServiceKind, number>
   required: Record<ServiceKind, number>
   items: { kind: ServiceKind; kindLabel: string; at: string; note: string }[]
+}
+
+/** A placement case as staff list it (24-hour zero-employment household, 72-hour commitment). */
+export interface PlacementCaseItem {
+  id: string
+  kind: 'zero_employment' | 'immediate_72h'
+  status: 'open' | 'placed'
+  community: string
+  communityName?: string | null
+  openedAt: string
+  deadline: string
+  level: 'community' | 'street' | 'county'
+  overdue?: boolean
+  members?: { personId: string; name: string; employmentStatus: EmploymentStatus }[]
+  placement: {
+    personId: string
+    employer: string
+    post: string
+    startedOn: string
+    note: string | null
+  } | null
 }

@@ -50,6 +50,7 @@ export const PAGE_TITLES: Record<string, string> = {
   'packages/staff/pages/sessions/index': '活动与预约',
   'packages/staff/pages/session-edit/index': '发布活动',
   'packages/staff/pages/session-roll/index': '签到与名单',
+  'packages/staff/pages/placement-cases/index': '安置个案',
 }
 
 /** Where 返回 goes when the page was opened directly (no page below it): the nearest tab. */

@@ -331,6 +331,12 @@ export default function MinePage() {
             url: '/packages/staff/pages/welfare-posts/index',
           },
           {
+            id: 'mine-entry-cases',
+            label: '安置个案',
+            desc: '零就业家庭 24 小时托底、72 小时就业承诺，倒计时和安置登记',
+            url: '/packages/staff/pages/placement-cases/index',
+          },
+          {
             id: 'mine-entry-sessions',
             label: '活动与预约',
             desc:

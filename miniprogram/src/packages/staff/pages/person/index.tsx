@@ -185,6 +185,24 @@ export default function PersonPage() {
   const age = ageOn(person.birthDate, todayInChina())
   const mayFollowUp = task !== null && task.status === 'open'
 
+  /** 72 小时就业承诺 for an especially difficult person: a case with a deadline, escalated if missed. */
+  const commit72h = async () => {
+    const ok = await Taro.showModal({
+      title: '作出 72 小时就业承诺？',
+      content: `将为${person.name}建立安置个案，72 小时内未安置的自动上报街道（镇）督办。`,
+      confirmText: '确认承诺',
+      cancelText: '取消',
+    })
+    if (!ok.confirm) return
+    try {
+      await api('commitImmediateEmployment', { params: { id: person.id } })
+      toastText('已建立 72 小时安置个案')
+      openPage('/packages/staff/pages/placement-cases/index')
+    } catch (e) {
+      toastError(e)
+    }
+  }
+
   /** The full number is fetched only to call it, and the fetch is audited like the ID number. */
   const call = async () => {
     if (revealing) return
@@ -482,6 +500,14 @@ export default function PersonPage() {
           }
         >
           {person.returnee ? '修改返乡登记' : '走访返乡登记'}
+        </View>
+        <View
+          id="person-commit-72h"
+          className="btn btn--ghost btn--small"
+          hoverClass="btn--hover"
+          onClick={() => void commit72h()}
+        >
+          72 小时就业承诺
         </View>
         <View
           id="person-book-session"

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '安置个案', enablePullDownRefresh: true })
