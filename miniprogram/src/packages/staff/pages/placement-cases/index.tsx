@@ -214,7 +214,7 @@ export default function PlacementCasesPage() {
                 </Text>
               ) : null}
               {c.status === 'open' ? (
-                <View className="wb-bar">
+                <View style={{ display: 'flex', justifyContent: 'flex-end', marginTop: '8px' }}>
                   <View
                     id={`case-place-${c.id}`}
                     className="btn btn--primary btn--small"
