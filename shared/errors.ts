@@ -34,6 +34,8 @@ export const ERRORS = {
   'FILE.NOT_FOUND': { status: 404, message: '文件不存在' },
   'TASK.NOT_FOUND': { status: 404, message: '跟踪任务不存在' },
   'TASK.CLOSED': { status: 409, message: '该跟踪任务已完成或已逾期关闭' },
+  'DEDUCTION.NOT_FOUND': { status: 404, message: '扣分记录不存在' },
+  'DEDUCTION.CANCELLED': { status: 409, message: '该扣分已撤销' },
   'CASE.NOT_FOUND': { status: 404, message: '安置个案不存在' },
   'CASE.CLOSED': { status: 409, message: '该个案已安置办结' },
   'CASE.ALREADY_OPEN': { status: 409, message: '该人员已有进行中的安置个案' },

@@ -1,7 +1,9 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
 import { followupRecordSchema, serviceRecordSchema } from '../../shared/followups/followup'
+import { plainText } from '../../shared/text'
 import { z } from '../../shared/validation'
 import {
+  cancelDeduction,
   deductionReport,
   listShortOf131,
   listTasks,
@@ -64,6 +66,12 @@ const fn = httpFunction({
     access: STAFF,
     query: z.object({ cursor: z.string().max(500).optional() }).strict(),
     handle: ({ deps, identity, query }) => listShortOf131(deps, identity!, query.cursor),
+  }),
+  [routeKey(API_ROUTES.cancelDeduction)]: route({
+    access: ['county'],
+    params: z.object({ id: z.string().regex(/^ded_[A-Za-z0-9_-]{1,80}$/, '扣分编号格式不正确') }),
+    body: z.object({ reason: plainText('撤销理由', { min: 4, max: 200 }) }).strict(),
+    handle: ({ deps, identity, params, body }) => cancelDeduction(deps, identity!, params.id, body.reason),
   }),
   [routeKey(API_ROUTES.deductionReport)]: route({
     access: STAFF,

@@ -451,6 +451,8 @@ export interface DeductionRecord {
   /** The rule that deducts (e.g. Hai'an 2021 §四3) and whom it is about, where a person is. */
   rule?: string
   personId?: string | null
+  /** Cancelled by a county officer, with the reason (e.g. the person had moved): no longer counts. */
+  cancelled?: { reason: string; by: string; at: string } | null
 }
 export const deductions = defineCollection<DeductionRecord>()({
   name: 'deductions',

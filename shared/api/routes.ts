@@ -42,6 +42,7 @@ export const API_ROUTES = {
   personHistory: { fn: 'followups', method: 'GET', path: '/api/people/{id}/history' },
   listShortOf131: { fn: 'followups', method: 'GET', path: '/api/followups/short-of-131' },
   deductionReport: { fn: 'followups', method: 'GET', path: '/api/followups/deductions' },
+  cancelDeduction: { fn: 'followups', method: 'POST', path: '/api/followups/deductions/{id}/cancel' },
   listPlacementCases: { fn: 'placement', method: 'GET', path: '/api/placement-cases' },
   commitImmediateEmployment: {
     fn: 'placement',

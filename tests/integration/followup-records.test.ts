@@ -183,8 +183,27 @@ it('a missed yearly follow-up is deducted once across the twelve months it stays
   const report = await call(app, 'GET', '/api/followups/deductions?year=2026', {
     token: await devLogin(app, COORD),
   })
-  expect(report.body.items.find((d: { personId: string }) => d.personId === stable.id)).toMatchObject({
-    points: 1,
-    rule: expect.stringContaining('人员跟踪服务不到位'),
+  const theirs = report.body.items.find((d: { personId: string }) => d.personId === stable.id)
+  expect(theirs).toMatchObject({ points: 1, rule: expect.stringContaining('人员跟踪服务不到位') })
+
+  // The county cancels it with a reason: listed as cancelled, no longer counted. Once only.
+  const county = await devLogin(app, { openid: 'fr-county', role: 'county', region: '320621' })
+  const path = `/api/followups/deductions/${theirs.id}/cancel`
+  expect(
+    (await call(app, 'POST', path, { token: await devLogin(app, COORD), body: { reason: '已迁出本县' } }))
+      .status,
+  ).toBe(403)
+  expect((await call(app, 'POST', path, { token: county, body: { reason: '迁' } })).status).toBe(400)
+  const before = (await call(app, 'GET', '/api/followups/deductions?year=2026', { token: county })).body
+    .towns[0].points
+  expect(
+    (await call(app, 'POST', path, { token: county, body: { reason: '该人员已于 10 月迁出本县' } })).status,
+  ).toBe(200)
+  const after = await call(app, 'GET', '/api/followups/deductions?year=2026', { token: county })
+  expect(after.body.towns[0].points).toBe(before - 1)
+  expect(after.body.items.find((d: { id: string }) => d.id === theirs.id).cancelled).toMatchObject({
+    reason: '该人员已于 10 月迁出本县',
   })
+  const twice = await call(app, 'POST', path, { token: county, body: { reason: '再次撤销试试' } })
+  expect(twice.body.code).toBe('DEDUCTION.CANCELLED')
 })

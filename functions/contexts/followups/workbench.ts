@@ -310,6 +310,7 @@ export const deductionReport = async (deps: Deps, who: Identity, year: number) =
     rule: string | null
     personId: string | null
     at: string
+    cancelled: DeductionRecord['cancelled'] | null
   }[] = []
   let cursor: string | null = null
   let pages = 0
@@ -324,8 +325,10 @@ export const deductionReport = async (deps: Deps, who: Identity, year: number) =
       cursor,
     })
     for (const d of page.items) {
-      byTown.set(d.town, (byTown.get(d.town) ?? 0) + d.points)
-      byCommunity.set(d.community, (byCommunity.get(d.community) ?? 0) + d.points)
+      if (!d.cancelled) {
+        byTown.set(d.town, (byTown.get(d.town) ?? 0) + d.points)
+        byCommunity.set(d.community, (byCommunity.get(d.community) ?? 0) + d.points)
+      }
       items.push({
         id: d.id,
         community: d.community,
@@ -335,6 +338,7 @@ export const deductionReport = async (deps: Deps, who: Identity, year: number) =
         rule: d.rule ?? null,
         personId: d.personId ?? null,
         at: d.at,
+        cancelled: d.cancelled ?? null,
       })
     }
     cursor = page.nextCursor
@@ -345,6 +349,32 @@ export const deductionReport = async (deps: Deps, who: Identity, year: number) =
       .map(([code, points]) => ({ code, name: regionLabel(code), points }))
   const latest = items.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 200)
   return { year, towns: rows(byTown), communities: rows(byCommunity), items: latest }
+}
+
+/**
+ * A county officer cancels a deduction that should not stand (the person had moved, the task was
+ * wrong), with the reason; it stays listed, struck out, and no longer counts. Once only.
+ */
+export const cancelDeduction = async (deps: Deps, who: Identity, id: string, reason: string) => {
+  if (who.role !== 'county' || !who.region) throw new AppError('AUTH.FORBIDDEN')
+  const d = await deps.store.get(deductions, id)
+  if (!d || !isWithinRegion(d.community, who.region)) throw new AppError('DEDUCTION.NOT_FOUND')
+  if (d.cancelled) throw new AppError('DEDUCTION.CANCELLED')
+  const at = deps.clock.now()
+  const saved = await deps.store.update(
+    deductions,
+    id,
+    { cancelled: { reason, by: actorLabel(who), at: at.toISOString() } },
+    { expect: { cancelled: null } },
+  )
+  if (!saved) throw new AppError('DEDUCTION.CANCELLED')
+  await recordAudit(deps.store, at, who, {
+    action: 'deduction.cancel',
+    subject: id,
+    result: 'ok',
+    detail: { reason },
+  })
+  return { id, cancelled: saved.cancelled }
 }
 
 /** A person's follow-up and service history, for the person card. */

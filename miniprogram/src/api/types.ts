@@ -138,6 +138,7 @@ export interface DeductionReport {
     rule: string | null
     personId: string | null
     at: string
+    cancelled: { reason: string; by: string; at: string } | null
   }[]
 }
 
@@ -175,6 +176,7 @@ export interface RouteReplies {
   personHistory: PersonHistoryReply
   recordPersonFollowup: { recordId: string; completedTasks: number }
   exitPerson: PersonView
+  cancelDeduction: { id: string }
   listPlacementCases: ItemsReply<PlacementCaseItem>
   recordPlacement: PlacementCaseItem
   commitImmediateEmployment: PlacementCaseItem

@@ -1,12 +1,14 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, errorMessage } from '../../../../api/client'
 import type { DeductionReport, DeductionRow } from '../../../../api/types'
+import { ConfirmSheet } from '../../../../components/Application'
 import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { useSession } from '../../../../hooks/useSession'
 import { goBackOr } from '../../../../utils/nav'
+import { toastText } from '../../../../utils/toast'
 import { currentYear, mayReport } from '../../followups'
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
@@ -74,6 +76,10 @@ export default function DeductionsPage() {
   const [year, setYear] = useState(currentYear())
   const [state, setState] = useState<ReportState>({ status: 'loading', year })
   const seq = useRef(0)
+  const [cancelling, setCancelling] = useState<string | null>(null)
+  const [cancelReason, setCancelReason] = useState('')
+  const [cancelError, setCancelError] = useState('')
+  const [busy, setBusy] = useState(false)
 
   const load = useCallback(async (y: number) => {
     const mine = ++seq.current
@@ -121,6 +127,24 @@ export default function DeductionsPage() {
 
   const info = session.session
   const report = state.status === 'done' && state.year === year ? state.report : null
+  const cancel = async () => {
+    if (!cancelling || busy) return
+    if (cancelReason.trim().length < 4) {
+      setCancelError('请写明撤销理由（至少 4 个字）')
+      return
+    }
+    setBusy(true)
+    try {
+      await api('cancelDeduction', { params: { id: cancelling }, body: { reason: cancelReason.trim() } })
+      setCancelling(null)
+      toastText('已撤销，不再计入扣分')
+      await load(year)
+    } catch (e) {
+      setCancelError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
   const empty = report !== null && report.towns.length === 0 && report.communities.length === 0
 
   return (
@@ -181,13 +205,61 @@ export default function DeductionsPage() {
                     {d.communityName ?? ''} · {d.reason}
                   </Text>
                   {d.rule ? <Text className="muted">依据：{d.rule}</Text> : null}
+                  {d.cancelled ? (
+                    <Text className="muted">
+                      已由{d.cancelled.by}撤销：{d.cancelled.reason}
+                    </Text>
+                  ) : null}
                 </View>
-                <Text className="tag tag--accent">-{d.points}</Text>
+                {d.cancelled ? (
+                  <Text className="tag tag--muted">已撤销</Text>
+                ) : (
+                  <View>
+                    <Text className="tag tag--accent">-{d.points}</Text>
+                    {role === 'county' ? (
+                      <Text
+                        id={`deduction-cancel-${d.id}`}
+                        className="section-more"
+                        onClick={() => {
+                          setCancelling(d.id)
+                          setCancelReason('')
+                          setCancelError('')
+                        }}
+                      >
+                        撤销
+                      </Text>
+                    ) : null}
+                  </View>
+                )}
               </View>
             ))}
           </View>
         </>
       ) : null}
+      <ConfirmSheet
+        open={cancelling !== null}
+        title="撤销扣分"
+        confirmText="撤销"
+        confirmId="deduction-cancel-submit"
+        busy={busy}
+        onConfirm={() => void cancel()}
+        onCancel={() => setCancelling(null)}
+      >
+        <Text className="wb-sheet__label">撤销理由</Text>
+        <Textarea
+          id="deduction-cancel-reason"
+          className="form-textarea"
+          maxlength={200}
+          value={cancelReason}
+          placeholder="如：该人员已于 10 月迁出本县，不应跟踪"
+          placeholderClass="form-placeholder"
+          onInput={(e) => {
+            setCancelReason(e.detail.value)
+            setCancelError('')
+          }}
+        />
+        {cancelError ? <Text className="form-field__error">{cancelError}</Text> : null}
+      </ConfirmSheet>
     </PageShell>
   )
 }
