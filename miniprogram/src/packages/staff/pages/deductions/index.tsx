@@ -199,38 +199,38 @@ export default function DeductionsPage() {
           <View className="card" id="deductions-items">
             <Text className="card-title">扣分明细</Text>
             {report.items.map((d) => (
-              <View key={d.id} className="list-item__head" id={`deduction-${d.id}`}>
-                <View>
-                  <Text className="wb-record__line">
-                    {d.communityName ?? ''} · {d.reason}
-                  </Text>
-                  {d.rule ? <Text className="muted">依据：{d.rule}</Text> : null}
+              <View key={d.id} className="deduction-item" id={`deduction-${d.id}`}>
+                <View className="list-item__head">
+                  <Text className="wb-record__line">{d.communityName ?? ''}</Text>
                   {d.cancelled ? (
-                    <Text className="muted">
-                      已由{d.cancelled.by}撤销：{d.cancelled.reason}
-                    </Text>
-                  ) : null}
-                </View>
-                {d.cancelled ? (
-                  <Text className="tag tag--muted">已撤销</Text>
-                ) : (
-                  <View>
+                    <Text className="tag tag--muted">已撤销</Text>
+                  ) : (
                     <Text className="tag tag--accent">-{d.points}</Text>
-                    {role === 'county' ? (
-                      <Text
-                        id={`deduction-cancel-${d.id}`}
-                        className="section-more"
-                        onClick={() => {
-                          setCancelling(d.id)
-                          setCancelReason('')
-                          setCancelError('')
-                        }}
-                      >
-                        撤销
-                      </Text>
-                    ) : null}
+                  )}
+                </View>
+                <Text className="deduction-item__line">{d.reason}</Text>
+                {d.rule ? <Text className="deduction-item__line">依据：{d.rule}</Text> : null}
+                {d.cancelled ? (
+                  <Text className="deduction-item__line">
+                    {d.cancelled.by}撤销：{d.cancelled.reason}
+                  </Text>
+                ) : null}
+                {role === 'county' && !d.cancelled ? (
+                  <View className="deduction-item__actions">
+                    <View
+                      id={`deduction-cancel-${d.id}`}
+                      className="btn btn--ghost btn--small"
+                      hoverClass="btn--hover"
+                      onClick={() => {
+                        setCancelling(d.id)
+                        setCancelReason('')
+                        setCancelError('')
+                      }}
+                    >
+                      撤销
+                    </View>
                   </View>
-                )}
+                ) : null}
               </View>
             ))}
           </View>
