@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { H5_DIR, ROOT } from '../../scripts/lib/h5-build'
 import { aResident } from '../support/people'
+import { phoneWindow, visible } from '../support/phone'
 import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
 
 /**
@@ -37,7 +38,6 @@ afterAll(async () => {
   await app?.close()
 })
 
-const visible = (page: Page, selector: string): Locator => page.locator(`${selector}:visible`).first()
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(400)
   await page.screenshot({ path: join(SHOTS, `placement-${name}.png`) })
@@ -49,14 +49,7 @@ it('a 72-hour commitment made on the person card is closed by recording the plac
   const personId = me.body.id as string
 
   const token = await devLogin(app, COORD)
-  const context = await browser.newContext({ viewport: { width: 375, height: 667 } })
-  await context.clock.install({ time: app.clock.now() })
-  await context.addInitScript(
-    (t) => localStorage.setItem('session.token', JSON.stringify({ data: t })),
-    token,
-  )
-  const page = await context.newPage()
-  page.on('pageerror', (err) => process.stdout.write(`[page error] ${err.message}\n`))
+  const page = await phoneWindow(browser, app, COORD)
   await page.goto(`${app.baseUrl}/#/packages/staff/pages/person/index?id=${personId}`)
   await visible(page, '#person-commit-72h').click()
   await page.getByText('确认承诺', { exact: true }).click()
@@ -87,5 +80,5 @@ it('a 72-hour commitment made on the person card is closed by recording the plac
   })
   const person = await call(app, 'GET', `/api/people/${personId}`, { token })
   expect(person.body.employmentStatus).toBe('stable')
-  await context.close()
+  await page.context().close()
 })

@@ -1,11 +1,12 @@
 /// <reference lib="dom" />
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { runJobPush } from '../../functions/contexts/seekers/job-push'
 import { createLogger } from '../../functions/platform/logger'
 import { H5_DIR, ROOT } from '../../scripts/lib/h5-build'
 import { aResident } from '../support/people'
+import { phoneWindow, pick, visible } from '../support/phone'
 import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
 
 /**
@@ -59,58 +60,13 @@ afterAll(async () => {
   await app?.close()
 })
 
-/**
- * A phone-sized window already logged in as `who`, its clock on the server's day (date pickers
- * end on the phone's today, and the server refuses dates after its own).
- */
-const windowFor = async (who: { openid: string; role: string; region?: string }): Promise<Page> => {
-  const token = await devLogin(app, who)
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 375, height: 667 } })
-  await context.clock.install({ time: app.clock.now() })
-  await context.addInitScript(
-    (t) => localStorage.setItem('session.token', JSON.stringify({ data: t })),
-    token,
-  )
-  const page = await context.newPage()
-  page.on('pageerror', (err) => process.stdout.write(`[page error] ${err.message}\n`))
-  return page
-}
+const windowFor = (who: { openid: string; role: string; region?: string }) => phoneWindow(browser, app, who)
 const open = async (page: Page, hash: string) => page.goto(`${app.baseUrl}/#${hash}`)
-/** Taro's H5 router keeps earlier pages in the DOM, hidden: only ever touch what is on screen. */
-const visible = (page: Page, selector: string): Locator => page.locator(`${selector}:visible`).first()
 const click = async (page: Page, selector: string) => visible(page, selector).click()
 const fill = async (page: Page, selector: string, text: string) => visible(page, selector).fill(text)
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(400) // pages slide in, toasts fade
   await page.screenshot({ path: join(SHOTS, `seekers-${name}.png`) })
-}
-
-const ROW = 34 // a picker row, in px
-/**
- * Open the picker whose box is `selector` and turn each wheel to the given label, as a finger
- * does: tap a row above or below the indicator (at most three away) until the label sits in it.
- */
-const pick = async (page: Page, selector: string, labels: string[]) => {
-  await click(page, `${selector} .form-select`)
-  const sheet = page.locator('.weui-picker:visible')
-  await sheet.waitFor()
-  await page.waitForTimeout(400) // the sheet slides up
-  for (const [column, label] of labels.entries()) {
-    const wheel = sheet.locator('.weui-picker__group').nth(column)
-    const indicator = (await wheel.locator('.weui-picker__indicator').boundingBox())!
-    const middle = indicator.y + indicator.height / 2
-    for (let turns = 0; ; turns++) {
-      const row = (await wheel.locator('.weui-picker__item').getByText(label, { exact: true }).boundingBox())!
-      const off = row.y + row.height / 2 - middle
-      if (Math.abs(off) < ROW / 2) break
-      if (turns > 40) throw new Error(`could not turn the picker to ${label}`)
-      const step = Math.sign(off) * Math.min(Math.abs(off), 3 * ROW)
-      await page.mouse.click(indicator.x + indicator.width / 2, middle + step)
-      await page.waitForTimeout(350) // the wheel settles
-    }
-  }
-  await sheet.getByText('确定', { exact: true }).click()
-  await sheet.waitFor({ state: 'hidden' })
 }
 
 /** Retry a check on what the page or the server says until it holds or time runs out. */

@@ -112,82 +112,46 @@ export const allChannels = (inbox: Notifier, extra: Notifier[]): Notifier => ({
   },
 })
 
-/** The WeChat channel for policy messages to residents, when a policy template is configured. */
-export const policyChannel = async (deps: {
+type ChannelDeps = {
   store: Store
-  env: { WECHAT_APPID?: string; WECHAT_SECRET?: string; WECHAT_TEMPLATE_POLICY?: string }
-}): Promise<Notifier | null> => {
-  const { WECHAT_APPID, WECHAT_SECRET, WECHAT_TEMPLATE_POLICY } = deps.env
-  if (!WECHAT_APPID || !WECHAT_SECRET || !WECHAT_TEMPLATE_POLICY) return null
+  env: {
+    WECHAT_APPID?: string
+    WECHAT_SECRET?: string
+    WECHAT_TEMPLATE_POLICY?: string
+    WECHAT_TEMPLATE_DIGEST?: string
+    WECHAT_TEMPLATE_JOB?: string
+    WECHAT_TEMPLATE_STATUS?: string
+  }
+}
+
+/** The WeChat channel for one subscription template, opening `page`; null when it is not configured. */
+const templateChannel = async (
+  deps: ChannelDeps,
+  templateId: string | undefined,
+  page: string,
+): Promise<Notifier | null> => {
+  const { WECHAT_APPID, WECHAT_SECRET } = deps.env
+  if (!WECHAT_APPID || !WECHAT_SECRET || !templateId) return null
   const { logger } = await import('../../platform/logger')
   return wechatSubscriptionNotifier(
     deps.store,
-    {
-      appid: WECHAT_APPID,
-      secret: WECHAT_SECRET,
-      templateId: WECHAT_TEMPLATE_POLICY,
-      page: 'pages/policy/index',
-    },
+    { appid: WECHAT_APPID, secret: WECHAT_SECRET, templateId, page },
     logger,
   )
 }
 
-/** The WeChat channel for coordinators' monthly digests, when a digest template is configured. */
-export const digestChannel = async (deps: {
-  store: Store
-  env: { WECHAT_APPID?: string; WECHAT_SECRET?: string; WECHAT_TEMPLATE_DIGEST?: string }
-}): Promise<Notifier | null> => {
-  const { WECHAT_APPID, WECHAT_SECRET, WECHAT_TEMPLATE_DIGEST } = deps.env
-  if (!WECHAT_APPID || !WECHAT_SECRET || !WECHAT_TEMPLATE_DIGEST) return null
-  const { logger } = await import('../../platform/logger')
-  return wechatSubscriptionNotifier(
-    deps.store,
-    {
-      appid: WECHAT_APPID,
-      secret: WECHAT_SECRET,
-      templateId: WECHAT_TEMPLATE_DIGEST,
-      page: 'packages/staff/pages/workbench/index',
-    },
-    logger,
-  )
-}
+/** Policy messages to residents. */
+export const policyChannel = (deps: ChannelDeps) =>
+  templateChannel(deps, deps.env.WECHAT_TEMPLATE_POLICY, 'pages/policy/index')
 
-/** The WeChat channel for job pushes to seekers, when a job template is configured. */
-export const jobChannel = async (deps: {
-  store: Store
-  env: { WECHAT_APPID?: string; WECHAT_SECRET?: string; WECHAT_TEMPLATE_JOB?: string }
-}): Promise<Notifier | null> => {
-  const { WECHAT_APPID, WECHAT_SECRET, WECHAT_TEMPLATE_JOB } = deps.env
-  if (!WECHAT_APPID || !WECHAT_SECRET || !WECHAT_TEMPLATE_JOB) return null
-  const { logger } = await import('../../platform/logger')
-  return wechatSubscriptionNotifier(
-    deps.store,
-    {
-      appid: WECHAT_APPID,
-      secret: WECHAT_SECRET,
-      templateId: WECHAT_TEMPLATE_JOB,
-      page: 'pages/job-detail/index',
-    },
-    logger,
-  )
-}
+/** Coordinators' monthly digests. */
+export const digestChannel = (deps: ChannelDeps) =>
+  templateChannel(deps, deps.env.WECHAT_TEMPLATE_DIGEST, 'packages/staff/pages/workbench/index')
 
-/** The WeChat channel for a resident's bookings (reminders, a seat from the waiting list). */
-export const bookingChannel = async (deps: {
-  store: Store
-  env: { WECHAT_APPID?: string; WECHAT_SECRET?: string; WECHAT_TEMPLATE_STATUS?: string }
-}): Promise<Notifier | null> => {
-  const { WECHAT_APPID, WECHAT_SECRET, WECHAT_TEMPLATE_STATUS } = deps.env
-  if (!WECHAT_APPID || !WECHAT_SECRET || !WECHAT_TEMPLATE_STATUS) return null
-  const { logger } = await import('../../platform/logger')
-  return wechatSubscriptionNotifier(
-    deps.store,
-    {
-      appid: WECHAT_APPID,
-      secret: WECHAT_SECRET,
-      templateId: WECHAT_TEMPLATE_STATUS,
-      page: 'packages/sessions/pages/my-bookings/index',
-    },
-    logger,
-  )
-}
+/** Job pushes to seekers. */
+export const jobChannel = (deps: ChannelDeps) =>
+  templateChannel(deps, deps.env.WECHAT_TEMPLATE_JOB, 'pages/job-detail/index')
+
+/** A resident's bookings (reminders, a seat from the waiting list), on the status template. */
+export const bookingChannel = (deps: ChannelDeps) =>
+  templateChannel(deps, deps.env.WECHAT_TEMPLATE_STATUS, 'packages/sessions/pages/my-bookings/index')

@@ -125,19 +125,13 @@ const closeEnded = async (deps: Deps, at: Date) => {
   const now = at.toISOString()
   let noShows = 0
   for (const s of ended) {
-    const open = await findAll(
+    const all = await findAll(
       deps.store,
       bookings,
-      {
-        where: [
-          { field: 'sessionId', op: 'eq', value: s.id },
-          { field: 'status', op: 'in', value: ['confirmed', 'waiting'] },
-        ],
-        orderBy: [],
-      },
+      { where: [{ field: 'sessionId', op: 'eq', value: s.id }], orderBy: [] },
       Number.POSITIVE_INFINITY,
     )
-    for (const b of open) {
+    for (const b of all.filter((x) => x.status === 'confirmed' || x.status === 'waiting')) {
       const missed = b.status === 'confirmed'
       const done = await deps.store.transaction(async (tx) => {
         const saved = await tx.update(
@@ -160,13 +154,8 @@ const closeEnded = async (deps: Deps, at: Date) => {
       })
       if (done && missed) noShows++
     }
-    // Every booking of an ended session stops counting against its person's open bookings.
-    const all = await findAll(
-      deps.store,
-      bookings,
-      { where: [{ field: 'sessionId', op: 'eq', value: s.id }], orderBy: [] },
-      Number.POSITIVE_INFINITY,
-    )
+    // Every booking of an ended session stops counting against its person's open bookings
+    // (the transitions above leave `counted` as it was; the release reads it afresh).
     for (const b of all) if (b.counted) await releaseOpenBooking(deps, b.id)
     await deps.store.update(sessions, s.id, { closed: true, updatedAt: now })
   }
