@@ -165,7 +165,8 @@ it('the officer checks the resident in by the code, and the 131 tally shows the 
   await toastSays(street, '签到码应为 6 位数字')
   await fill(street, '#roll-code input', code)
   await click(street, '#roll-code-submit')
-  await expect(visible(street, '#roll-count-attended').innerText()).resolves.toContain('1')
+  // The roll call reloads after the check-in: wait for the count to show it.
+  await visible(street, '#roll-count-attended').getByText('1', { exact: true }).waitFor()
   await shot(street, 'checked-in')
   await street.context().close()
 
