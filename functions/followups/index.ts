@@ -1,5 +1,9 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
-import { followupRecordSchema, serviceRecordSchema } from '../../shared/followups/followup'
+import {
+  followupRecordSchema,
+  manualDeductionSchema,
+  serviceRecordSchema,
+} from '../../shared/followups/followup'
 import { plainText } from '../../shared/text'
 import { z } from '../../shared/validation'
 import {
@@ -8,6 +12,7 @@ import {
   listShortOf131,
   listTasks,
   personHistory,
+  recordDeduction,
   recordFollowup,
   recordPersonFollowup,
   recordService,
@@ -72,6 +77,12 @@ const fn = httpFunction({
     params: z.object({ id: z.string().regex(/^ded_[A-Za-z0-9_-]{1,80}$/, '扣分编号格式不正确') }),
     body: z.object({ reason: plainText('撤销理由', { min: 4, max: 200 }) }).strict(),
     handle: ({ deps, identity, params, body }) => cancelDeduction(deps, identity!, params.id, body.reason),
+  }),
+  [routeKey(API_ROUTES.recordDeduction)]: route({
+    access: ['county'],
+    body: manualDeductionSchema,
+    status: 201,
+    handle: ({ deps, identity, body }) => recordDeduction(deps, identity!, body),
   }),
   [routeKey(API_ROUTES.deductionReport)]: route({
     access: STAFF,

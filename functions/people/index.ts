@@ -1,5 +1,6 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
 import {
+  employmentRegistrationSchema,
   keyGroupAddSchema,
   keyGroupConfirmSchema,
   keyGroupDeclareSchema,
@@ -10,7 +11,9 @@ import {
   personRevealQuerySchema,
   revealQuerySchema,
 } from '../../shared/people/person'
+import { plainText } from '../../shared/text'
 import { z } from '../../shared/validation'
+import { recordEmploymentRegistration } from '../contexts/people/employment-registration'
 import { recordPersonExit } from '../contexts/people/exit'
 import { getPerson } from '../contexts/people/get-person'
 import { getHousehold, linkHousehold } from '../contexts/people/households'
@@ -23,6 +26,7 @@ import {
 } from '../contexts/people/key-groups'
 import { getMe, updateMe } from '../contexts/people/me'
 import { registerPerson } from '../contexts/people/register-person'
+import { searchPeople } from '../contexts/people/search-people'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route } from '../runtime/http'
 
@@ -58,6 +62,23 @@ const fn = httpFunction({
     body: meUpdateSchema,
     status: 201,
     handle: ({ deps, identity, body }) => registerPerson(deps, identity!, body),
+  }),
+  [routeKey(API_ROUTES.searchPeople)]: route({
+    access: STAFF,
+    query: z
+      .object({
+        q: plainText('姓名', { max: 20 }).optional(),
+        cursor: z.string().max(500).optional(),
+      })
+      .strict(),
+    handle: ({ deps, identity, query }) => searchPeople(deps, identity!, query),
+  }),
+  [routeKey(API_ROUTES.recordEmploymentRegistration)]: route({
+    access: STAFF,
+    params: personIdParams,
+    body: employmentRegistrationSchema,
+    handle: ({ deps, identity, params, body }) =>
+      recordEmploymentRegistration(deps, identity!, params.id, body),
   }),
   [routeKey(API_ROUTES.linkHousehold)]: route({
     access: ['coordinator', 'street'],

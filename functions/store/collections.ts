@@ -9,6 +9,7 @@ import type { EmployerStatus, VacancyTimelineEntry } from '../../shared/employer
 import type { Job } from '../../shared/jobs/job'
 import type { InterestSource, InterestStatus, ReturneeInput } from '../../shared/jobs/seeker'
 import type {
+  EmploymentKind,
   EmploymentStatus,
   ExitReason,
   Hukou,
@@ -167,7 +168,17 @@ export interface PersonRecord {
   returnedAt?: string | null
   /** The resident's own switch for job pushes; unset = the default for their situation. */
   jobPush?: 'on' | 'off' | null
-  registration: { certificateNo: string; registeredAt: string } | null
+  registration: { certificateNo: string; registeredAt: string; endedAt?: string | null } | null
+  /** The last 就业登记 (employment registration) recorded by staff. */
+  employmentRegistration?: {
+    employer: string
+    date: string
+    kind: EmploymentKind
+    post: string
+    note: string
+    by: string
+    at: string
+  } | null
   /** The last recorded follow-up: the follow-up cadence counts from here. */
   lastFollowupAt?: string | null
   /** Left follow-up (retired, moved, deceased, out of the labour market) from `date`. */
@@ -210,6 +221,7 @@ export const persons = defineCollection<PersonRecord>()({
   fields: {
     accountId: 'text',
     idHash: 'text',
+    name: 'text',
     community: 'text',
     householdId: 'text',
     employmentStatus: 'text',

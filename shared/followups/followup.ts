@@ -1,5 +1,6 @@
 import type { EmploymentStatus } from '../people/person'
 import { employmentStatusSchema } from '../people/person'
+import { plainText } from '../text'
 import { z } from '../validation'
 
 /**
@@ -97,3 +98,24 @@ export interface FollowupTaskView {
   keyGroups: string[]
   doneAt: string | null
 }
+
+/**
+ * Deductions a county officer records by hand, each with the rule it applies (Hai'an 2021 §三2:
+ * 因工作人员未及时通知本人进行就业登记、未及时系统登记影响待遇享受造成不良影响的年度考核扣分).
+ */
+export const MANUAL_DEDUCTION_RULES = {
+  employment_registration: '海安 2021 §三2 未及时通知本人进行就业登记、未及时系统登记影响待遇享受',
+} as const
+export type ManualDeductionRule = keyof typeof MANUAL_DEDUCTION_RULES
+
+export const manualDeductionSchema = z
+  .object({
+    personId: z.string().regex(/^psn_[a-z0-9_]{1,40}$/, '人员编号格式不正确'),
+    rule: z.enum(Object.keys(MANUAL_DEDUCTION_RULES) as [ManualDeductionRule, ...ManualDeductionRule[]], {
+      error: '扣分事由只能是 employment_registration（未及时引导就业登记）',
+    }),
+    reason: plainText('情况说明', { min: 4, max: 200 }),
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确'),
+  })
+  .strict()
+export type ManualDeductionInput = z.infer<typeof manualDeductionSchema>

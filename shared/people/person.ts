@@ -220,19 +220,26 @@ export interface PersonView {
   returnee: ReturneeView | null
   /** The resident's own choice about job pushes (null: the default for their situation). */
   jobPush: 'on' | 'off' | null
-  registration: { certificateNo: string; registeredAt: string } | null
+  /** 就业失业登记证; `endedAt`: the unemployment registration ended by a 就业登记. */
+  registration: { certificateNo: string; registeredAt: string; endedAt?: string | null } | null
   householdId: string | null
   /** Left the labour market or the area: no follow-up tasks from `date` on. */
   exit: PersonExitView | null
+  /** The last 就业登记 recorded for them. */
+  employmentRegistration: EmploymentRegistrationView | null
   updatedAt: string
 }
 
-/** Why a person stops being followed (Hai'an 2021: 退休、迁出、死亡、退出人力资源市场). */
+/**
+ * Why a person stops being followed (Hai'an 2021: 退休、迁出、死亡、退出人力资源市场) — and is set aside
+ * in the zero-employment test (丧失劳动能力 too).
+ */
 export const EXIT_REASONS = {
   retired: '退休',
   moved_away: '迁出本地',
   deceased: '死亡',
   left_market: '退出人力资源市场',
+  unable_to_work: '丧失劳动能力',
 } as const
 export type ExitReason = keyof typeof EXIT_REASONS
 
@@ -254,4 +261,67 @@ export interface PersonExitView {
   note: string
   by: string
   at: string
+}
+
+/** How a registered-unemployed person found work (就业登记的就业形式). */
+export const EMPLOYMENT_KINDS = {
+  unit: '单位就业',
+  flexible: '灵活就业',
+  self_employed: '自主创业',
+  welfare_post: '公益性岗位',
+} as const
+export type EmploymentKind = keyof typeof EMPLOYMENT_KINDS
+
+/**
+ * 就业登记: the coordinator records where and since when a person works; it ends the unemployment
+ * registration (the certificate stays theirs, for a later re-registration).
+ */
+export const employmentRegistrationSchema = z
+  .object({
+    employer: plainText('就业单位', { min: 2, max: 60 }),
+    date: calendarDateSchema('就业日期'),
+    kind: z.enum(Object.keys(EMPLOYMENT_KINDS) as [EmploymentKind, ...EmploymentKind[]], {
+      error: `就业形式只能是 ${Object.values(EMPLOYMENT_KINDS).join('、')}`,
+    }),
+    post: plainText('岗位', { max: 30 }).default(''),
+    note: plainText('说明', { max: 200 }).default(''),
+  })
+  .strict()
+export type EmploymentRegistrationInput = z.infer<typeof employmentRegistrationSchema>
+
+export interface EmploymentRegistrationView {
+  employer: string
+  date: string
+  kind: EmploymentKind
+  kindLabel: string
+  post: string
+  note: string
+  by: string
+  at: string
+}
+
+/** A person in a staff list or search result: masked, enough to tell two 张伟 apart. */
+export interface PersonSummary {
+  id: string
+  name: string
+  idNumberMasked: string
+  gender: 'male' | 'female'
+  age: number
+  community: string
+  communityName: string | null
+  employmentStatus: EmploymentStatus
+  employmentLabel: string
+  householdId: string | null
+  /** The resident has bound the record to their own account. */
+  bound: boolean
+}
+
+/** A household as the coordinator sees it: who counts in the zero-employment test, and why not. */
+export interface HouseholdView {
+  id: string
+  /** Every member of working age out of work, at least one unemployed (an urban household). */
+  zeroEmployment: boolean
+  /** All recorded hukou rural: not an urban household, the zero-employment test does not apply. */
+  rural: boolean
+  members: (PersonSummary & { counted: boolean; label: string | null })[]
 }

@@ -7,7 +7,10 @@ import {
   KEY_GROUPS,
   type KeyGroup,
 } from '../people/person'
+import { ageOnDate } from '../people/working-age'
 import { z } from '../validation'
+
+export { ageOnDate }
 
 /**
  * Eligibility rules as data (应知尽知、应享尽享): a small declarative language that county staff
@@ -291,12 +294,6 @@ const and3 = (values: (boolean | null)[]): boolean | null =>
   values.includes(false) ? false : values.includes(null) ? null : true
 const or3 = (values: (boolean | null)[]): boolean | null =>
   values.includes(true) ? true : values.includes(null) ? null : false
-
-/** Whole years of age on `today` (YYYY-MM-DD); one year older on the birthday itself. */
-export const ageOnDate = (birthDate: string, today: string): number => {
-  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4))
-  return today.slice(5) < birthDate.slice(5) ? years - 1 : years
-}
 
 /** Whole months from `since` to `today`: 2026-01-15 → 2026-04-14 is 2, → 2026-04-15 is 3. */
 export const monthsBetween = (since: string, today: string): number => {

@@ -15,7 +15,7 @@ import { followupTasks, persons } from '../../functions/store/collections'
 import { migrate } from '../../functions/store/migrate'
 import { openPgliteStore } from '../../functions/store/pglite-store'
 import { followupDue } from '../../shared/followups/followup'
-import { aPersonRecord } from '../support/registry'
+import { aPersonRecord, REGISTERED } from '../support/registry'
 
 const N = Number(process.env.BENCH_PERSONS ?? 100_000)
 const at = new Date('2026-12-01T01:00:00.000Z')
@@ -39,6 +39,7 @@ export const benchFollowups = async () => {
             community: communities[i % communities.length]!,
             employmentStatus: STATUSES[i % 4]!,
             lastFollowupAt: i % 3 === 0 ? '2026-11-10T02:00:00.000Z' : null,
+            keyGroups: REGISTERED,
           }),
         )
       }

@@ -6,7 +6,7 @@ import { runFollowupMonthly } from '../../functions/contexts/followups/monthly-r
 import { createLogger } from '../../functions/platform/logger'
 import { persons } from '../../functions/store/collections'
 import { H5_DIR, ROOT } from '../../scripts/lib/h5-build'
-import { aPersonRecord } from '../support/registry'
+import { aPersonRecord, REGISTERED } from '../support/registry'
 import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
 
 /**
@@ -30,6 +30,7 @@ beforeAll(async () => {
       aPersonRecord(i, {
         name: ['周立新', '吴海燕', '郑国强', '冯秀兰', '陈志明', '褚建华'][i]!,
         employmentStatus: 'unemployed',
+        keyGroups: REGISTERED,
       }),
     )
   }

@@ -9,7 +9,7 @@ import {
 } from '../../functions/store/collections'
 import { findAll } from '../../functions/store/scan'
 import { periodEnd } from '../../shared/followups/followup'
-import { aPersonRecord } from '../support/registry'
+import { aPersonRecord, REGISTERED } from '../support/registry'
 import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
 
 /**
@@ -48,7 +48,8 @@ const openTask = (personIndex: number, period: string): FollowupTaskRecord => {
 
 beforeEach(async () => {
   app = await startTestApp({ now: DEC_10 })
-  for (const i of [1, 2]) await app.deps.store.insert(persons, aPersonRecord(i, { idHash: `fr-${i}` }))
+  for (const i of [1, 2])
+    await app.deps.store.insert(persons, aPersonRecord(i, { idHash: `fr-${i}`, keyGroups: REGISTERED }))
 })
 afterEach(() => app.close())
 
@@ -151,11 +152,16 @@ it('a missed yearly follow-up is deducted once across the twelve months it stays
   // Stable work, last followed up in November 2025: due in November 2026, then never done.
   const stable = aPersonRecord(3, {
     idHash: 'fr-3',
+    keyGroups: REGISTERED,
     employmentStatus: 'stable',
     lastFollowupAt: '2025-11-10T02:00:00.000Z',
   })
   // Unemployed, followed monthly: each missed month is its own case.
-  const jobless = aPersonRecord(4, { idHash: 'fr-4', lastFollowupAt: '2026-10-10T02:00:00.000Z' })
+  const jobless = aPersonRecord(4, {
+    idHash: 'fr-4',
+    keyGroups: REGISTERED,
+    lastFollowupAt: '2026-10-10T02:00:00.000Z',
+  })
   for (const p of [stable, jobless]) await app.deps.store.insert(persons, p)
   const deductionsOf = async (personId: string) =>
     (await findAll(app.deps.store, deductions, { where: [], orderBy: [] })).filter(

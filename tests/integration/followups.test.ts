@@ -28,8 +28,10 @@ let people: PersonRecord[]
 const lastFollowup = (i: number) =>
   i % 5 === 0 ? null : i % 5 === 1 ? '2026-11-10T02:00:00.000Z' : '2025-06-15T02:00:00.000Z'
 
+// Followed: in a key group and of working age (the default bounds: the 1950-born are past them).
 const expectedTasks = (ps: PersonRecord[], at: Date) =>
   ps
+    .filter((p) => p.keyGroups.length > 0 && p.birthDate !== '1950-06-01')
     .filter((p) =>
       followupDue(
         p.employmentStatus,

@@ -1,7 +1,7 @@
 import { runFollowupMonthly } from '../../functions/contexts/followups/monthly-run'
 import { createLogger } from '../../functions/platform/logger'
 import { persons, placementCases } from '../../functions/store/collections'
-import { aPersonRecord } from '../support/registry'
+import { aPersonRecord, REGISTERED } from '../support/registry'
 import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
 
 /**
@@ -37,11 +37,16 @@ beforeAll(async () => {
   // Household A: two unemployed adults and a retired grandmother (not of working age).
   await app.deps.store.insert(
     persons,
-    aPersonRecord(1, { householdId: 'hh_a', birthDate: '1982-03-01', gender: 'male' }),
+    aPersonRecord(1, { keyGroups: REGISTERED, householdId: 'hh_a', birthDate: '1982-03-01', gender: 'male' }),
   )
   await app.deps.store.insert(
     persons,
-    aPersonRecord(2, { householdId: 'hh_a', birthDate: '1984-07-01', gender: 'female' }),
+    aPersonRecord(2, {
+      keyGroups: REGISTERED,
+      householdId: 'hh_a',
+      birthDate: '1984-07-01',
+      gender: 'female',
+    }),
   )
   await app.deps.store.insert(
     persons,
@@ -55,11 +60,21 @@ beforeAll(async () => {
   // Household B: one of two adults works.
   await app.deps.store.insert(
     persons,
-    aPersonRecord(4, { householdId: 'hh_b', birthDate: '1990-01-01', employmentStatus: 'stable' }),
+    aPersonRecord(4, {
+      keyGroups: REGISTERED,
+      householdId: 'hh_b',
+      birthDate: '1990-01-01',
+      employmentStatus: 'stable',
+    }),
   )
   await app.deps.store.insert(
     persons,
-    aPersonRecord(5, { householdId: 'hh_b', birthDate: '1991-01-01', employmentStatus: 'unemployed' }),
+    aPersonRecord(5, {
+      keyGroups: REGISTERED,
+      householdId: 'hh_b',
+      birthDate: '1991-01-01',
+      employmentStatus: 'unemployed',
+    }),
   )
 })
 afterAll(() => app.close())

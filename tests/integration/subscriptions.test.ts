@@ -54,9 +54,9 @@ describe('the monthly digest', () => {
       env: { WECHAT_APPID: 'wxapp', WECHAT_SECRET: 'secret', WECHAT_TEMPLATE_DIGEST: 'TPL' },
     })
     try {
-      const { aPersonRecord } = await import('../support/registry')
+      const { aPersonRecord, REGISTERED } = await import('../support/registry')
       const { persons } = await import('../../functions/store/collections')
-      await wx.deps.store.insert(persons, aPersonRecord(1))
+      await wx.deps.store.insert(persons, aPersonRecord(1, { keyGroups: REGISTERED }))
       const token = await devLogin(wx, {
         openid: 'digest-coord',
         role: 'coordinator',

@@ -34,9 +34,17 @@ export const aPersonRecord = (i: number, over: Partial<PersonRecord> = {}): Pers
   ...over,
 })
 
+/** Registered unemployed since January: a key group, so the monthly run follows them. */
+export const REGISTERED: PersonRecord['keyGroups'] = [
+  { group: 'registered_unemployed', since: '2026-01-01', source: 'test' },
+]
+
 const STATUSES: EmploymentStatus[] = ['unemployed', 'flexible', 'stable', 'no_wish']
 
-/** `n` people spread over two communities, statuses cycling, some followed up recently. */
+/**
+ * `n` people spread over two communities, statuses cycling, some followed up recently; most in a
+ * key group (every 7th from 3 in none), every 11th from 5 past working age (born 1950).
+ */
 export const seedRegistry = async (store: Store, n: number, recent: (i: number) => string | null) => {
   const made: PersonRecord[] = []
   for (let i = 0; i < n; i++) {
@@ -44,7 +52,13 @@ export const seedRegistry = async (store: Store, n: number, recent: (i: number) 
       community: i % 3 === 0 ? '320621100002' : '320621100001',
       employmentStatus: STATUSES[i % 4]!,
       lastFollowupAt: recent(i),
-      keyGroups: i % 10 === 0 ? [{ group: 'difficulty', since: '2026-01-01', source: 'test' }] : [],
+      keyGroups:
+        i % 10 === 0
+          ? [{ group: 'difficulty', since: '2026-01-01', source: 'test' }]
+          : i % 7 === 3
+            ? []
+            : [{ group: 'veteran', since: '2026-01-01', source: 'test' }],
+      ...(i % 11 === 5 ? { birthDate: '1950-06-01' } : {}),
     })
     await store.insert(persons, p)
     made.push(p)

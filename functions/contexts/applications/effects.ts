@@ -62,7 +62,10 @@ export const applyApproval = async (
       // A certificate once issued is never re-issued or reset by a later approval.
       const certificateNo = person.registration?.certificateNo ?? (await nextCertificateNo(tx, county, at))
       await tag('registered_unemployed', {
-        registration: person.registration ?? { certificateNo, registeredAt: now },
+        // Registered again after a 就业登记: the same certificate, the registration open again.
+        registration: person.registration
+          ? { ...person.registration, endedAt: null }
+          : { certificateNo, registeredAt: now },
       })
       return { certificateNo }
     }

@@ -1,4 +1,5 @@
 import { followupDue, periodEnd, periodOf } from '../../../shared/followups/followup'
+import { type CountySettings, isWorkingAge } from '../../../shared/people/working-age'
 import type { Logger } from '../../platform/logger'
 import { firstWorkdayOfMonth } from '../../platform/workdays'
 import type { Deps } from '../../runtime/deps'
@@ -16,6 +17,7 @@ import { inboxNotifier } from '../inbox/notifier'
 import { spendCredit } from '../inbox/subscriptions'
 import { digestChannel } from '../inbox/wechat-subscription'
 import { followedIn } from '../people/exit'
+import { countySettingsCache } from '../regions/county-settings'
 
 const PAGE = 100
 
@@ -35,7 +37,15 @@ export const priorityOf = (p: PersonRecord, urgent: boolean): number =>
   urgent ? 2 : p.keyGroups.some((g) => g.group === 'difficulty') ? 1 : 0
 
 /**
- * The monthly follow-up run: for every person in the registry, decide whether a follow-up is
+ * Who is followed (DOMAIN.md): persons of the key groups — or every registered person where the
+ * county set it so — of legal working age (the county's bounds, on the first of the month).
+ */
+export const followsUp = (p: PersonRecord, settings: CountySettings, today: string): boolean =>
+  (settings.followScope === 'all_registered' || p.keyGroups.length > 0) &&
+  isWorkingAge(p, today, settings.workingAge)
+
+/**
+ * The monthly follow-up run: for every person followed (see followsUp), decide whether a follow-up is
  * due this period from their employment status and last recorded follow-up, and create exactly
  * one task per person per period; then send each coordinator one digest.
  *
@@ -76,6 +86,7 @@ export const runFollowupMonthly = async (
   const started = Date.now()
   const budget = opts.budgetMs ?? 50_000 // under a 60 s platform limit
   const due = periodEnd(period)
+  const settings = countySettingsCache(deps.store)
   let pages = 0
   let createdNow = 0
   for (;;) {
@@ -88,6 +99,7 @@ export const runFollowupMonthly = async (
       const last = p.lastFollowupAt ? periodOf(new Date(p.lastFollowupAt)) : null
       if (!followupDue(p.employmentStatus, last, period)) continue
       if (!followedIn(p, period)) continue // left follow-up (retired, moved, deceased…)
+      if (!followsUp(p, await settings(p.community), today)) continue
       try {
         await deps.store.insert(followupTasks, {
           id: taskId(period, p.id),

@@ -3,6 +3,8 @@ import { AppError } from '../../../shared/errors'
 import {
   type FollowupRecordInput,
   type FollowupTaskView,
+  MANUAL_DEDUCTION_RULES,
+  type ManualDeductionInput,
   periodOf,
   SERVICE_LABELS,
   SERVICES_131,
@@ -24,7 +26,7 @@ import {
   persons,
   services,
 } from '../../store/collections'
-import type { Filter, Page } from '../../store/port'
+import { DuplicateKeyError, type Filter, type Page } from '../../store/port'
 import { findAll } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
@@ -375,6 +377,46 @@ export const cancelDeduction = async (deps: Deps, who: Identity, id: string, rea
     detail: { reason },
   })
   return { id, cancelled: saved.cancelled }
+}
+
+/**
+ * A county officer records a deduction for a rule the system cannot see by itself (a person not
+ * told to make their 就业登记). Retried with the same key, it answers the same deduction.
+ */
+export const recordDeduction = async (deps: Deps, who: Identity, input: ManualDeductionInput) => {
+  if (who.role !== 'county' || !who.region) throw new AppError('AUTH.FORBIDDEN')
+  const person = await deps.store.get(persons, input.personId)
+  if (!person || !staffCanSee(who, person)) throw new AppError('PERSON.NOT_FOUND')
+  const at = deps.clock.now()
+  const id = `ded_m_${input.idempotencyKey}`
+  const record: DeductionRecord = {
+    id,
+    town: person.community.slice(0, 9),
+    community: person.community,
+    year: Number(shanghaiDate(at).slice(0, 4)),
+    points: 1,
+    reason: `${input.reason}：${person.name}`,
+    source: `staff:${actorLabel(who)}`,
+    at: at.toISOString(),
+    rule: MANUAL_DEDUCTION_RULES[input.rule],
+    personId: person.id,
+    cancelled: null,
+  }
+  try {
+    await deps.store.insert(deductions, record)
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err
+    const existing = await deps.store.get(deductions, id)
+    if (!existing || existing.personId !== person.id) throw new AppError('APPLICATION.IDEMPOTENCY_CONFLICT')
+    return existing
+  }
+  await recordAudit(deps.store, at, who, {
+    action: 'deduction.record',
+    subject: id,
+    result: 'ok',
+    detail: { rule: input.rule },
+  })
+  return record
 }
 
 /** A person's follow-up and service history, for the person card. */

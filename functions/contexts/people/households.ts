@@ -1,28 +1,16 @@
 import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
+import type { HouseholdView } from '../../../shared/people/person'
 import { newId } from '../../platform/ids'
+import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import { type PersonRecord, persons } from '../../store/collections'
 import { recordAudit } from '../audit/record-audit'
 import { watchHousehold } from '../placement/placement-cases'
+import { countySettingsFor } from '../regions/county-settings'
+import { householdStanding } from './household-rule'
 import { staffCanSee } from './person-access'
-
-export interface HouseholdView {
-  id: string
-  members: {
-    personId: string
-    name: string
-    employmentStatus: PersonRecord['employmentStatus']
-    age: number | null
-  }[]
-}
-
-const ageOn = (birthDate: string, at: Date) => {
-  const today = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-  let age = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4))
-  if (today.slice(5) < birthDate.slice(5)) age--
-  return age
-}
+import { toPersonSummary } from './search-people'
 
 const loadInScope = async (deps: Deps, who: Identity, ids: string[]): Promise<PersonRecord[]> => {
   const found: PersonRecord[] = []
@@ -72,14 +60,19 @@ export const getHousehold = async (deps: Deps, who: Identity, id: string): Promi
   })
   const visible = page.items.filter((p) => staffCanSee(who, p) || p.accountId === `wx:${who.openid}`)
   if (!visible.length) throw new AppError('HOUSEHOLD.NOT_FOUND')
-  const at = deps.clock.now()
+  const today = shanghaiDate(deps.clock.now())
+  const { workingAge } = await countySettingsFor(deps.store, visible[0]!.community)
+  // The test is on the whole household, as the zero-employment watch sees it.
+  const whole = householdStanding(page.items, today, workingAge)
+  const standing = householdStanding(visible, today, workingAge).standings
   return {
     id,
-    members: visible.map((p) => ({
-      personId: p.id,
-      name: p.name,
-      employmentStatus: p.employmentStatus,
-      age: ageOn(p.birthDate, at),
+    zeroEmployment: whole.zeroEmployment,
+    rural: whole.rural,
+    members: visible.map((p, i) => ({
+      ...toPersonSummary(p, today),
+      counted: standing[i]!.counted,
+      label: standing[i]!.label,
     })),
   }
 }

@@ -1,4 +1,10 @@
-import { EXIT_REASONS, KEY_GROUP_ACTIONS, KEY_GROUPS, type PersonView } from '../../../shared/people/person'
+import {
+  EMPLOYMENT_KINDS,
+  EXIT_REASONS,
+  KEY_GROUP_ACTIONS,
+  KEY_GROUPS,
+  type PersonView,
+} from '../../../shared/people/person'
 import type { PiiCipher } from '../../platform/pii-crypto'
 import type { PersonRecord } from '../../store/collections'
 import { regionLabel } from '../regions/region-directory'
@@ -87,6 +93,9 @@ export const toPersonView = (
     registration: r.registration,
     householdId: r.householdId,
     exit: r.exit ? { ...r.exit, reasonLabel: EXIT_REASONS[r.exit.reason] } : null,
+    employmentRegistration: r.employmentRegistration
+      ? { ...r.employmentRegistration, kindLabel: EMPLOYMENT_KINDS[r.employmentRegistration.kind] }
+      : null,
     updatedAt: r.updatedAt,
   }
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors'
 import { isWithinRegion } from '../../../shared/regions/region-code'
 import { newId } from '../../platform/ids'
 import type { Logger } from '../../platform/logger'
+import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import {
   type AccountRecord,
@@ -18,33 +19,14 @@ import { DuplicateKeyError, type Page, type Store } from '../../store/port'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { inboxNotifier } from '../inbox/notifier'
+import { isZeroEmployment } from '../people/household-rule'
 import { staffCanSee } from '../people/person-access'
+import { countySettingsCache, countySettingsFor } from '../regions/county-settings'
 import { regionLabel } from '../regions/region-directory'
 
 const HOUR = 3600_000
 /** Jilin 2010 / Xinjiang 2010: zero-employment households placed within 24 hours; 72 hours at most for the especially difficult. */
 export const DEADLINE_HOURS = { zero_employment: 24, immediate_72h: 72 } as const
-/** Legal working age: from 16 to the statutory retirement age (men 60, women 55; configurable later). */
-const WORKING_AGE = { male: [16, 60], female: [16, 55] } as const
-
-const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-const ageOn = (birthDate: string, at: Date) => {
-  const today = shanghaiDate(at)
-  return (
-    Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (today.slice(5) < birthDate.slice(5) ? 1 : 0)
-  )
-}
-
-/** A household in which every member of working age is unemployed (and there is at least one). */
-export const isZeroEmployment = (members: PersonRecord[], at: Date): boolean => {
-  const working = members.filter((m) => {
-    const [from, to] = WORKING_AGE[m.gender]
-    const age = ageOn(m.birthDate, at)
-    return age >= from && age < to
-  })
-  return working.length > 0 && working.every((m) => m.employmentStatus === 'unemployed')
-}
-
 const lockKey = (kind: PlacementCaseRecord['kind'], subject: string) => `open-case:${kind}:${subject}`
 
 const notifyStaff = async (
@@ -133,7 +115,10 @@ export const watchHousehold = async (deps: Deps, householdId: string, at: Date) 
       limit: 30,
     })
   ).items
-  if (members.length && isZeroEmployment(members, at)) return openCase(deps, 'zero_employment', members, at)
+  if (!members.length) return null
+  const { workingAge } = await countySettingsFor(deps.store, members[0]!.community)
+  if (isZeroEmployment(members, shanghaiDate(at), workingAge))
+    return openCase(deps, 'zero_employment', members, at)
   return null
 }
 
@@ -152,8 +137,14 @@ export const watchZeroEmployment = async (
   // Households: persons ordered by household, grouped across page boundaries.
   let cursor: string | null = null
   let group: PersonRecord[] = []
+  const settings = countySettingsCache(deps.store)
+  const today = shanghaiDate(at)
   const flush = async () => {
-    if (group.length && isZeroEmployment(group, at) && (await openCase(deps, 'zero_employment', group, at)))
+    if (
+      group.length &&
+      isZeroEmployment(group, today, (await settings(group[0]!.community)).workingAge) &&
+      (await openCase(deps, 'zero_employment', group, at))
+    )
       opened++
     group = []
   }

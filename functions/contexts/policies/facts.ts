@@ -1,3 +1,4 @@
+import type { WorkingAge } from '../../../shared/people/working-age'
 import type { Facts } from '../../../shared/policies/rules'
 import { shanghaiDate } from '../../platform/time'
 import {
@@ -9,7 +10,8 @@ import {
 } from '../../store/collections'
 import type { Store } from '../../store/port'
 import { findAll } from '../../store/scan'
-import { isZeroEmployment } from '../placement/placement-cases'
+import { isZeroEmployment } from '../people/household-rule'
+import { countySettingsCache } from '../regions/county-settings'
 
 /**
  * The facts a policy rule is evaluated on, from the registry. The household and the card are
@@ -29,6 +31,8 @@ export const activeEnjoyments = (p: PersonRecord, today: string): EnjoymentRecor
 export interface PersonContext {
   household: PersonRecord[]
   hasCard: boolean
+  /** The county's working-age bounds (the defaults when it set none). */
+  workingAge?: WorkingAge
 }
 
 export const buildFacts = (p: PersonRecord, ctx: PersonContext, at: Date): Facts => {
@@ -46,7 +50,7 @@ export const buildFacts = (p: PersonRecord, ctx: PersonContext, at: Date): Facts
     reportedStatus: reported && reported.status !== p.employmentStatus ? reported.status : null,
     hukou: p.hukou ?? null,
     // Only a linked household can be a zero-employment household: coordinators identify them.
-    zeroEmploymentHousehold: p.householdId !== null && isZeroEmployment(ctx.household, at),
+    zeroEmploymentHousehold: p.householdId !== null && isZeroEmployment(ctx.household, today, ctx.workingAge),
     registration: p.registration !== null,
     assistanceCard: ctx.hasCard,
     enjoying: activeEnjoyments(p, today).map((e) => ({
@@ -108,12 +112,19 @@ export const contextsForPage = async (
         page.map((p) => p.id),
       )
     : new Set<string>()
+  const settings = countySettingsCache(store)
+  const ages = new Map<string, WorkingAge>()
+  if (need.households)
+    for (const p of page)
+      if (p.householdId && !ages.has(p.community.slice(0, 6)))
+        ages.set(p.community.slice(0, 6), (await settings(p.community)).workingAge)
   return new Map(
     page.map((p) => [
       p.id,
       {
         household: p.householdId && need.households ? (households.get(p.householdId) ?? [p]) : [p],
         hasCard: holders.has(p.id),
+        workingAge: ages.get(p.community.slice(0, 6)),
       },
     ]),
   )

@@ -13,7 +13,8 @@ import type { CampaignReport } from '@shared/jobs/campaign'
 import type { Job, JobSummary, Paged } from '@shared/jobs/job'
 import type { InterestView, JobPushView, RecommendationItem } from '@shared/jobs/seeker'
 import type { WelfareCandidate, WelfarePostView } from '@shared/jobs/welfare'
-import type { EmploymentStatus, PersonView } from '@shared/people/person'
+import type { EmploymentStatus, HouseholdView, PersonSummary, PersonView } from '@shared/people/person'
+import type { CountySettingsView } from '@shared/people/working-age'
 import type {
   DeductionCandidateView,
   EligibilityItem,
@@ -176,7 +177,15 @@ export interface RouteReplies {
   personHistory: PersonHistoryReply
   recordPersonFollowup: { recordId: string; completedTasks: number }
   exitPerson: PersonView
+  registerPerson: PersonView
+  searchPeople: Paged<PersonSummary>
+  recordEmploymentRegistration: PersonView
+  linkHousehold: HouseholdView
+  getHousehold: HouseholdView
+  getCountySettings: CountySettingsView
+  setCountySettings: CountySettingsView
   cancelDeduction: { id: string }
+  recordDeduction: { id: string }
   listPlacementCases: ItemsReply<PlacementCaseItem>
   recordPlacement: PlacementCaseItem
   commitImmediateEmployment: PlacementCaseItem

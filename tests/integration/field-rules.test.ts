@@ -1,0 +1,238 @@
+import { runFollowupMonthly, taskId } from '../../functions/contexts/followups/monthly-run'
+import { createLogger } from '../../functions/platform/logger'
+import { followupTasks, persons } from '../../functions/store/collections'
+import { aPersonRecord, REGISTERED } from '../support/registry'
+import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+
+/**
+ * The rules as the seeds write them: who is followed (key groups of working age, by the county's
+ * bounds, on the birthday), the zero-employment household with its members set aside or labelled,
+ * 就业登记 ending the unemployment registration, and the county's own deduction for it.
+ */
+const DEC_1 = new Date('2026-12-01T01:00:00.000Z') // first workday of December, 09:00 in Hai'an
+const log = createLogger({ test: 'field-rules' })
+const COMMUNITY = '320621100001'
+let app: TestApp
+let coord: string
+let county: string
+
+const hasTask = async (i: number, period = '2026-12') =>
+  (await app.deps.store.get(followupTasks, taskId(period, aPersonRecord(i).id))) !== null
+const add = (i: number, over: Parameters<typeof aPersonRecord>[1] = {}) =>
+  app.deps.store.insert(persons, aPersonRecord(i, { idHash: `fr2-${i}`, ...over }))
+
+beforeAll(async () => {
+  app = await startTestApp({ now: DEC_1 })
+  coord = await devLogin(app, { openid: 'fr2-coord', role: 'coordinator', region: COMMUNITY })
+  county = await devLogin(app, { openid: 'fr2-county', role: 'county', region: '320621' })
+})
+afterAll(() => app.close())
+
+describe('who is followed', () => {
+  it('follows key groups of working age, leaving a man on his 60th birthday and a woman on her 55th', async () => {
+    await add(1, { keyGroups: REGISTERED, gender: 'male', birthDate: '1966-12-01' }) // 60 today
+    await add(2, { keyGroups: REGISTERED, gender: 'male', birthDate: '1966-12-02' }) // 60 tomorrow
+    await add(3, { keyGroups: REGISTERED, gender: 'female', birthDate: '1971-12-01' }) // 55 today
+    await add(4, { keyGroups: REGISTERED, gender: 'female', birthDate: '1971-12-02' }) // 55 tomorrow
+    await add(5, { keyGroups: [], gender: 'male', birthDate: '1985-05-05' }) // no key group
+    await add(6, { keyGroups: REGISTERED, gender: 'male', birthDate: '2010-12-02' }) // 15, 16 tomorrow
+    await runFollowupMonthly(app.deps, DEC_1, log, 'manual')
+    expect([await hasTask(1), await hasTask(2), await hasTask(3), await hasTask(4)]).toEqual([
+      false,
+      true,
+      false,
+      true,
+    ])
+    expect(await hasTask(5)).toBe(false)
+    expect(await hasTask(6)).toBe(false)
+  })
+
+  it("follows by the county's bounds and scope once it sets them", async () => {
+    const staffTry = await call(app, 'PUT', '/api/county-settings', {
+      token: coord,
+      body: {
+        workingAge: { male: { from: 16, to: 63 }, female: { from: 16, to: 58 } },
+        followScope: 'all_registered',
+      },
+    })
+    expect(staffTry.status).toBe(403)
+    const bad = await call(app, 'PUT', '/api/county-settings', {
+      token: county,
+      body: {
+        workingAge: { male: { from: 16, to: 63.5 }, female: { from: 30, to: 20 } },
+        followScope: 'everyone',
+      },
+    })
+    expect(bad.status).toBe(400)
+    const fields = bad.body.issues.map((i: { field: string }) => i.field)
+    expect(fields).toEqual(
+      expect.arrayContaining(['workingAge.male.to', 'workingAge.female.from', 'followScope']),
+    )
+    const set = await call(app, 'PUT', '/api/county-settings', {
+      token: county,
+      body: {
+        workingAge: { male: { from: 16, to: 63 }, female: { from: 16, to: 58 } },
+        followScope: 'all_registered',
+      },
+    })
+    expect(set.status).toBe(200)
+    expect(set.body).toMatchObject({ county: '320621', isDefault: false, followScope: 'all_registered' })
+    // The coordinator's screens read the same parameters.
+    const seen = await call(app, 'GET', '/api/county-settings', { token: coord })
+    expect(seen.body.workingAge.female).toEqual({ from: 16, to: 58 })
+
+    const JAN_4 = new Date('2027-01-04T01:00:00.000Z') // first workday of January 2027
+    await runFollowupMonthly(app.deps, JAN_4, log, 'manual')
+    // The man of 60 and the woman of 55 are of working age again; the person in no group is followed.
+    expect(await hasTask(1, '2027-01')).toBe(true)
+    expect(await hasTask(3, '2027-01')).toBe(true)
+    expect(await hasTask(5, '2027-01')).toBe(true)
+  })
+})
+
+describe('a zero-employment household', () => {
+  it('counts only members of working age able to work, and shows the others with the reason', async () => {
+    // Household Z: an unemployed man, a woman with no wish to work, a grandfather of 70,
+    // and a son who can no longer work.
+    await add(11, { householdId: 'hh_z1', keyGroups: REGISTERED, birthDate: '1980-02-02', gender: 'male' })
+    await add(12, {
+      householdId: 'hh_z1',
+      birthDate: '1982-02-02',
+      gender: 'female',
+      employmentStatus: 'no_wish',
+    })
+    await add(13, {
+      householdId: 'hh_z1',
+      birthDate: '1956-02-02',
+      gender: 'male',
+      employmentStatus: 'stable',
+    })
+    await add(14, {
+      householdId: 'hh_z1',
+      birthDate: '2003-02-02',
+      gender: 'male',
+      employmentStatus: 'stable',
+      exit: {
+        reason: 'unable_to_work',
+        date: '2026-06-01',
+        note: '',
+        by: 'test',
+        at: '2026-06-01T00:00:00Z',
+      },
+    })
+    // A rural household with the same situation is not an urban zero-employment household.
+    await add(15, { householdId: 'hh_r1', keyGroups: REGISTERED, hukou: 'local_rural' })
+
+    const hh = await call(app, 'GET', '/api/households/hh_z1', { token: coord })
+    expect(hh.status).toBe(200)
+    expect(hh.body.zeroEmployment).toBe(true)
+    const byId = Object.fromEntries(
+      hh.body.members.map((m: { id: string; counted: boolean; label: string | null }) => [
+        m.id,
+        [m.counted, m.label],
+      ]),
+    )
+    expect(byId[aPersonRecord(11).id]).toEqual([true, null])
+    expect(byId[aPersonRecord(12).id]).toEqual([true, '无就业愿望'])
+    expect(byId[aPersonRecord(13).id]).toEqual([false, '不在法定劳动年龄（70 岁）'])
+    expect(byId[aPersonRecord(14).id]).toEqual([false, '丧失劳动能力'])
+    expect(hh.body.members.every((m: { idNumberMasked: string }) => m.idNumberMasked.includes('*'))).toBe(
+      true,
+    )
+    const rural = await call(app, 'GET', '/api/households/hh_r1', { token: coord })
+    expect(rural.body).toMatchObject({ zeroEmployment: false, rural: true })
+
+    const watch = await app.host.runJob('zero-employment-watch', app.clock.now())
+    expect(watch.opened).toBe(1)
+  })
+})
+
+describe('就业登记', () => {
+  it('ends the unemployment registration, closes the placement case, and lets the resident register again later', async () => {
+    const cases = await call(app, 'GET', '/api/placement-cases', { token: coord })
+    const open = cases.body.items.find((c: { householdId: string }) => c.householdId === 'hh_z1')
+    expect(open).toBeTruthy()
+    await app.deps.store.update(persons, aPersonRecord(11).id, {
+      accountId: 'wx:fr2-res-11',
+      registration: { certificateNo: '3206212026000011', registeredAt: '2026-01-05T02:00:00.000Z' },
+    })
+
+    const future = await call(app, 'POST', `/api/people/${aPersonRecord(11).id}/employment-registration`, {
+      token: coord,
+      body: { employer: '海安某纺织厂', date: '2027-02-01', kind: 'unit' },
+    })
+    expect(future.status).toBe(400)
+    expect(future.body.issues[0].field).toBe('date')
+    const reg = await call(app, 'POST', `/api/people/${aPersonRecord(11).id}/employment-registration`, {
+      token: coord,
+      body: { employer: '海安某纺织厂', date: '2026-12-01', kind: 'unit', post: '挡车工' },
+    })
+    expect(reg.status).toBe(200)
+    expect(reg.body).toMatchObject({
+      employmentStatus: 'stable',
+      employmentSince: '2026-12-01',
+      employmentRegistration: { employer: '海安某纺织厂', kindLabel: '单位就业', post: '挡车工' },
+      registration: { certificateNo: '3206212026000011', endedAt: '2026-12-01' },
+    })
+    expect(reg.body.keyGroups.map((g: { group: string }) => g.group)).not.toContain('registered_unemployed')
+    expect(reg.body.keyGroupHistory.at(-1)).toMatchObject({
+      group: 'registered_unemployed',
+      action: 'ended',
+      reason: '就业登记：海安某纺织厂',
+    })
+    const after = await call(app, 'GET', '/api/placement-cases?status=placed', { token: coord })
+    expect(after.body.items.find((c: { id: string }) => c.id === open.id)?.placement).toMatchObject({
+      employer: '海安某纺织厂',
+      post: '挡车工',
+    })
+
+    // Out of work again: the resident may register again; the certificate is not re-issued.
+    const resident = await devLogin(app, { openid: 'fr2-res-11', role: 'resident' })
+    const again = await call(app, 'POST', '/api/applications', {
+      token: resident,
+      body: {
+        type: 'unemployment_registration',
+        data: { unemployedSince: '2026-12-01', reason: 'contract_ended', hukou: 'local_urban' },
+        idempotencyKey: 'fr2-again-0001',
+      },
+    })
+    expect(again.status).toBe(201)
+  })
+
+  it('lets the county deduct for a missed 就业登记 prompt, once per request, never the coordinator', async () => {
+    const body = {
+      personId: aPersonRecord(2).id,
+      rule: 'employment_registration',
+      reason: '就业后三个月未通知办理就业登记',
+      idempotencyKey: 'fr2-ded-0001',
+    }
+    expect((await call(app, 'POST', '/api/followups/deductions', { token: coord, body })).status).toBe(403)
+    const first = await call(app, 'POST', '/api/followups/deductions', { token: county, body })
+    const retry = await call(app, 'POST', '/api/followups/deductions', { token: county, body })
+    expect([first.status, retry.status]).toEqual([201, 201])
+    expect(retry.body.id).toBe(first.body.id)
+    const report = await call(app, 'GET', '/api/followups/deductions?year=2026', { token: county })
+    const mine = report.body.items.filter((d: { personId: string }) => d.personId === aPersonRecord(2).id)
+    expect(mine).toHaveLength(1)
+    expect(mine[0].rule).toContain('就业登记')
+  })
+})
+
+describe('finding a resident', () => {
+  it('finds by name within the staff member’s region only, masked', async () => {
+    await add(21, { name: '程远航', community: '320621100002' })
+    const mine = await call(app, 'GET', `/api/people?q=${encodeURIComponent('居民1')}`, { token: coord })
+    expect(mine.status).toBe(200)
+    expect(mine.body.items.length).toBeGreaterThan(0)
+    expect(mine.body.items.every((p: { community: string }) => p.community === COMMUNITY)).toBe(true)
+    const other = await call(app, 'GET', `/api/people?q=${encodeURIComponent('程远航')}`, { token: coord })
+    expect(other.body.items).toEqual([])
+    const byCounty = await call(app, 'GET', `/api/people?q=${encodeURIComponent('程远航')}`, {
+      token: county,
+    })
+    expect(byCounty.body.items).toHaveLength(1)
+    expect(JSON.stringify(byCounty.body)).not.toMatch(/\d{17}[\dX]/)
+    const nul = await call(app, 'GET', '/api/people?q=%00', { token: coord })
+    expect(nul.status).toBe(400)
+  })
+})
