@@ -42,6 +42,9 @@ export default defineAppConfig({
         'pages/session-edit/index',
         'pages/session-roll/index',
         'pages/placement-cases/index',
+        'pages/people/index',
+        'pages/register-person/index',
+        'pages/county-settings/index',
       ],
     },
     {

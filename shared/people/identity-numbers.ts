@@ -174,10 +174,29 @@ export const maskName = (name: string): string => {
   return chars.map((c, i) => (isNameSeparator(c) || shown.has(i) ? c : '*')).join('')
 }
 
+/**
+ * Which rule a mistyped ID number breaks, in the words a resident can act on (length, the birth
+ * date inside it, the check character), or null when it holds.
+ */
+export const idNumberProblem = (id: string, today: Date = new Date()): string | null => {
+  const n = normaliseIdNumber(id)
+  if (n.length !== 18) return `身份证号码应为 18 位，现在是 ${n.length} 位`
+  if (!/^\d{17}[\dX]$/.test(n)) return '身份证号码前 17 位应为数字，最后一位为数字或 X'
+  if (!PROVINCE_CODES.has(n.slice(0, 2))) return '身份证号码前两位（省份代码）不正确'
+  const birth = birthDateOf(n)
+  if (!birth || birth < EARLIEST_BIRTH) return '身份证号码第 7–14 位的出生日期不是有效日期'
+  if (birth > shanghaiDate(today)) return '身份证号码中的出生日期晚于今天'
+  if (idCheckChar(n.slice(0, 17)) !== n[17]) return '身份证号码最后一位校验码不符，请逐位核对'
+  return null
+}
+
 export const idNumberSchema = z
   .string()
   .overwrite(normaliseIdNumber)
-  .refine((id) => isValidIdNumber(id), '身份证号码不正确，请核对')
+  .superRefine((id, ctx) => {
+    const problem = idNumberProblem(id)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
 
 export const mobileSchema = z
   .string()
@@ -202,4 +221,4 @@ export const personNameSchema = z
   .refine((name) => {
     const length = Array.from(name).length
     return length >= 2 && length <= 30 && PERSON_NAME.test(name)
-  }, '姓名格式不正确')
+  }, '姓名应为 2–30 个汉字或字母，多个部分之间可用空格或间隔号 ·，不能有数字和其他符号')

@@ -225,6 +225,8 @@ export interface PersonView {
   householdId: string | null
   /** Left the labour market or the area: no follow-up tasks from `date` on. */
   exit: PersonExitView | null
+  /** Staff only: whether the monthly run follows them, and if not, why not. */
+  followup?: { followed: boolean; note: string }
   /** The last 就业登记 recorded for them. */
   employmentRegistration: EmploymentRegistrationView | null
   updatedAt: string

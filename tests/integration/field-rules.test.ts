@@ -142,8 +142,23 @@ describe('a zero-employment household', () => {
     const rural = await call(app, 'GET', '/api/households/hh_r1', { token: coord })
     expect(rural.body).toMatchObject({ zeroEmployment: false, rural: true })
 
+    // Back to the defaults: only key groups are followed, and members of an open placement case.
+    await call(app, 'PUT', '/api/county-settings', {
+      token: county,
+      body: {
+        workingAge: { male: { from: 16, to: 60 }, female: { from: 16, to: 55 } },
+        followScope: 'key_groups',
+      },
+    })
+    const standing = async (i: number) =>
+      (await call(app, 'GET', `/api/people/${aPersonRecord(i).id}`, { token: coord })).body.followup
+    expect(await standing(12)).toMatchObject({ followed: false })
     const watch = await app.host.runJob('zero-employment-watch', app.clock.now())
     expect(watch.opened).toBe(1)
+    // An assistance target now: the woman with no wish to work, in no key group, is followed.
+    expect(await standing(12)).toEqual({ followed: true, note: '按期跟踪中（每半年一次）' })
+    expect((await standing(13)).note).toBe('不在法定劳动年龄（70 岁），不生成跟踪任务')
+    expect(await standing(5)).toMatchObject({ followed: false })
   })
 })
 

@@ -313,8 +313,20 @@ describe('schemas', () => {
     expect(idNumberSchema.parse(` ${endingInX.toLowerCase()} `)).toBe(endingInX)
     const bad = idNumberSchema.safeParse(haian('19900230'))
     expect(bad.success).toBe(false)
-    expect(bad.error?.issues[0]?.message).toBe('身份证号码不正确，请核对')
+    expect(bad.error?.issues[0]?.message).toBe('身份证号码第 7–14 位的出生日期不是有效日期')
     expect(idNumberSchema.safeParse('320621900101123').success).toBe(false)
+  })
+
+  it('idNumberSchema says which rule a mistyped number breaks', () => {
+    const message = (id: string) => idNumberSchema.safeParse(id).error?.issues[0]?.message
+    expect(message('320621900101123')).toBe('身份证号码应为 18 位，现在是 15 位')
+    expect(message('32062119900101123A')).toBe('身份证号码前 17 位应为数字，最后一位为数字或 X')
+    expect(message(`99${endingInX.slice(2)}`)).toBe('身份证号码前两位（省份代码）不正确')
+    const good = haian('19900101')
+    const wrongCheck = `${good.slice(0, 17)}${good[17] === '0' ? '1' : '0'}`
+    expect(message(wrongCheck)).toBe('身份证号码最后一位校验码不符，请逐位核对')
+    expect(message(haian('29900101'))).toBe('身份证号码中的出生日期晚于今天')
+    expect(message(good)).toBeUndefined()
   })
 
   it('mobileSchema normalises and validates', () => {
@@ -358,6 +370,8 @@ describe('schemas', () => {
   ])('personNameSchema refuses %j', (name) => {
     const result = personNameSchema.safeParse(name)
     expect(result.success).toBe(false)
-    expect(result.error?.issues[0]?.message).toBe('姓名格式不正确')
+    expect(result.error?.issues[0]?.message).toBe(
+      '姓名应为 2–30 个汉字或字母，多个部分之间可用空格或间隔号 ·，不能有数字和其他符号',
+    )
   })
 })

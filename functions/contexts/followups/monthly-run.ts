@@ -1,5 +1,4 @@
 import { followupDue, periodEnd, periodOf } from '../../../shared/followups/followup'
-import { type CountySettings, isWorkingAge } from '../../../shared/people/working-age'
 import type { Logger } from '../../platform/logger'
 import { firstWorkdayOfMonth } from '../../platform/workdays'
 import type { Deps } from '../../runtime/deps'
@@ -18,6 +17,7 @@ import { spendCredit } from '../inbox/subscriptions'
 import { digestChannel } from '../inbox/wechat-subscription'
 import { followedIn } from '../people/exit'
 import { countySettingsCache } from '../regions/county-settings'
+import { followsUp, openCaseMembers } from './who-is-followed'
 
 const PAGE = 100
 
@@ -35,14 +35,6 @@ const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOSt
 /** Zero-employment and 72-hour cases come first, then difficulty persons, then everyone else. */
 export const priorityOf = (p: PersonRecord, urgent: boolean): number =>
   urgent ? 2 : p.keyGroups.some((g) => g.group === 'difficulty') ? 1 : 0
-
-/**
- * Who is followed (DOMAIN.md): persons of the key groups — or every registered person where the
- * county set it so — of legal working age (the county's bounds, on the first of the month).
- */
-export const followsUp = (p: PersonRecord, settings: CountySettings, today: string): boolean =>
-  (settings.followScope === 'all_registered' || p.keyGroups.length > 0) &&
-  isWorkingAge(p, today, settings.workingAge)
 
 /**
  * The monthly follow-up run: for every person followed (see followsUp), decide whether a follow-up is
@@ -87,6 +79,7 @@ export const runFollowupMonthly = async (
   const budget = opts.budgetMs ?? 50_000 // under a 60 s platform limit
   const due = periodEnd(period)
   const settings = countySettingsCache(deps.store)
+  const inCases = await openCaseMembers(deps.store)
   let pages = 0
   let createdNow = 0
   for (;;) {
@@ -99,7 +92,7 @@ export const runFollowupMonthly = async (
       const last = p.lastFollowupAt ? periodOf(new Date(p.lastFollowupAt)) : null
       if (!followupDue(p.employmentStatus, last, period)) continue
       if (!followedIn(p, period)) continue // left follow-up (retired, moved, deceased…)
-      if (!followsUp(p, await settings(p.community), today)) continue
+      if (!followsUp(p, await settings(p.community), today, inCases.has(p.id))) continue
       try {
         await deps.store.insert(followupTasks, {
           id: taskId(period, p.id),

@@ -1,15 +1,14 @@
 import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import type { EmploymentRegistrationInput, PersonView } from '../../../shared/people/person'
-import { piiCipher } from '../../platform/pii-crypto'
 import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import { type PersonRecord, persons } from '../../store/collections'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { openCaseOf, placeInCase } from '../placement/placement-cases'
+import { staffPersonView } from './get-person'
 import { staffCanSee } from './person-access'
-import { toPersonView } from './person-mapper'
 import { changePerson } from './update-person'
 
 /**
@@ -96,5 +95,5 @@ export const recordEmploymentRegistration = async (
     result: 'ok',
     detail: { kind: input.kind },
   })
-  return toPersonView(saved, piiCipher(deps.env))
+  return staffPersonView(deps, saved)
 }

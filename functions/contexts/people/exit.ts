@@ -2,15 +2,14 @@ import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import { periodOf } from '../../../shared/followups/followup'
 import type { PersonExitInput, PersonView } from '../../../shared/people/person'
-import { piiCipher } from '../../platform/pii-crypto'
 import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import { followupTasks, persons } from '../../store/collections'
 import { findAll } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
+import { staffPersonView } from './get-person'
 import { staffCanSee } from './person-access'
-import { toPersonView } from './person-mapper'
 
 /**
  * A person leaves follow-up — retired, moved away, deceased, out of the labour market — from the
@@ -54,7 +53,7 @@ export const recordPersonExit = async (
     result: 'ok',
     detail: { reason: input.reason, date: input.date },
   })
-  return toPersonView(saved, piiCipher(deps.env))
+  return staffPersonView(deps, saved)
 }
 
 /** Whether a person is still followed in `period` ('YYYY-MM'). */

@@ -3,8 +3,9 @@ import { AppError } from '../../../shared/errors'
 import type { PersonView } from '../../../shared/people/person'
 import { piiCipher } from '../../platform/pii-crypto'
 import type { Deps } from '../../runtime/deps'
-import { persons } from '../../store/collections'
+import { type PersonRecord, persons } from '../../store/collections'
 import { recordAudit } from '../audit/record-audit'
+import { followStanding } from '../followups/who-is-followed'
 import { canSeePerson } from './person-access'
 import { toPersonView } from './person-mapper'
 
@@ -31,9 +32,16 @@ export const getPerson = async (
     subject: id,
     result: 'ok',
   })
-  return toPersonView(person, piiCipher(deps.env), {
+  const view = toPersonView(person, piiCipher(deps.env), {
     reveal: reveal === 'idNumber',
     // The full phone is for staff who call the person (the owner knows their own number).
     revealPhone: reveal === 'phone' && isStaffRole(who.role),
   })
+  return isStaffRole(who.role) ? { ...view, followup: await followStanding(deps.store, person, now) } : view
 }
+
+/** A person as staff see them after a change they made: with whether they are followed. */
+export const staffPersonView = async (deps: Deps, p: PersonRecord): Promise<PersonView> => ({
+  ...toPersonView(p, piiCipher(deps.env)),
+  followup: await followStanding(deps.store, p, deps.clock.now()),
+})

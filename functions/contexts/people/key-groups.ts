@@ -15,6 +15,7 @@ import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { inboxNotifier } from '../inbox/notifier'
 import { regionLabel } from '../regions/region-directory'
+import { staffPersonView } from './get-person'
 import { findMyPerson } from './me'
 import { staffCanSee } from './person-access'
 import { toPersonView } from './person-mapper'
@@ -111,7 +112,7 @@ export const addKeyGroup = async (
     result: 'ok',
     detail: { group: input.group },
   })
-  return view(deps, saved)
+  return staffPersonView(deps, saved)
 }
 
 /** Staff end a key group (no longer unemployed, left the list), with the date and reason. */
@@ -148,7 +149,7 @@ export const endKeyGroup = async (
     result: 'ok',
     detail: { group },
   })
-  return view(deps, saved)
+  return staffPersonView(deps, saved)
 }
 
 /** A resident declares a group about themselves; it stays pending until a coordinator decides. */
@@ -248,7 +249,7 @@ export const decideKeyGroupClaim = async (
       : { title: `您申报的${KEY_GROUPS[group]}身份未获确认`, body: input.reason ?? '' },
     at,
   )
-  return view(deps, saved)
+  return staffPersonView(deps, saved)
 }
 
 /** Declarations waiting for the caller (coordinator: their community; officers: their region). */

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/people/working-age'
 import type { Deps } from '../../runtime/deps'
 import { meta } from '../../store/collections'
-import type { Store } from '../../store/port'
+import { DuplicateKeyError, type Store } from '../../store/port'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { regionLabel } from './region-directory'
@@ -72,7 +72,7 @@ export const setCountySettings = async (
   who: Identity,
   input: CountySettings,
 ): Promise<CountySettingsView> => {
-  if (!who.region || who.region.length !== 6) throw new AppError('AUTH.FORBIDDEN')
+  if (who.region?.length !== 6) throw new AppError('AUTH.FORBIDDEN')
   for (const g of ['male', 'female'] as const) {
     if (input.workingAge[g].from >= input.workingAge[g].to) {
       throw new AppError('REQUEST.INVALID', {
@@ -84,9 +84,11 @@ export const setCountySettings = async (
   const saved: Stored = { ...input, updatedAt: at.toISOString(), updatedBy: actorLabel(who) }
   const id = key(who.region)
   const value = JSON.stringify(saved)
-  const existing = await deps.store.get(meta, id)
-  if (existing) await deps.store.update(meta, id, { value, updatedAt: saved.updatedAt })
-  else await deps.store.insert(meta, { id, value, updatedAt: saved.updatedAt })
+  // Two officers saving at once: the later write wins, neither fails.
+  await deps.store.insert(meta, { id, value, updatedAt: saved.updatedAt }).catch(async (err) => {
+    if (!(err instanceof DuplicateKeyError)) throw err
+    await deps.store.update(meta, id, { value, updatedAt: saved.updatedAt })
+  })
   await recordAudit(deps.store, at, who, {
     action: 'county-settings.set',
     subject: who.region,

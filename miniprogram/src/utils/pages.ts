@@ -51,6 +51,9 @@ export const PAGE_TITLES: Record<string, string> = {
   'packages/staff/pages/session-edit/index': '发布活动',
   'packages/staff/pages/session-roll/index': '签到与名单',
   'packages/staff/pages/placement-cases/index': '安置个案',
+  'packages/staff/pages/people/index': '居民查找与入户登记',
+  'packages/staff/pages/register-person/index': '入户登记',
+  'packages/staff/pages/county-settings/index': '县级参数',
 }
 
 /** Where 返回 goes when the page was opened directly (no page below it): the nearest tab. */

@@ -124,3 +124,12 @@ export const backToWorkbench = (): void => {
   else if (pages.length > 1) void Taro.navigateBack()
   else void Taro.redirectTo({ url: WORKBENCH_PATH })
 }
+
+export const PLACEMENT_CASES_PATH = '/packages/staff/pages/placement-cases/index'
+export const PEOPLE_PATH = '/packages/staff/pages/people/index'
+export const REGISTER_PERSON_PATH = '/packages/staff/pages/register-person/index'
+export const COUNTY_SETTINGS_PATH = '/packages/staff/pages/county-settings/index'
+
+/** 居民查找, or — with `addTo` — choosing whom to add to that person's household. */
+export const householdPickPath = (personId: string, name: string): string =>
+  `${PEOPLE_PATH}?addTo=${encodeURIComponent(personId)}&name=${encodeURIComponent(name)}`

@@ -367,6 +367,16 @@ export default function MinePage() {
             desc: '本月跟踪任务、131 服务、援助卡年检',
             url: '/packages/staff/pages/workbench/index',
           },
+          ...(info.role === 'county'
+            ? []
+            : [
+                {
+                  id: 'mine-entry-people',
+                  label: '居民查找与入户登记',
+                  desc: '按姓名查找辖区居民，走访登记新居民、关联家庭成员',
+                  url: '/packages/staff/pages/people/index',
+                },
+              ]),
           {
             id: 'mine-entry-unenjoyed',
             label: '应享未享',

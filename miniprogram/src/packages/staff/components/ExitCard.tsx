@@ -62,7 +62,9 @@ export function ExitCard({ person, onChange }: { person: PersonView; onChange: (
               {person.exit.note ? `（${person.exit.note}）` : ''}
             </Text>
           ) : (
-            <Text>按期跟踪中</Text>
+            <Text className={person.followup && !person.followup.followed ? 'muted' : undefined}>
+              {person.followup?.note ?? '按期跟踪中'}
+            </Text>
           )
         }
       />

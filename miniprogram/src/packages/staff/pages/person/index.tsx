@@ -16,7 +16,9 @@ import { formatDate, formatDateTime, todayInChina } from '../../../../utils/form
 import { openPage } from '../../../../utils/nav'
 import { toastError, toastText } from '../../../../utils/toast'
 import { sessionsForPerson } from '../../../sessions/paths'
+import { EmploymentRegistrationCard } from '../../components/EmploymentRegistrationCard'
 import { ExitCard } from '../../components/ExitCard'
+import { HouseholdCard } from '../../components/HouseholdCard'
 import { KeyGroupsCard } from '../../components/KeyGroupsCard'
 import { PersonPolicies } from '../../components/PersonPolicies'
 import { ServiceTallyCard } from '../../components/ServiceTallyCard'
@@ -520,6 +522,12 @@ export default function PersonPage() {
       </View>
 
       <KeyGroupsCard person={person} onChange={(p) => setState({ status: 'done', person: p })} />
+      <EmploymentRegistrationCard
+        person={person}
+        role={session.session.role}
+        onChange={(p) => setState({ status: 'done', person: p })}
+      />
+      <HouseholdCard person={person} />
       <ExitCard person={person} onChange={(p) => setState({ status: 'done', person: p })} />
       <PersonPolicies personId={person.id} />
 

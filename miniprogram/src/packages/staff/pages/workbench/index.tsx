@@ -14,11 +14,14 @@ import { TaskRow } from '../../components/TaskRow'
 import { usePaged } from '../../components/usePaged'
 import {
   CARDS_PATH,
+  COUNTY_SETTINGS_PATH,
   currentPeriod,
   DEDUCTIONS_PATH,
   isPeriod,
   lastPickablePeriod,
   mayReport,
+  PEOPLE_PATH,
+  PLACEMENT_CASES_PATH,
   periodLabel,
   personPath,
   rememberTask,
@@ -32,7 +35,8 @@ import '../../workbench.scss'
 const TABS: { value: TaskStatus; label: string }[] = [
   { value: 'open', label: '待跟踪' },
   { value: 'done', label: '已完成' },
-  { value: 'missed', label: '逾期' },
+  // 逾期 is the header's count of open tasks past their date; these are months closed undone.
+  { value: 'missed', label: '漏跟踪' },
 ]
 
 const isTab = (value: string | undefined): value is TaskStatus => TABS.some((t) => t.value === value)
@@ -156,7 +160,7 @@ export default function WorkbenchPage() {
         ? { title: '本月跟踪已全部完成', desc: `${periodLabel(period)}的跟踪任务都已登记` }
         : { title: '暂无跟踪任务', desc: '每月第一个工作日按就业状态自动生成当月的跟踪任务' }
     if (tab === 'done') return { title: '暂无已完成的跟踪', desc: `${periodLabel(period)}还没有登记跟踪记录` }
-    return { title: '没有逾期未跟踪的任务', desc: '月末仍未跟踪的任务会在这里列出' }
+    return { title: '没有漏跟踪的任务', desc: '月末仍未跟踪的任务会在这里列出，并计入扣分' }
   }
 
   return (
@@ -196,7 +200,7 @@ export default function WorkbenchPage() {
           </View>
           <View className="wb-stat wb-stat--warn">
             <Text className="wb-stat__num">{shownCounts ? shownCounts.overdue : '–'}</Text>
-            <Text className="wb-stat__label">逾期</Text>
+            <Text className="wb-stat__label">逾期待办</Text>
           </View>
           <View className="wb-stat wb-stat--ok">
             <Text className="wb-stat__num">{shownCounts?.tabs.done ?? '–'}</Text>
@@ -205,6 +209,24 @@ export default function WorkbenchPage() {
         </View>
 
         <View className="wb-links">
+          <View
+            id="workbench-link-people"
+            className="wb-link"
+            hoverClass="btn--hover"
+            onClick={() => openPage(PEOPLE_PATH)}
+          >
+            <Text>居民查找 · 入户登记</Text>
+            <Text className="wb-link__arrow">›</Text>
+          </View>
+          <View
+            id="workbench-link-cases"
+            className="wb-link"
+            hoverClass="btn--hover"
+            onClick={() => openPage(PLACEMENT_CASES_PATH)}
+          >
+            <Text>安置个案</Text>
+            <Text className="wb-link__arrow">›</Text>
+          </View>
           <View
             id="workbench-link-short131"
             className="wb-link"
@@ -249,6 +271,17 @@ export default function WorkbenchPage() {
               onClick={() => openPage(DEDUCTIONS_PATH)}
             >
               <Text>扣分统计</Text>
+              <Text className="wb-link__arrow">›</Text>
+            </View>
+          ) : null}
+          {mayReport(info.role) ? (
+            <View
+              id="workbench-link-county-settings"
+              className="wb-link"
+              hoverClass="btn--hover"
+              onClick={() => openPage(COUNTY_SETTINGS_PATH)}
+            >
+              <Text>县级参数</Text>
               <Text className="wb-link__arrow">›</Text>
             </View>
           ) : null}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '居民查找与入户登记' })
