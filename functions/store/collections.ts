@@ -1,6 +1,7 @@
 import type {
   ApplicationStatus,
   ApplicationType,
+  ConsentMethod,
   Stage,
   TimelineEntry,
 } from '../../shared/applications/application-types'
@@ -246,6 +247,8 @@ export interface ApplicationRecord {
   /** The policy the resident applied under (from the 政策 page), if any. */
   policyId?: string | null
   submittedBy: string
+  /** Filed by staff on the resident's behalf, with the resident's consent as recorded. */
+  onBehalf?: { by: string; method: ConsentMethod; note: string; at: string } | null
   timeline: TimelineEntry[]
   noticeStartedAt: string | null
   noticeEndsAt: string | null

@@ -1,3 +1,4 @@
+import { plainText } from '../text'
 import { z } from '../validation'
 
 /**
@@ -266,6 +267,25 @@ export const nextAfter = (chain: readonly Stage[], stage: Stage): ApplicationSta
   return chain[i + 1] ?? 'approved'
 }
 
+/** How the resident agreed to an application staff file for them (代为申请须经本人同意). */
+export const CONSENT_METHODS = {
+  in_person: '本人当面确认',
+  signed: '本人签字确认（纸质申请表）',
+  phone: '电话确认',
+  written_proxy: '书面委托',
+} as const
+export type ConsentMethod = keyof typeof CONSENT_METHODS
+
+export const consentSchema = z
+  .object({
+    method: z.enum(Object.keys(CONSENT_METHODS) as [ConsentMethod, ...ConsentMethod[]], {
+      error: `本人同意方式只能是 ${Object.values(CONSENT_METHODS).join('、')}`,
+    }),
+    note: plainText('同意情况说明', { max: 200 }).default(''),
+  })
+  .strict()
+export type ConsentInput = z.infer<typeof consentSchema>
+
 export const submitApplicationSchema = z
   .object({
     type: applicationTypeSchema,
@@ -273,6 +293,8 @@ export const submitApplicationSchema = z
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'idempotencyKey 应为 8-64 位字母数字'),
     /** Staff filing on a resident's behalf (home visits, census). */
     personId: z.string().optional(),
+    /** Required when staff file on a resident's behalf: how the resident agreed. */
+    consent: consentSchema.optional(),
     /** The policy the application is for, when the resident came from its page. */
     policyId: z
       .string()
@@ -344,6 +366,8 @@ export interface ApplicationView {
   updatedAt: string
   /** Staff views only. */
   applicant?: { personId: string; name: string; idNumber: string }
+  /** Filed by staff for the resident, with how the resident agreed. */
+  onBehalf: { by: string; method: ConsentMethod; methodLabel: string; note: string; at: string } | null
 }
 
 /** One line of a community's public notice: masked name, what, until when. Nothing else. */

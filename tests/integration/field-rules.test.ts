@@ -251,3 +251,62 @@ describe('finding a resident', () => {
     expect(nul.status).toBe(400)
   })
 })
+
+describe('filing on a resident’s behalf', () => {
+  it('needs the resident’s consent recorded, shows who filed it, and tells the resident', async () => {
+    const resident = await devLogin(app, { openid: 'fr2-res-31', role: 'resident' })
+    await add(31, { accountId: 'wx:fr2-res-31', keyGroups: [] })
+    const personId = aPersonRecord(31).id
+    const body = {
+      type: 'unemployment_registration',
+      data: { unemployedSince: '2026-11-01', reason: 'contract_ended', hukou: 'local_urban' },
+      idempotencyKey: 'fr2-behalf-0001',
+      personId,
+    }
+    const without = await call(app, 'POST', '/api/applications', { token: coord, body })
+    expect(without.status).toBe(400)
+    expect(without.body.issues).toEqual([{ field: 'consent', message: '代为申请须记录本人同意的方式' }])
+    const mine = await call(app, 'GET', '/api/applications', { token: resident })
+    expect(mine.body.items).toEqual([])
+
+    const badMethod = await call(app, 'POST', '/api/applications', {
+      token: coord,
+      body: { ...body, consent: { method: 'nod' } },
+    })
+    expect(badMethod.status).toBe(400)
+    expect(badMethod.body.issues[0].field).toBe('consent.method')
+
+    const filed = await call(app, 'POST', '/api/applications', {
+      token: coord,
+      body: { ...body, consent: { method: 'in_person', note: '上门走访时本人在场，已阅读申请内容' } },
+    })
+    expect(filed.status).toBe(201)
+    expect(filed.body.onBehalf).toMatchObject({
+      method: 'in_person',
+      methodLabel: '本人当面确认',
+      note: '上门走访时本人在场，已阅读申请内容',
+    })
+    expect(filed.body.onBehalf.by).toContain('劳动保障协理员')
+    const seen = await call(app, 'GET', `/api/applications/${filed.body.id}`, { token: resident })
+    expect(seen.body.onBehalf.methodLabel).toBe('本人当面确认')
+    const inbox = await call(app, 'GET', '/api/inbox', { token: resident })
+    expect(inbox.body.items[0].title).toMatch(/已为您代为提交「失业登记」申请$/)
+  })
+
+  it('tells a resident who applies themselves that it arrived', async () => {
+    const resident = await devLogin(app, { openid: 'fr2-res-32', role: 'resident' })
+    await add(32, { accountId: 'wx:fr2-res-32' })
+    const res = await call(app, 'POST', '/api/applications', {
+      token: resident,
+      body: {
+        type: 'unemployment_registration',
+        data: { unemployedSince: '2026-11-01', reason: 'contract_ended', hukou: 'local_urban' },
+        idempotencyKey: 'fr2-self-00001',
+      },
+    })
+    expect(res.status).toBe(201)
+    expect(res.body.onBehalf).toBeNull()
+    const inbox = await call(app, 'GET', '/api/inbox', { token: resident })
+    expect(inbox.body.items.map((m: { title: string }) => m.title)).toContain('已收到您的「失业登记」申请')
+  })
+})

@@ -2,6 +2,7 @@ import {
   APPLICATION_TYPES,
   type ApplicationView,
   CLOSED_STATUSES,
+  CONSENT_METHODS,
   STATUSES,
 } from '../../../shared/applications/application-types'
 import { type Identity, ROLE_LABELS } from '../../../shared/auth/identity'
@@ -34,6 +35,7 @@ export const toApplicationView = (
     .filter((x) => x.required && !r.materials.some((m) => m.key === x.key))
     .map((x) => x.label),
   canWithdraw: !CLOSED_STATUSES.includes(r.status),
+  onBehalf: r.onBehalf ? { ...r.onBehalf, methodLabel: CONSENT_METHODS[r.onBehalf.method] } : null,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
   ...(opts.applicant

@@ -4,6 +4,7 @@ import {
   type ApplicationStatus,
   type ApplicationType,
   type ApplicationView,
+  type ConsentInput,
 } from '../../../shared/applications/application-types'
 import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError, type FieldIssue } from '../../../shared/errors'
@@ -18,6 +19,7 @@ import {
 import { DuplicateKeyError } from '../../store/port'
 import { recordAudit } from '../audit/record-audit'
 import { resolveMaterials } from '../files/files'
+import { notifierFor } from '../inbox/notifier'
 import { findMyPerson } from '../people/me'
 import { staffCanSee } from '../people/person-access'
 import { loadCatalogue } from '../policies/catalogue'
@@ -33,6 +35,8 @@ export interface SubmitInput {
   materials?: { key: string; fileId: string }[]
   /** The policy the resident came from (the 政策 page's 去申请). */
   policyId?: string
+  /** How the resident agreed, when staff file for them. */
+  consent?: ConsentInput
 }
 
 /** The id follows from who applies and the client's key, so a retried submit finds the first. */
@@ -79,6 +83,14 @@ export const submitApplication = async (
   input: SubmitInput,
 ): Promise<{ created: boolean; view: ApplicationView }> => {
   const person = await applicantFor(deps, who, input.personId)
+  const forSomeoneElse = isStaffRole(who.role) && person.accountId !== `wx:${who.openid}`
+  // 代为申请: staff file only with the resident's agreement, recorded with the application.
+  if (forSomeoneElse && !input.consent) {
+    throw new AppError('REQUEST.INVALID', {
+      message: '代为申请须记录本人同意的方式',
+      issues: [{ field: 'consent', message: '代为申请须记录本人同意的方式' }],
+    })
+  }
   const id = applicationId(person.id, input.idempotencyKey)
   const existing = await deps.store.get(applications, id)
   if (existing) {
@@ -122,6 +134,10 @@ export const submitApplication = async (
     idempotencyKey: input.idempotencyKey,
     policyId: leadsHere[0]?.id ?? null,
     submittedBy: `wx:${who.openid}`,
+    onBehalf:
+      forSomeoneElse && input.consent
+        ? { by: actorLabel(who), method: input.consent.method, note: input.consent.note, at: now }
+        : null,
     timeline: [
       {
         at: now,
@@ -180,5 +196,19 @@ export const submitApplication = async (
     result: 'ok',
     detail: { type: input.type, personId: person.id },
   })
+  // The resident hears of it at once — above all when someone else filed it for them.
+  await (await notifierFor(deps)).notify(
+    `psn:${person.id}`,
+    {
+      title: record.onBehalf
+        ? `${record.onBehalf.by}已为您代为提交「${spec.label}」申请`
+        : `已收到您的「${spec.label}」申请`,
+      body: waiting
+        ? '待失业登记办结后转入审核'
+        : '社区将进行初审，请留意办理进度；未上传的材料请携带原件到社区核验',
+      applicationId: id,
+    },
+    deps.clock.now(),
+  )
   return { created: true, view: toApplicationView(record) }
 }

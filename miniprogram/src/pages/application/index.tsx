@@ -171,6 +171,11 @@ export default function ApplicationPage() {
         <Text className="app-detail__meta">
           {formatDateTime(view.createdAt)} 提交{view.communityName ? ` · ${view.communityName}` : ''}
         </Text>
+        {view.onBehalf ? (
+          <Text className="app-detail__meta" id="application-on-behalf">
+            {view.onBehalf.by}代为申请（{view.onBehalf.methodLabel}）
+          </Text>
+        ) : null}
         <View className="app-detail__steps">
           <StageSteps
             id="application-steps"

@@ -2,13 +2,17 @@ import {
   APPLICATION_TYPES,
   type ApplicationType,
   type ApplicationView,
+  CONSENT_METHODS,
+  type ConsentMethod,
 } from '@shared/applications/application-types'
-import { Text, View } from '@tarojs/components'
+import type { PersonView } from '@shared/people/person'
+import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { api, errorCode, errorMessage, isApiError } from '../../api/client'
 import { KeyValue, StatusBadge } from '../../components/Application'
 import ApplicationField from '../../components/ApplicationField'
+import { ChoiceChips } from '../../components/Form'
 import MaterialUploader, { type Uploaded } from '../../components/MaterialUploader'
 import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
@@ -28,6 +32,19 @@ import { toastText } from '../../utils/toast'
 import './index.scss'
 
 const STEPS = ['确认身份', '填写表单', '材料清单', '提交申请']
+
+const CONSENT_OPTIONS = (Object.entries(CONSENT_METHODS) as [ConsentMethod, string][]).map(
+  ([value, label]) => ({ value, label }),
+)
+
+/** Staff filing for a resident open the page with `person=psn_…` (from the person card). */
+const onBehalfOf = (raw: string | undefined): string | null =>
+  raw && /^psn_[a-z0-9_]{1,40}$/.test(raw) ? raw : null
+
+type ApplicantState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'done'; person: PersonView }
 
 /** Drafts of applications not yet submitted, one per type, on this phone only. */
 interface Draft {
@@ -107,7 +124,7 @@ function Progress({ step }: { step: number }) {
   )
 }
 
-function Success({ view }: { view: ApplicationView }) {
+function Success({ view, forName }: { view: ApplicationView; forName: string | null }) {
   return (
     <View className="card apply__success" id="apply-success">
       <View className="apply__success-icon">
@@ -116,9 +133,11 @@ function Success({ view }: { view: ApplicationView }) {
       <Text className="apply__success-title">申请已提交</Text>
       <StatusBadge status={view.status} label={view.statusLabel} />
       <Text className="apply__success-desc">
-        {view.status === 'waiting_registration'
-          ? WAITING_TEXT
-          : '请携带材料原件到所在社区劳动保障工作站核验，审核结果将通过“消息”通知您。'}
+        {forName
+          ? `已为 ${forName} 代为提交，并已通知本人。${view.missingMaterials.length ? '未上传的材料请提醒本人携带原件到社区核验。' : ''}`
+          : view.status === 'waiting_registration'
+            ? WAITING_TEXT
+            : '请携带材料原件到所在社区劳动保障工作站核验，审核结果将通过“消息”通知您。'}
       </Text>
       <View
         id="apply-view-detail"
@@ -139,6 +158,25 @@ export default function ApplyPage() {
   const spec = type ? APPLICATION_TYPES[type] : null
 
   const { state: me, reload: reloadMe } = useMe()
+  // 代为申请: the applicant is the person the coordinator opened this from, not the user.
+  const behalfId = onBehalfOf(router.params.person)
+  const [applicant, setApplicant] = useState<ApplicantState>({ status: 'loading' })
+  const [consent, setConsent] = useState<ConsentMethod | ''>('')
+  const [consentNote, setConsentNote] = useState('')
+  const [consentError, setConsentError] = useState('')
+  const loadApplicant = async () => {
+    if (!behalfId) return
+    setApplicant({ status: 'loading' })
+    try {
+      setApplicant({ status: 'done', person: await api('getPerson', { params: { id: behalfId } }) })
+    } catch (e) {
+      setApplicant({ status: 'error', message: errorMessage(e) })
+    }
+  }
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per person opened
+  useEffect(() => {
+    void loadApplicant()
+  }, [behalfId])
   const [step, setStep] = useState(0)
   // From a policy's 去申请: the policy applied under and what the registry already knows.
   const policyId = /^pol_[a-z0-9_]{1,60}$/.test(router.params.policyId ?? '')
@@ -157,7 +195,13 @@ export default function ApplyPage() {
 
   // A form left half-filled is kept as a draft on the phone — for the same person only, as
   // phones are shared in families — and offered again next time (not over a policy's prefill).
-  const owner = me.status === 'done' ? me.me.id : null
+  const owner = behalfId
+    ? applicant.status === 'done'
+      ? applicant.person.id
+      : null
+    : me.status === 'done'
+      ? me.me.id
+      : null
   const restored = useRef(false)
   useEffect(() => {
     if (!type || !owner || restored.current) return
@@ -232,12 +276,25 @@ export default function ApplyPage() {
       return
     }
     const { data } = validateApplicationForm(type, values)
+    if (behalfId && !consent) {
+      setConsentError('请选择本人同意的方式')
+      return
+    }
     setSubmitting(true)
     setProblem(null)
     try {
       const materials = Object.entries(uploaded).map(([key, f]) => ({ key, fileId: f.fileId }))
       const view = await api('submitApplication', {
-        body: { type, data, idempotencyKey, materials, ...(policyId ? { policyId } : {}) },
+        body: {
+          type,
+          data,
+          idempotencyKey,
+          materials,
+          ...(policyId ? { policyId } : {}),
+          ...(behalfId && consent
+            ? { personId: behalfId, consent: { method: consent, note: consentNote.trim() } }
+            : {}),
+        },
       })
       setCreated(view)
       clearDraft(type)
@@ -281,16 +338,23 @@ export default function ApplyPage() {
     </>
   )
 
+  const person = behalfId
+    ? applicant.status === 'done'
+      ? applicant.person
+      : null
+    : me.status === 'done'
+      ? me.me
+      : null
+
   if (created) {
     return (
       <PageShell className="apply">
         {header}
-        <Success view={created} />
+        <Success view={created} forName={behalfId && person ? person.name : null} />
       </PageShell>
     )
   }
 
-  const person = me.status === 'done' ? me.me : null
   const fields = visibleFields(type, values)
 
   const dirty =
@@ -313,9 +377,23 @@ export default function ApplyPage() {
 
       {step === 0 ? (
         <>
-          {me.status === 'loading' ? <LoadingView /> : null}
-          {me.status === 'error' ? <ErrorView message={me.message} onRetry={() => void reloadMe()} /> : null}
-          {me.status === 'anonymous' ? (
+          {behalfId ? (
+            <View className="note note--info" id="apply-behalf">
+              <Text className="note__title">代为申请</Text>
+              <Text>
+                您正在为居民代为办理。提交前须确认本人同意，提交后本人会收到通知，并可在“我的申请”查看进度。
+              </Text>
+            </View>
+          ) : null}
+          {behalfId && applicant.status === 'loading' ? <LoadingView /> : null}
+          {behalfId && applicant.status === 'error' ? (
+            <ErrorView message={applicant.message} onRetry={() => void loadApplicant()} />
+          ) : null}
+          {!behalfId && me.status === 'loading' ? <LoadingView /> : null}
+          {!behalfId && me.status === 'error' ? (
+            <ErrorView message={me.message} onRetry={() => void reloadMe()} />
+          ) : null}
+          {!behalfId && me.status === 'anonymous' ? (
             <View className="note" id="apply-need-login">
               <Text className="note__title">请先登录</Text>
               <Text>登录后才能在线提交申请。</Text>
@@ -328,7 +406,7 @@ export default function ApplyPage() {
               </View>
             </View>
           ) : null}
-          {me.status === 'unregistered' ? (
+          {!behalfId && me.status === 'unregistered' ? (
             <View className="note" id="apply-need-profile">
               <Text className="note__title">请先登记实名信息</Text>
               <Text>办理业务需核实身份。登记身份证号、手机号和所在社区后，返回此页继续办理。</Text>
@@ -350,15 +428,18 @@ export default function ApplyPage() {
                 <KeyValue label="身份证号" value={person.idNumber} />
                 <KeyValue label="手机号" value={person.phone} />
                 <KeyValue label="所在社区" value={person.communityName ?? person.community} />
-                <Text className="apply__link" onClick={goProfile}>
-                  信息有误？去修改 ›
-                </Text>
+                {behalfId ? null : (
+                  <Text className="apply__link" onClick={goProfile}>
+                    信息有误？去修改 ›
+                  </Text>
+                )}
               </View>
               {spec.needsRegistration && !person.registration ? (
                 <View className="note" id="apply-needs-registration">
                   <Text className="note__title">需先办理失业登记</Text>
                   <Text>
-                    本业务面向已登记失业的人员。您目前还没有失业登记记录，提交后申请将显示为“待完成失业登记”，
+                    本业务面向已登记失业的人员。{behalfId ? '申请人' : '您'}
+                    目前还没有失业登记记录，提交后申请将显示为“待完成失业登记”，
                     {type === 'difficulty_certification'
                       ? '系统会同时为您发起失业登记申请，登记办结后自动转入审核。'
                       : '请同时办理失业登记，登记办结后再转入审核。'}
@@ -423,7 +504,9 @@ export default function ApplyPage() {
           <View className="note note--info">
             <Text className="note__title">可拍照上传，也可携带原件到社区核验</Text>
             <Text>
-              {person?.communityName ? `您所在的${person.communityName}` : '所在社区'}
+              {person?.communityName
+                ? `${behalfId ? '申请人' : '您'}所在的${person.communityName}`
+                : '所在社区'}
               工作人员初审时会核对材料；未上传的材料请携带原件前往社区劳动保障工作站。
             </Text>
           </View>
@@ -451,6 +534,32 @@ export default function ApplyPage() {
               value={`已上传 ${Object.keys(uploaded).length} 项，共 ${spec.materials.length} 项；其余到社区核验原件`}
             />
           </View>
+          {behalfId ? (
+            <View className="card" id="apply-consent">
+              <Text className="card-title">本人同意</Text>
+              <Text className="muted">代为申请须经本人同意，请选择确认方式（会随申请留存）。</Text>
+              <ChoiceChips
+                id="apply-consent-method"
+                idPrefix="apply-consent-"
+                options={CONSENT_OPTIONS}
+                value={consent}
+                onChange={(v) => {
+                  setConsent(v as ConsentMethod)
+                  setConsentError('')
+                }}
+              />
+              {consentError ? <Text className="form-field__error">{consentError}</Text> : null}
+              <Textarea
+                id="apply-consent-note"
+                className="form-textarea"
+                maxlength={200}
+                value={consentNote}
+                placeholder="情况说明（选填），如：上门走访时本人在场，已阅读申请内容"
+                placeholderClass="form-placeholder"
+                onInput={(e) => setConsentNote(e.detail.value)}
+              />
+            </View>
+          ) : null}
           {problem ? (
             <View className="note" id="apply-problem">
               <Text>{problem.message}</Text>

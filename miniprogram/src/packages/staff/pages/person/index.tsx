@@ -1,3 +1,4 @@
+import { APPLICATION_TYPES, type ApplicationType } from '@shared/applications/application-types'
 import { isStaffRole } from '@shared/auth/identity'
 import { type FollowupTaskView, type ServiceKind, serviceRecordSchema } from '@shared/followups/followup'
 import { HUKOU_TYPES, type PersonView } from '@shared/people/person'
@@ -518,6 +519,29 @@ export default function PersonPage() {
           onClick={() => openPage(sessionsForPerson(person.id, person.name))}
         >
           代为预约指导/培训
+        </View>
+      </View>
+
+      <View className="card" id="person-apply">
+        <Text className="card-title">代为申请</Text>
+        <Text className="muted">经本人同意，可代其在线提交申请；提交后本人会收到通知。</Text>
+        <View className="wb-links">
+          {(Object.entries(APPLICATION_TYPES) as [ApplicationType, { label: string }][]).map(
+            ([type, spec]) => (
+              <View
+                key={type}
+                id={`person-apply-${type}`}
+                className="wb-link"
+                hoverClass="btn--hover"
+                onClick={() =>
+                  openPage(`/pages/apply/index?type=${type}&person=${encodeURIComponent(person.id)}`)
+                }
+              >
+                <Text>{spec.label}</Text>
+                <Text className="wb-link__arrow">›</Text>
+              </View>
+            ),
+          )}
         </View>
       </View>
 

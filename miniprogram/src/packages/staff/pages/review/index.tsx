@@ -172,6 +172,13 @@ export default function ReviewPage() {
           <Text className="muted">申请人信息不可见</Text>
         )}
         <KeyValue label="所在社区" value={view.communityName ?? view.community} />
+        {view.onBehalf ? (
+          <KeyValue
+            id="review-on-behalf"
+            label="代为申请"
+            value={`${view.onBehalf.by}；${view.onBehalf.methodLabel}${view.onBehalf.note ? `：${view.onBehalf.note}` : ''}`}
+          />
+        ) : null}
       </View>
 
       <View className="card" id="review-data">
