@@ -1,4 +1,5 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
+import { agreementDraftSchema, agreementSignSchema } from '../../shared/people/agreement'
 import {
   employmentRegistrationSchema,
   keyGroupAddSchema,
@@ -13,6 +14,7 @@ import {
 } from '../../shared/people/person'
 import { plainText } from '../../shared/text'
 import { z } from '../../shared/validation'
+import { getAgreement, saveAgreement, signAgreement } from '../contexts/people/agreements'
 import { recordEmploymentRegistration } from '../contexts/people/employment-registration'
 import { recordPersonExit } from '../contexts/people/exit'
 import { getPerson } from '../contexts/people/get-person'
@@ -62,6 +64,23 @@ const fn = httpFunction({
     body: meUpdateSchema,
     status: 201,
     handle: ({ deps, identity, body }) => registerPerson(deps, identity!, body),
+  }),
+  [routeKey(API_ROUTES.getAgreement)]: route({
+    access: 'user',
+    params: personIdParams,
+    handle: ({ deps, identity, params }) => getAgreement(deps, identity!, params.id),
+  }),
+  [routeKey(API_ROUTES.saveAgreement)]: route({
+    access: ['coordinator', 'street'],
+    params: personIdParams,
+    body: agreementDraftSchema,
+    handle: ({ deps, identity, params, body }) => saveAgreement(deps, identity!, params.id, body),
+  }),
+  [routeKey(API_ROUTES.signAgreement)]: route({
+    access: 'user',
+    params: personIdParams,
+    body: agreementSignSchema,
+    handle: ({ deps, identity, params, body }) => signAgreement(deps, identity!, params.id, body),
   }),
   [routeKey(API_ROUTES.searchPeople)]: route({
     access: STAFF,

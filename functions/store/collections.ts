@@ -9,6 +9,7 @@ import type { Role } from '../../shared/auth/identity'
 import type { EmployerStatus, VacancyTimelineEntry } from '../../shared/employers/employer'
 import type { Job } from '../../shared/jobs/job'
 import type { InterestSource, InterestStatus, ReturneeInput } from '../../shared/jobs/seeker'
+import type { AgreementItemKind, AgreementStatus, SignMethod } from '../../shared/people/agreement'
 import type {
   EmploymentKind,
   EmploymentStatus,
@@ -868,6 +869,38 @@ export interface BookerRecord {
 }
 export const bookers = defineCollection<BookerRecord>()({ name: 'bookers', fields: {} })
 
+/** 就业援助协议（一人一策）: one per assisted person, revised in place (`version`). */
+export interface AgreementRecord {
+  /** `agr_<personId>`: one agreement per person. */
+  id: string
+  personId: string
+  community: string
+  status: AgreementStatus
+  goals: string
+  items: {
+    id: string
+    kind: AgreementItemKind
+    label: string
+    due: string
+    doneAt: string | null
+    doneBy: string | null
+    /** The follow-up record that ticked it. */
+    recordId: string | null
+  }[]
+  signed: { method: SignMethod; at: string; by: string; fileId: string | null } | null
+  /** What the person agrees to: bumped when the promise changes. */
+  version: number
+  /** Bumped on every write (revision, signature, a ticked item): the compare-and-set token. */
+  rev: number
+  createdAt: string
+  updatedAt: string
+  updatedBy: string
+}
+export const agreements = defineCollection<AgreementRecord>()({
+  name: 'agreements',
+  fields: { personId: 'text', community: 'text', status: 'text' },
+})
+
 export const ALL_COLLECTIONS = [
   jobs,
   accounts,
@@ -899,4 +932,5 @@ export const ALL_COLLECTIONS = [
   sessions,
   bookings,
   bookers,
+  agreements,
 ]

@@ -45,6 +45,7 @@ export default defineAppConfig({
         'pages/people/index',
         'pages/register-person/index',
         'pages/county-settings/index',
+        'pages/agreement/index',
       ],
     },
     {
@@ -55,7 +56,7 @@ export default defineAppConfig({
     {
       // A job seeker's own pages: 我的应聘 and 返乡登记.
       root: 'packages/seeker',
-      pages: ['pages/interests/index', 'pages/returnee/index'],
+      pages: ['pages/interests/index', 'pages/returnee/index', 'pages/agreement/index'],
     },
     {
       // Booking guidance sessions: the list, a session, 我的预约.

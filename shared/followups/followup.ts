@@ -54,6 +54,11 @@ export const followupRecordSchema = z
       .optional(),
     nextStep: z.string().trim().max(200).optional(),
     note: z.string().trim().max(300).optional(),
+    /** Items of the person's 就业援助协议 this follow-up delivered. */
+    agreementItems: z
+      .array(z.string().regex(/^it_[a-z0-9_]{1,40}$/, '协议事项编号格式不正确'))
+      .max(12)
+      .optional(),
   })
   .strict()
 export type FollowupRecordInput = z.infer<typeof followupRecordSchema>

@@ -310,3 +310,95 @@ describe('filing on a resident’s behalf', () => {
     expect(inbox.body.items.map((m: { title: string }) => m.title)).toContain('已收到您的「失业登记」申请')
   })
 })
+
+describe('一人一策: the assistance agreement', () => {
+  it('is drafted by the coordinator, agreed by the person, ticked off by follow-ups, and agreed again when revised', async () => {
+    const resident = await devLogin(app, { openid: 'fr2-res-41', role: 'resident' })
+    const stranger = await devLogin(app, { openid: 'fr2-res-42', role: 'resident' })
+    await add(41, { accountId: 'wx:fr2-res-41', keyGroups: REGISTERED })
+    const id = aPersonRecord(41).id
+    const url = `/api/people/${id}/agreement`
+    const draft = {
+      goals: '三个月内实现稳定就业',
+      items: [
+        { kind: 'guidance', label: '一对一职业指导', due: '2026-12-20' },
+        { kind: 'referral', label: '推荐三个仓管岗位', due: '2027-01-31' },
+      ],
+    }
+    expect((await call(app, 'GET', url, { token: coord })).body).toEqual({ agreement: null })
+    const empty = await call(app, 'PUT', url, { token: coord, body: { ...draft, items: [] } })
+    expect(empty.status).toBe(400)
+    expect(empty.body.issues[0]).toMatchObject({ field: 'items', message: '至少约定一项服务' })
+    expect((await call(app, 'PUT', url, { token: county, body: draft })).status).toBe(403)
+
+    const made = await call(app, 'PUT', url, { token: coord, body: draft })
+    expect(made.status).toBe(200)
+    expect(made.body.agreement).toMatchObject({
+      status: 'draft',
+      version: 1,
+      progress: { done: 0, total: 2 },
+    })
+    const [guidance, referral] = made.body.agreement.items
+    expect((await call(app, 'GET', url, { token: stranger })).status).toBe(404)
+    const inbox = await call(app, 'GET', '/api/inbox', { token: resident })
+    expect(inbox.body.items[0].title).toBe('社区为您制定了就业援助协议，请查看并确认')
+
+    // Nothing can be ticked before the person agrees; the follow-up is refused whole.
+    const visit = { channel: 'home_visit', outcome: '上门做了职业指导', employmentStatus: 'unemployed' }
+    const early = await call(app, 'POST', `/api/people/${id}/followups`, {
+      token: coord,
+      body: { ...visit, agreementItems: [guidance.id] },
+    })
+    expect(early.status).toBe(409)
+    expect(early.body.code).toBe('AGREEMENT.NOT_SIGNED')
+    expect((await call(app, 'GET', `/api/people/${id}/history`, { token: coord })).body.followups).toEqual([])
+
+    expect(
+      (await call(app, 'POST', `${url}/sign`, { token: coord, body: { method: 'tap', version: 1 } })).status,
+    ).toBe(400)
+    const signed = await call(app, 'POST', `${url}/sign`, {
+      token: resident,
+      body: { method: 'tap', version: 1 },
+    })
+    expect(signed.body.agreement).toMatchObject({ status: 'signed', signed: { method: 'tap', by: '本人' } })
+
+    const ticked = await call(app, 'POST', `/api/people/${id}/followups`, {
+      token: coord,
+      body: { ...visit, agreementItems: [guidance.id] },
+    })
+    expect(ticked.status).toBe(201)
+    const after = (await call(app, 'GET', url, { token: resident })).body.agreement
+    expect(after.progress).toEqual({ done: 1, total: 2 })
+    expect(after.items[0].doneBy).toContain('劳动保障协理员')
+    const twice = await call(app, 'POST', `/api/people/${id}/followups`, {
+      token: coord,
+      body: { ...visit, agreementItems: [guidance.id] },
+    })
+    expect(twice.status).toBe(400)
+    expect(twice.body.issues[0].field).toBe('agreementItems')
+
+    // Revised: the delivered item stays delivered; the changed promise waits for the person again.
+    const revised = await call(app, 'PUT', url, {
+      token: coord,
+      body: {
+        ...draft,
+        items: [draft.items[0], { kind: 'training', label: '叉车培训', due: '2027-02-28' }],
+        expectedVersion: 1,
+      },
+    })
+    expect(revised.body.agreement).toMatchObject({
+      status: 'draft',
+      version: 2,
+      progress: { done: 1, total: 2 },
+    })
+    expect(revised.body.agreement.items.map((i: { id: string }) => i.id)).not.toContain(referral.id)
+    const stale = await call(app, 'POST', `${url}/sign`, {
+      token: resident,
+      body: { method: 'tap', version: 1 },
+    })
+    expect(stale.status).toBe(409)
+    expect(stale.body.code).toBe('AGREEMENT.CHANGED')
+    const lost = await call(app, 'PUT', url, { token: coord, body: { ...draft, expectedVersion: 1 } })
+    expect(lost.body.code).toBe('AGREEMENT.CHANGED')
+  })
+})

@@ -30,6 +30,7 @@ import { DuplicateKeyError, type Filter, type Page } from '../../store/port'
 import { findAll } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
+import { tickAgreementItems } from '../people/agreements'
 import { staffCanSee } from '../people/person-access'
 import { watchHousehold } from '../placement/placement-cases'
 import { regionLabel } from '../regions/region-directory'
@@ -184,6 +185,7 @@ const writeFollowup = async (
       nextStep: input.nextStep ?? null,
       note: input.note ?? null,
     })
+    await tickAgreementItems(tx, personId, input.agreementItems ?? [], recordId, actorLabel(who), now)
     const changed = person.employmentStatus !== input.employmentStatus
     // The follow-up confirms the status: a resident's pending report is settled by it.
     await tx.update(persons, person.id, {

@@ -13,6 +13,7 @@ import type { CampaignReport } from '@shared/jobs/campaign'
 import type { Job, JobSummary, Paged } from '@shared/jobs/job'
 import type { InterestView, JobPushView, RecommendationItem } from '@shared/jobs/seeker'
 import type { WelfareCandidate, WelfarePostView } from '@shared/jobs/welfare'
+import type { AgreementView } from '@shared/people/agreement'
 import type { EmploymentStatus, HouseholdView, PersonSummary, PersonView } from '@shared/people/person'
 import type { CountySettingsView } from '@shared/people/working-age'
 import type {
@@ -178,6 +179,9 @@ export interface RouteReplies {
   recordPersonFollowup: { recordId: string; completedTasks: number }
   exitPerson: PersonView
   registerPerson: PersonView
+  getAgreement: { agreement: AgreementView | null }
+  saveAgreement: { agreement: AgreementView }
+  signAgreement: { agreement: AgreementView }
   searchPeople: Paged<PersonSummary>
   recordEmploymentRegistration: PersonView
   linkHousehold: HouseholdView

@@ -54,6 +54,8 @@ export const PAGE_TITLES: Record<string, string> = {
   'packages/staff/pages/people/index': '居民查找与入户登记',
   'packages/staff/pages/register-person/index': '入户登记',
   'packages/staff/pages/county-settings/index': '县级参数',
+  'packages/staff/pages/agreement/index': '就业援助协议',
+  'packages/seeker/pages/agreement/index': '我的援助协议',
 }
 
 /** Where 返回 goes when the page was opened directly (no page below it): the nearest tab. */

@@ -126,6 +126,8 @@ export const backToWorkbench = (): void => {
 }
 
 export const PLACEMENT_CASES_PATH = '/packages/staff/pages/placement-cases/index'
+export const agreementEditPath = (personId: string): string =>
+  `/packages/staff/pages/agreement/index?id=${encodeURIComponent(personId)}`
 export const PEOPLE_PATH = '/packages/staff/pages/people/index'
 export const REGISTER_PERSON_PATH = '/packages/staff/pages/register-person/index'
 export const COUNTY_SETTINGS_PATH = '/packages/staff/pages/county-settings/index'

@@ -424,6 +424,12 @@ export default function MinePage() {
             url: '/packages/seeker/pages/interests/index',
           },
           {
+            id: 'mine-entry-agreement',
+            label: '我的援助协议',
+            desc: '一人一策：与社区约定的援助目标和服务，查看和确认',
+            url: '/packages/seeker/pages/agreement/index',
+          },
+          {
             id: 'mine-entry-bookings',
             label: '我的预约',
             desc: '预约的职业指导、培训，签到码，今年的 131 服务',

@@ -1,6 +1,5 @@
 import type { HouseholdView, PersonView } from '@shared/people/person'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, errorMessage } from '../../../api/client'
 import { openPage } from '../../../utils/nav'
@@ -39,13 +38,6 @@ export function HouseholdCard({ person }: { person: PersonView }) {
   useEffect(() => {
     void load(person.householdId)
   }, [person, load])
-
-  // Back from adding a member: the person page reloads the person; reload the household too.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void load(person.householdId)
-    shown.current = true
-  })
 
   const household = state.status === 'done' ? state.household : null
   return (

@@ -149,7 +149,7 @@ export default function CountySettingsPage() {
   )
 
   return (
-    <PageShell className="staff wb" beforeLeave={() => confirmDiscard(dirty)}>
+    <PageShell className="staff wb wb--with-bar" beforeLeave={() => confirmDiscard(dirty)}>
       <View className="staff__head">
         <Text className="staff__title">县级参数</Text>
         <Text className="staff__region">

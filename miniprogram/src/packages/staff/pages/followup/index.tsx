@@ -1,5 +1,6 @@
 import { isStaffRole } from '@shared/auth/identity'
 import { type Channel, type FollowupTaskView, followupRecordSchema } from '@shared/followups/followup'
+import type { AgreementItemView } from '@shared/people/agreement'
 import type { EmploymentStatus, PersonView } from '@shared/people/person'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
@@ -77,6 +78,9 @@ export default function FollowupPage() {
   const [formError, setFormError] = useState('')
   const [busy, setBusy] = useState(false)
   const [saved, setSaved] = useState(false)
+  // The signed agreement's items still to deliver: this follow-up may tick some off.
+  const [openItems, setOpenItems] = useState<AgreementItemView[]>([])
+  const [ticked, setTicked] = useState<string[]>([])
   const seq = useRef(0)
 
   const load = useCallback(async () => {
@@ -90,6 +94,12 @@ export default function FollowupPage() {
       const person = await api('getPerson', { params: { id: personId } })
       if (mine !== seq.current) return
       setState({ status: 'done', person })
+      api('getAgreement', { params: { id: personId } })
+        .then(({ agreement }) => {
+          if (mine === seq.current && agreement?.status === 'signed')
+            setOpenItems(agreement.items.filter((i) => !i.doneAt))
+        })
+        .catch(() => undefined) // the record can be made without it
       // Start from what is on record: most follow-ups confirm the status, some change it.
       setForm((f) => (f.employmentStatus ? f : { ...f, employmentStatus: person.employmentStatus }))
       // Opened from a link rather than the list: learn whether the task is still open.
@@ -170,6 +180,7 @@ export default function FollowupPage() {
         employmentSince: optional(form.employmentSince),
         nextStep: optional(form.nextStep),
         note: optional(form.note),
+        ...(ticked.length ? { agreementItems: ticked } : {}),
       },
       LABELS,
     )
@@ -332,6 +343,33 @@ export default function FollowupPage() {
               />
             </FormField>
           </View>
+
+          {openItems.length ? (
+            <View className="card" id="followup-agreement">
+              <Text className="card-title">援助协议事项</Text>
+              <Text className="muted">本次跟踪完成了哪些约定的服务？点选后随记录一并登记。</Text>
+              <View className="chips">
+                {openItems.map((i) => (
+                  <View
+                    key={i.id}
+                    id={`followup-item-${i.id}`}
+                    className={`chip${ticked.includes(i.id) ? ' chip--on' : ''}`}
+                    onClick={() => {
+                      setTicked((t) => (t.includes(i.id) ? t.filter((x) => x !== i.id) : [...t, i.id]))
+                      setFormError('')
+                    }}
+                  >
+                    <Text>
+                      {i.kindLabel}：{i.label}
+                    </Text>
+                  </View>
+                ))}
+              </View>
+              {errors.agreementItems ? (
+                <Text className="form-field__error">{errors.agreementItems}</Text>
+              ) : null}
+            </View>
+          ) : null}
 
           {formError ? (
             <Text className="form-error-note" id="followup-form-error">

@@ -17,6 +17,7 @@ import { formatDate, formatDateTime, todayInChina } from '../../../../utils/form
 import { openPage } from '../../../../utils/nav'
 import { toastError, toastText } from '../../../../utils/toast'
 import { sessionsForPerson } from '../../../sessions/paths'
+import { AgreementCard } from '../../components/AgreementCard'
 import { EmploymentRegistrationCard } from '../../components/EmploymentRegistrationCard'
 import { ExitCard } from '../../components/ExitCard'
 import { HouseholdCard } from '../../components/HouseholdCard'
@@ -546,6 +547,7 @@ export default function PersonPage() {
       </View>
 
       <KeyGroupsCard person={person} onChange={(p) => setState({ status: 'done', person: p })} />
+      <AgreementCard person={person} />
       <EmploymentRegistrationCard
         person={person}
         role={session.session.role}
