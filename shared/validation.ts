@@ -6,7 +6,16 @@ import zhCN from 'zod/v4/locales/zh-CN.js'
  * Importing this module once (the functions' runtime and the app both do) sets the locale; only
  * the one locale is imported so the mini-program package stays small.
  */
-z.config(zhCN())
+z.config({
+  ...zhCN(),
+  // The locale's words for a few common cases read as machine talk ("期望 int，实际接收 数字").
+  customError: (iss) => {
+    if (iss.code !== 'invalid_type') return undefined
+    if (iss.expected === 'int') return '应为整数，不能有小数'
+    if (iss.expected === 'number') return '应为数字'
+    return undefined
+  },
+})
 
 export { z }
 

@@ -402,6 +402,11 @@ export interface FollowupTaskRecord {
   status: 'open' | 'done' | 'missed' | 'exempt'
   priority: number
   reason: string
+  /**
+   * The period the follow-up first fell due when that was before this task's: the one it
+   * carries was missed (counted once when its window ended), so this task is already overdue.
+   */
+  lateSince?: string | null
   createdAt: string
   doneAt: string | null
   recordId: string | null

@@ -97,6 +97,8 @@ export interface FollowupTaskView {
   status: TaskStatus
   statusLabel: string
   overdue: boolean
+  /** Due since this earlier period and missed then: the task carries an overdue follow-up. */
+  lateSince: Period | null
   /** 2 = zero-employment household or 72-hour case, 1 = difficulty person, 0 = others. */
   priority: number
   employmentStatus: EmploymentStatus

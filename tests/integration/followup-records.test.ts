@@ -185,6 +185,18 @@ it('a missed yearly follow-up is deducted once across the twelve months it stays
   ])
   expect(missed).toBe(12)
   expect(await deductionsOf(jobless.id)).toHaveLength(12)
+  // Each later task says it carries the follow-up missed since November; the first did not.
+  const lateness = async (period: string) =>
+    (await app.deps.store.get(followupTasks, taskId(period, stable.id)))?.lateSince ?? null
+  expect(await lateness('2026-11')).toBeNull()
+  expect(await lateness('2026-12')).toBe('2026-11')
+  expect(await lateness('2027-10')).toBe('2026-11')
+  const list = await call(app, 'GET', `/api/followups/tasks?period=2026-12&status=missed`, {
+    token: await devLogin(app, COORD),
+  })
+  expect(list.body.items.find((t: { personId: string }) => t.personId === stable.id).lateSince).toBe(
+    '2026-11',
+  )
   // The report names each deduction's person and rule.
   const report = await call(app, 'GET', '/api/followups/deductions?year=2026', {
     token: await devLogin(app, COORD),

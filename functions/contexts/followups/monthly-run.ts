@@ -1,4 +1,10 @@
-import { followupDue, periodEnd, periodOf } from '../../../shared/followups/followup'
+import {
+  addMonths,
+  CADENCE_MONTHS,
+  followupDue,
+  periodEnd,
+  periodOf,
+} from '../../../shared/followups/followup'
 import type { Logger } from '../../platform/logger'
 import { firstWorkdayOfMonth } from '../../platform/workdays'
 import type { Deps } from '../../runtime/deps'
@@ -91,6 +97,22 @@ export const runFollowupMonthly = async (
     for (const p of page.items) {
       const last = p.lastFollowupAt ? periodOf(new Date(p.lastFollowupAt)) : null
       if (!followupDue(p.employmentStatus, last, period)) continue
+      // Due earlier and that task missed: this one says since when (a minority; one read each).
+      const firstDue = last ? addMonths(last, CADENCE_MONTHS[p.employmentStatus]) : null
+      const lateSince =
+        firstDue && firstDue < period
+          ? ((
+              await deps.store.find(followupTasks, {
+                where: [
+                  { field: 'personId', op: 'eq', value: p.id },
+                  { field: 'status', op: 'eq', value: 'missed' },
+                  { field: 'period', op: 'gte', value: firstDue },
+                ],
+                orderBy: [{ field: 'period', dir: 'asc' }],
+                limit: 1,
+              })
+            ).items[0]?.period ?? null)
+          : null
       if (!followedIn(p, period)) continue // left follow-up (retired, moved, deceased…)
       if (!followsUp(p, await settings(p.community), today, inCases.has(p.id))) continue
       try {
@@ -104,6 +126,7 @@ export const runFollowupMonthly = async (
           status: 'open',
           priority: priorityOf(p, false),
           reason: p.employmentStatus,
+          lateSince,
           createdAt: at.toISOString(),
           doneAt: null,
           recordId: null,

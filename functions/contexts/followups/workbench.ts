@@ -49,6 +49,7 @@ const toTaskView = (t: FollowupTaskRecord, p: PersonRecord | null, today: string
   status: t.status,
   statusLabel: TASK_STATUSES[t.status],
   overdue: t.status === 'open' && t.due < today,
+  lateSince: t.lateSince ?? null,
   priority: t.priority,
   employmentStatus: p?.employmentStatus ?? 'unemployed',
   keyGroups: p?.keyGroups.map((g) => g.group) ?? [],

@@ -17,6 +17,11 @@ export function TaskBadges({ task }: { task: FollowupTaskView }) {
       {task.priority >= 2 ? <Text className="wb-badge wb-badge--urgent">紧急</Text> : null}
       {task.priority === 1 ? <Text className="wb-badge wb-badge--difficulty">困难</Text> : null}
       {task.overdue ? <Text className="wb-badge wb-badge--overdue">逾期</Text> : null}
+      {task.lateSince && !task.overdue ? (
+        <Text className="wb-badge wb-badge--overdue">
+          {`${Number(task.lateSince.slice(5, 7))}月起漏跟踪`}
+        </Text>
+      ) : null}
     </>
   )
 }
