@@ -45,6 +45,10 @@ describe('who is followed', () => {
     ])
     expect(await hasTask(5)).toBe(false)
     expect(await hasTask(6)).toBe(false)
+    // Before the month closes the deductions report says what the workbench shows open.
+    const report = await call(app, 'GET', '/api/followups/deductions?year=2026', { token: coord })
+    expect(report.body.atRisk).toEqual({ overdue: 0, thisMonth: 2 })
+    expect(report.body.items).toEqual([])
   })
 
   it("follows by the county's bounds and scope once it sets them", async () => {

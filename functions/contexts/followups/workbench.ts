@@ -353,7 +353,17 @@ export const deductionReport = async (deps: Deps, who: Identity, year: number) =
       .sort((a, b) => b[1] - a[1])
       .map(([code, points]) => ({ code, name: regionLabel(code), points }))
   const latest = items.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 200)
-  return { year, towns: rows(byTown), communities: rows(byCommunity), items: latest }
+  // Not yet deductions: what the workbench shows open now, counted when its month closes.
+  const period = periodOf(deps.clock.now())
+  const open = (op: 'lt' | 'eq') =>
+    deps.store.count(followupTasks, [
+      { field: 'community', op: 'prefix', value: region },
+      { field: 'status', op: 'eq', value: 'open' },
+      { field: 'period', op, value: period },
+    ])
+  const atRisk =
+    Number(period.slice(0, 4)) === year ? { overdue: await open('lt'), thisMonth: await open('eq') } : null
+  return { year, towns: rows(byTown), communities: rows(byCommunity), items: latest, atRisk }
 }
 
 /**

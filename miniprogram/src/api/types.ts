@@ -129,6 +129,8 @@ export interface DeductionRow {
 
 export interface DeductionReport {
   year: number
+  /** This year only: open tasks the workbench shows, deducted if still open when their month closes. */
+  atRisk: { overdue: number; thisMonth: number } | null
   towns: DeductionRow[]
   communities: DeductionRow[]
   /** Each deduction with its rule and person, latest first. */

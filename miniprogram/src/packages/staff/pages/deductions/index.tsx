@@ -179,6 +179,15 @@ export default function DeductionsPage() {
       {state.status === 'error' ? (
         <ErrorView id="deductions-error" message={state.message} onRetry={() => void load(year)} />
       ) : null}
+      {report?.atRisk && report.year === year && report.atRisk.overdue + report.atRisk.thisMonth > 0 ? (
+        <View className="note wb-note" id="deductions-at-risk">
+          <Text>
+            尚未计入：辖区还有 {report.atRisk.thisMonth} 项本月待跟踪
+            {report.atRisk.overdue ? `、${report.atRisk.overdue} 项往月逾期` : ''}
+            的任务（与跟踪服务工作台一致），月末仍未跟踪的将按规定扣分。
+          </Text>
+        </View>
+      ) : null}
       {empty ? (
         <StateView
           id="deductions-empty"
