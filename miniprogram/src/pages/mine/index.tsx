@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, errorMessage, isApiError } from '../../api/client'
 import PageShell from '../../components/PageShell'
 import { useLargeText } from '../../hooks/useLargeText'
+import { fetchMe } from '../../hooks/useMe'
 import { clearToken, getToken, setToken } from '../../store/session'
 import { openPage, STAFF_REVIEWS_PATH } from '../../utils/nav'
 import { toastError, toastText } from '../../utils/toast'
@@ -229,6 +230,8 @@ export default function MinePage() {
   const [devLogin, setDevLogin] = useState(false)
   const [wechatBusy, setWechatBusy] = useState(false)
   const [unread, setUnread] = useState(0)
+  // The resident's own record once bound: their name and community head the page.
+  const [me, setMe] = useState<{ name: string; community: string | null } | 'unregistered' | null>(null)
   const seq = useRef(0)
 
   const loadSession = useCallback(async () => {
@@ -241,6 +244,15 @@ export default function MinePage() {
     try {
       const info = await api('session')
       if (mine === seq.current) setSession({ status: 'done', session: info })
+      if (info.role === 'resident')
+        fetchMe()
+          .then((m) => {
+            if (mine !== seq.current) return
+            if (m.status === 'done') setMe({ name: m.me.name, community: m.me.communityName })
+            else setMe(m.status === 'unregistered' ? 'unregistered' : null)
+          })
+          .catch(() => undefined)
+      else setMe(null)
       api('listInbox')
         .then((inbox) => {
           if (mine === seq.current) setUnread(inbox.unread)
@@ -461,7 +473,9 @@ export default function MinePage() {
     <PageShell className="mine">
       <View className="mine__hero">
         <View className="mine__avatar">
-          <Text>{info ? info.roleLabel.slice(0, 1) : '访'}</Text>
+          <Text>
+            {me && me !== 'unregistered' ? me.name.slice(0, 1) : info ? info.roleLabel.slice(0, 1) : '访'}
+          </Text>
         </View>
         <View className="mine__who" id="mine-session">
           {session.status === 'loading' ? <Text className="mine__name">加载中…</Text> : null}
@@ -479,11 +493,21 @@ export default function MinePage() {
               </Text>
             </>
           ) : null}
-          {info ? (
+          {info && me && me !== 'unregistered' ? (
+            <>
+              <Text className="mine__name" id="mine-name">
+                {me.name}
+              </Text>
+              <Text className="mine__sub">{me.community ?? '海安市'}</Text>
+            </>
+          ) : null}
+          {info && (!me || me === 'unregistered') ? (
             <>
               <Text className="mine__name">{info.roleLabel}</Text>
               <Text className="mine__sub">
-                {info.regionName ?? (info.region ? `区划 ${info.region}` : '海安市')}
+                {me === 'unregistered'
+                  ? '尚未登记实名信息'
+                  : (info.regionName ?? (info.region ? `区划 ${info.region}` : '海安市'))}
               </Text>
             </>
           ) : null}
