@@ -203,7 +203,18 @@ export default function NoticesPage() {
               key={item.id}
               item={item}
               sent={sent.has(item.id)}
-              onSent={() => setSent((s) => new Set(s).add(item.id))}
+              onSent={() => {
+                setSent((s) => new Set(s).add(item.id))
+                // The notice is now on hold for the street/town to check: show it as the server has it.
+                setList((l) =>
+                  l.status === 'done'
+                    ? {
+                        ...l,
+                        items: l.items.map((i) => (i.id === item.id ? { ...i, status: 'objection_hold' } : i)),
+                      }
+                    : l,
+                )
+              }}
             />
           ))
         : null}
