@@ -210,7 +210,9 @@ export default function NoticesPage() {
                   l.status === 'done'
                     ? {
                         ...l,
-                        items: l.items.map((i) => (i.id === item.id ? { ...i, status: 'objection_hold' } : i)),
+                        items: l.items.map((i) =>
+                          i.id === item.id ? { ...i, status: 'objection_hold' } : i,
+                        ),
                       }
                     : l,
                 )
