@@ -13,8 +13,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   resident: '居民',
   employer: '用人单位',
   coordinator: '社区劳动保障协理员',
-  street: '街道/镇经办人员',
-  county: '县级管理员',
+  // The offices' official names (Hai'an 2021; DOMAIN.md: Official terms).
+  street: '街道（乡镇）劳动保障事务所',
+  county: '县（市、区）人社局',
 }
 
 /** The division level each staff role works at: its region code has this many digits. */

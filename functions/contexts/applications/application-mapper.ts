@@ -54,5 +54,9 @@ export const actorLabel = (who: Identity | 'system' | 'applicant'): string => {
   if (who === 'system') return '系统'
   if (who === 'applicant' || who.role === 'resident') return '申请人'
   const office = who.region ? regionLabel(who.region) : null
-  return office ? `${ROLE_LABELS[who.role]}（${office}）` : ROLE_LABELS[who.role]
+  if (!office) return ROLE_LABELS[who.role]
+  // An office by its place's name: 海安镇劳动保障事务所, 海安市人社局.
+  if (who.role === 'street') return `${office}劳动保障事务所`
+  if (who.role === 'county') return `${office}人社局`
+  return `${ROLE_LABELS[who.role]}（${office}）`
 }

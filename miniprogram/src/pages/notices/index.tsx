@@ -91,7 +91,7 @@ function NoticeItem({ item, sent, onSent }: ItemProps) {
       {open ? (
         <View className="notice-item__form">
           <Text className="notice-item__explain">
-            请写明异议的具体事实（如就业、收入等情况与申请不符），街道/镇经办人员将核实处理。请勿捏造事实。
+            请写明异议的具体事实（如就业、收入等情况与申请不符），街道（乡镇）劳动保障事务所将核实处理。请勿捏造事实。
           </Text>
           <Textarea
             id={`notice-reason-${item.id}`}
@@ -183,7 +183,7 @@ export default function NoticesPage() {
           communityId="notices-community"
         />
         <Text className="notices__intro">
-          就业困难人员认定、补贴等事项审核中需公示。公示期内对公示对象有异议的，可实名提出，由街道/镇经办人员核实处理；异议人信息严格保密。
+          就业困难人员认定、补贴等事项审核中需公示。公示期内对公示对象有异议的，可实名提出，由街道（乡镇）劳动保障事务所核实处理；异议人信息严格保密。
         </Text>
       </View>
 
