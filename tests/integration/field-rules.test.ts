@@ -163,6 +163,23 @@ describe('a zero-employment household', () => {
     expect(await standing(12)).toEqual({ followed: true, note: '按期跟踪中（每半年一次）' })
     expect((await standing(13)).note).toBe('不在法定劳动年龄（70 岁），不生成跟踪任务')
     expect(await standing(5)).toMatchObject({ followed: false })
+
+    // The card path: a member applies for certification as a zero-employment household member;
+    // the reviewer sees what the registry says about the household.
+    await app.deps.store.update(persons, aPersonRecord(11).id, { accountId: 'wx:fr2-res-11' })
+    const member = await devLogin(app, { openid: 'fr2-res-11', role: 'resident' })
+    const applied = await call(app, 'POST', '/api/applications', {
+      token: member,
+      body: {
+        type: 'difficulty_certification',
+        data: { category: 'zero_employment_household', statement: '家中两人均无工作，父亲年迈，需要帮助。' },
+        idempotencyKey: 'fr2-zero-card-01',
+      },
+    })
+    expect(applied.status).toBe(201)
+    const seenByCoord = await call(app, 'GET', `/api/applications/${applied.body.id}`, { token: coord })
+    expect(seenByCoord.body.registryCheck).toMatchObject({ label: '零就业家庭', ok: true })
+    expect(applied.body.registryCheck).toBeUndefined()
   })
 })
 

@@ -3,11 +3,20 @@ import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import type { Paged } from '../../../shared/jobs/job'
 import { isWithinRegion } from '../../../shared/regions/region-code'
+import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
-import { type ApplicationRecord, applicationLocks, applications, persons } from '../../store/collections'
+import {
+  type ApplicationRecord,
+  applicationLocks,
+  applications,
+  type PersonRecord,
+  persons,
+} from '../../store/collections'
 import { recordAudit } from '../audit/record-audit'
 import { notifierFor } from '../inbox/notifier'
+import { householdStanding } from '../people/household-rule'
 import { markReach, policiesLeadingTo } from '../policies/policy-reach'
+import { countySettingsFor } from '../regions/county-settings'
 import { HOME_COUNTY } from '../regions/region-directory'
 import { actorLabel, toApplicationView } from './application-mapper'
 import { applyApproval, resumeWaiting } from './effects'
@@ -41,9 +50,40 @@ export const listReviewQueue = async (
 
 export const staffView = async (deps: Deps, app: ApplicationRecord): Promise<ApplicationView> => {
   const person = await deps.store.get(persons, app.personId)
-  return toApplicationView(app, {
+  const view = toApplicationView(app, {
     applicant: person ?? { id: app.personId, name: app.applicantName, idNumberMasked: '' },
   })
+  return person && app.data.category === 'zero_employment_household'
+    ? { ...view, registryCheck: await zeroEmploymentCheck(deps, person) }
+    : view
+}
+
+/**
+ * A certification asked as a member of a zero-employment household (Xinjiang 2010: its members
+ * are assistance targets and get the card): what the registry says, for the reviewer.
+ */
+const zeroEmploymentCheck = async (deps: Deps, person: PersonRecord) => {
+  const label = '零就业家庭'
+  if (!person.householdId)
+    return { label, ok: false, note: '尚未关联家庭成员，无法核对；请先在人员信息中添加家庭成员' }
+  const members = (
+    await deps.store.find(persons, {
+      where: [{ field: 'householdId', op: 'eq', value: person.householdId }],
+      orderBy: [],
+      limit: 30,
+    })
+  ).items
+  const { workingAge } = await countySettingsFor(deps.store, person.community)
+  const standing = householdStanding(members, shanghaiDate(deps.clock.now()), workingAge)
+  return standing.zeroEmployment
+    ? { label, ok: true, note: `家庭 ${members.length} 人，法定劳动年龄内的成员均未就业` }
+    : {
+        label,
+        ok: false,
+        note: standing.rural
+          ? '登记为农村家庭，不适用城镇零就业家庭认定'
+          : '登记信息显示家庭中有劳动年龄内的就业成员',
+      }
 }
 
 /** Staff may act on an application only at their stage and inside their region. */

@@ -100,7 +100,9 @@ export const openCase = async (
     'coordinator',
     first.community,
     `紧急：${regionLabel(first.community)}${what}`,
-    `涉及 ${members.length} 人，请在期限内登记安置结果。`,
+    kind === 'zero_employment'
+      ? `涉及 ${members.length} 人，请在期限内登记安置结果。家庭成员为就业援助对象，可按“零就业家庭”类别办理就业困难人员认定、发放《就业援助卡》，并制定一人一策援助协议。`
+      : `涉及 ${members.length} 人，请在期限内登记安置结果。`,
     at,
   )
   return record

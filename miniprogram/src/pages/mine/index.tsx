@@ -200,7 +200,9 @@ function DevLoginCard({ onLoggedIn }: { onLoggedIn: () => void }) {
         </>
       ) : null}
 
-      {role === 'county' ? <Text className="mine__hint">县（市、区）人社局的区划为海安市（320621）</Text> : null}
+      {role === 'county' ? (
+        <Text className="mine__hint">县（市、区）人社局的区划为海安市（320621）</Text>
+      ) : null}
 
       <Text className="mine__label">openid</Text>
       <Input

@@ -172,6 +172,18 @@ export default function ReviewPage() {
           <Text className="muted">申请人信息不可见</Text>
         )}
         <KeyValue label="所在社区" value={view.communityName ?? view.community} />
+        {view.registryCheck ? (
+          <KeyValue
+            id="review-registry-check"
+            label={`系统核对·${view.registryCheck.label}`}
+            value={
+              <Text className={view.registryCheck.ok ? undefined : 'form-field__error'}>
+                {view.registryCheck.ok ? '✓ ' : '✗ '}
+                {view.registryCheck.note}
+              </Text>
+            }
+          />
+        ) : null}
         {view.onBehalf ? (
           <KeyValue
             id="review-on-behalf"
