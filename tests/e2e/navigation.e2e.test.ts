@@ -44,8 +44,8 @@ it('gives every sub-page a titled back bar that leaves it for the nearest tab', 
   for (const [path, title] of Object.entries(PAGE_TITLES)) {
     const page = path.startsWith('packages/staff/') ? staff : resident
     // A fresh load each time: the page is the first and only one, as from a shared link.
-    await page.goto('about:blank')
     await page.goto(`${app.baseUrl}/#/${path}`)
+    await page.reload()
     // 在线申请 names itself after the business it applies for.
     const want = path === 'pages/apply/index' ? '' : title
     try {

@@ -175,11 +175,11 @@ export default function ReviewPage() {
         {view.registryCheck ? (
           <KeyValue
             id="review-registry-check"
-            label={`系统核对·${view.registryCheck.label}`}
+            label="系统核对"
             value={
               <Text className={view.registryCheck.ok ? undefined : 'form-field__error'}>
                 {view.registryCheck.ok ? '✓ ' : '✗ '}
-                {view.registryCheck.note}
+                {view.registryCheck.label}：{view.registryCheck.note}
               </Text>
             }
           />
