@@ -11,7 +11,17 @@ export const getLargeText = (): boolean => {
   }
 }
 
+/**
+ * The tab bar lives outside every page, so the page's 大字 class can't reach it: on H5 the
+ * document carries one too. (WeChat's native tab bar keeps the size the platform gives it.)
+ */
+export const applyLargeTextToChrome = (on: boolean): void => {
+  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined')
+    document.documentElement.classList.toggle('large-text-root', on)
+}
+
 export const setLargeText = (on: boolean): void => {
   Taro.setStorageSync(LARGE_TEXT_KEY, on)
+  applyLargeTextToChrome(on)
   Taro.eventCenter.trigger(LARGE_TEXT_EVENT, on)
 }
