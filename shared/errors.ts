@@ -36,6 +36,7 @@ export const ERRORS = {
   'TASK.CLOSED': { status: 409, message: '该跟踪任务已完成或已逾期关闭' },
   'DEDUCTION.NOT_FOUND': { status: 404, message: '扣分记录不存在' },
   'DEDUCTION.CANCELLED': { status: 409, message: '该扣分已撤销' },
+  'DEDUCTION.EXISTS': { status: 409, message: '该人员本年度已因此事由扣分，不重复扣分' },
   'CASE.NOT_FOUND': { status: 404, message: '安置个案不存在' },
   'AGREEMENT.NOT_FOUND': { status: 404, message: '尚未制定就业援助协议' },
   'AGREEMENT.CHANGED': { status: 409, message: '协议已被他人修改，请刷新后再改' },

@@ -366,6 +366,8 @@ export interface ApplicationView {
   updatedAt: string
   /** Staff views only. */
   applicant?: { personId: string; name: string; idNumber: string }
+  /** Staff views: what each objection to the notice says (never who made it). */
+  objections?: { at: string; reason: string }[]
   /** Staff views: what the registry says about a fact the application claims. */
   registryCheck?: { label: string; ok: boolean; note: string }
   /** Filed by staff for the resident, with how the resident agreed. */

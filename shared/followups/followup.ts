@@ -81,7 +81,7 @@ export const serviceRecordSchema = z
 export const TASK_STATUSES = {
   open: '待跟踪',
   done: '已完成',
-  missed: '逾期未跟踪',
+  missed: '漏跟踪',
   exempt: '已退出跟踪',
 } as const
 export type TaskStatus = keyof typeof TASK_STATUSES

@@ -30,7 +30,10 @@ export const agreementDraftSchema = z
         z
           .object({
             kind: z.enum(Object.keys(AGREEMENT_ITEM_KINDS) as [AgreementItemKind, ...AgreementItemKind[]], {
-              error: `服务类型只能是 ${Object.values(AGREEMENT_ITEM_KINDS).join('、')}`,
+              error: (iss) =>
+                iss.input === undefined
+                  ? '请选择服务类型'
+                  : `服务类型只能是 ${Object.values(AGREEMENT_ITEM_KINDS).join('、')}`,
             }),
             label: plainText('服务内容', { min: 2, max: 60 }),
             due: calendarDateSchema('完成时限'),

@@ -191,6 +191,10 @@ describe('objections to a public notice', () => {
     // Still listed on the notice board while the objection is looked into.
     const board = await call(app, 'GET', '/api/public-notices?community=320621100001')
     expect(board.body.items.find((i: { id: string }) => i.id === id)?.status).toBe('objection_hold')
+    // The street officer reads what the objection says before deciding; nobody learns who made it.
+    const seen = await call(app, 'GET', `/api/applications/${id}`, { token: street })
+    expect(seen.body.objections).toEqual([{ at: expect.any(String), reason: '据了解其已在外地务工' }])
+    expect(JSON.stringify(seen.body)).not.toContain('rules-res-')
     const dismissed = await review(street, id, 'approve', '经核实，其未在外地就业')
     expect(dismissed.body.status).toBe('public_notice')
   })

@@ -137,7 +137,7 @@ describe('a zero-employment household', () => {
       ]),
     )
     expect(byId[aPersonRecord(11).id]).toEqual([true, null])
-    expect(byId[aPersonRecord(12).id]).toEqual([true, '无就业愿望'])
+    expect(byId[aPersonRecord(12).id]).toEqual([true, '计入：无就业愿望，视同未就业'])
     expect(byId[aPersonRecord(13).id]).toEqual([false, '不在法定劳动年龄（70 岁）'])
     expect(byId[aPersonRecord(14).id]).toEqual([false, '丧失劳动能力'])
     expect(hh.body.members.every((m: { idNumberMasked: string }) => m.idNumberMasked.includes('*'))).toBe(
@@ -160,7 +160,7 @@ describe('a zero-employment household', () => {
     const watch = await app.host.runJob('zero-employment-watch', app.clock.now())
     expect(watch.opened).toBe(1)
     // An assistance target now: the woman with no wish to work, in no key group, is followed.
-    expect(await standing(12)).toEqual({ followed: true, note: '按期跟踪中（每半年一次）' })
+    expect(await standing(12)).toEqual({ followed: true, note: '按期跟踪中（安置个案成员，每半年一次）' })
     expect((await standing(13)).note).toBe('不在法定劳动年龄（70 岁），不生成跟踪任务')
     expect(await standing(5)).toMatchObject({ followed: false })
 
@@ -180,6 +180,18 @@ describe('a zero-employment household', () => {
     const seenByCoord = await call(app, 'GET', `/api/applications/${applied.body.id}`, { token: coord })
     expect(seenByCoord.body.registryCheck).toMatchObject({ label: '零就业家庭', ok: true })
     expect(applied.body.registryCheck).toBeUndefined()
+
+    // A member added later joins the same household and its open case; no second case opens.
+    await add(16, { birthDate: '2001-04-04', gender: 'female' })
+    const members = [11, 12, 13, 14, 16].map((i) => aPersonRecord(i).id)
+    const linked = await call(app, 'POST', '/api/households', { token: coord, body: { members } })
+    expect(linked.status).toBe(201)
+    expect(linked.body.id).toBe('hh_z1')
+    expect(await app.host.runJob('zero-employment-watch', app.clock.now())).toMatchObject({ opened: 0 })
+    const cases = await call(app, 'GET', '/api/placement-cases', { token: coord })
+    const mine = cases.body.items.filter((c: { householdId: string }) => c.householdId === 'hh_z1')
+    expect(mine).toHaveLength(1)
+    expect(mine[0].members.map((m: { personId: string }) => m.personId)).toContain(aPersonRecord(16).id)
   })
 })
 
@@ -211,6 +223,8 @@ describe('就业登记', () => {
       registration: { certificateNo: '3206212026000011', endedAt: '2026-12-01' },
     })
     expect(reg.body.keyGroups.map((g: { group: string }) => g.group)).not.toContain('registered_unemployed')
+    // Re-employed with a certificate: still followed, yearly, to learn how the work goes.
+    expect(reg.body.followup).toEqual({ followed: true, note: '按期跟踪中（持就业失业登记证，每年一次）' })
     expect(reg.body.keyGroupHistory.at(-1)).toMatchObject({
       group: 'registered_unemployed',
       action: 'ended',
@@ -247,6 +261,12 @@ describe('就业登记', () => {
     const retry = await call(app, 'POST', '/api/followups/deductions', { token: county, body })
     expect([first.status, retry.status]).toEqual([201, 201])
     expect(retry.body.id).toBe(first.body.id)
+    const again = await call(app, 'POST', '/api/followups/deductions', {
+      token: county,
+      body: { ...body, idempotencyKey: 'fr2-ded-0002' },
+    })
+    expect(again.status).toBe(409)
+    expect(again.body.code).toBe('DEDUCTION.EXISTS')
     const report = await call(app, 'GET', '/api/followups/deductions?year=2026', { token: county })
     const mine = report.body.items.filter((d: { personId: string }) => d.personId === aPersonRecord(2).id)
     expect(mine).toHaveLength(1)
@@ -391,6 +411,9 @@ describe('一人一策: the assistance agreement', () => {
     const after = (await call(app, 'GET', url, { token: resident })).body.agreement
     expect(after.progress).toEqual({ done: 1, total: 2 })
     expect(after.items[0].doneBy).toContain('劳动保障协理员')
+    // The agreed guidance, delivered, counts as the year's 131 career guidance.
+    const tally = (await call(app, 'GET', `/api/people/${id}/history`, { token: coord })).body.services131
+    expect(tally.counts.guidance).toBe(1)
     const twice = await call(app, 'POST', `/api/people/${id}/followups`, {
       token: coord,
       body: { ...visit, agreementItems: [guidance.id] },

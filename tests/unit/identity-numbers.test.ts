@@ -332,7 +332,7 @@ describe('schemas', () => {
   it('mobileSchema normalises and validates', () => {
     expect(mobileSchema.parse('+86 139-1234-5678')).toBe('13912345678')
     const bad = mobileSchema.safeParse('12912345678')
-    expect(bad.error?.issues[0]?.message).toBe('手机号码不正确')
+    expect(bad.error?.issues[0]?.message).toBe('手机号码应为 11 位数字，以 13–19 开头')
   })
 
   it.each([

@@ -38,6 +38,8 @@ export const toApplicationView = (
   onBehalf: r.onBehalf ? { ...r.onBehalf, methodLabel: CONSENT_METHODS[r.onBehalf.method] } : null,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
+  // Staff decide on an objection by what it says; the objector stays anonymous to everyone.
+  ...(opts.applicant ? { objections: r.objections.map(({ at, reason }) => ({ at, reason })) } : {}),
   ...(opts.applicant
     ? {
         applicant: {

@@ -1,6 +1,7 @@
 import { APPLICATION_TYPES } from '../../../shared/applications/application-types'
 import { KEY_GROUPS, type KeyGroup } from '../../../shared/people/person'
 import { newId } from '../../platform/ids'
+import { shanghaiDate } from '../../platform/time'
 import { type ApplicationRecord, applications, cards, type PersonRecord } from '../../store/collections'
 import type { Store } from '../../store/port'
 import { changePerson } from '../people/update-person'
@@ -35,7 +36,7 @@ export const applyApproval = async (
                 ...p.keyGroups,
                 {
                   group,
-                  since: now.slice(0, 10),
+                  since: shanghaiDate(at),
                   source: `application:${app.id}`,
                   reason: APPLICATION_TYPES[app.type].label,
                 },
@@ -46,7 +47,7 @@ export const applyApproval = async (
                   at: now,
                   group,
                   action: 'added' as const,
-                  date: now.slice(0, 10),
+                  date: shanghaiDate(at),
                   reason: `${APPLICATION_TYPES[app.type].label}审批通过`,
                   by,
                   evidence: null,

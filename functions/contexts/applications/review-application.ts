@@ -109,6 +109,12 @@ export const decide = async (
     throw new AppError('APPLICATION.NOT_FOUND')
   }
   if (!stagesFor(who.role).includes(app.status)) throw new AppError('APPLICATION.WRONG_STAGE')
+  // An objection is settled by what the check found, either way: the finding is on record.
+  if (app.status === 'objection_hold' && !decision.reason)
+    throw new AppError('REQUEST.INVALID', {
+      message: '请写明异议的核实情况',
+      issues: [{ field: 'reason', message: '请写明异议的核实情况' }],
+    })
 
   const actor = actorLabel(who)
   const change: Change =

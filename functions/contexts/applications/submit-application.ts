@@ -104,7 +104,7 @@ export const submitApplication = async (
     person.keyGroups.some((g) => g.group === 'registered_unemployed')
   ) {
     throw new AppError('APPLICATION.ALREADY_REGISTERED', {
-      message: `您已办理失业登记（登记证号 ${person.registration.certificateNo}），无需重复申请`,
+      message: `${forSomeoneElse ? `${person.name}` : '您'}已办理失业登记（登记证号 ${person.registration.certificateNo}），无需重复申请`,
     })
   }
   const data = parseForm(input.type, input.data)
@@ -178,7 +178,7 @@ export const submitApplication = async (
     if (raced) return { created: false, view: toApplicationView(raced) }
     const lock = await deps.store.get(applicationLocks, lockId(person.id, input.type))
     throw new AppError('APPLICATION.ALREADY_OPEN', {
-      message: `您已有一个「${spec.label}」申请正在办理中，请勿重复提交`,
+      message: `${forSomeoneElse ? person.name : '您'}已有一个「${spec.label}」申请正在办理中，请勿重复提交`,
       cause: lock?.applicationId,
     })
   }

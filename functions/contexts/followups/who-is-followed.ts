@@ -10,19 +10,30 @@ import { openCaseOf } from '../placement/placement-cases'
 import { countySettingsFor } from '../regions/county-settings'
 
 /**
- * Who is followed (DOMAIN.md, Hai'an 2021): persons of the key groups — or every registered person
- * where the county set it so — and members of a household or person under an open placement case
- * (zero-employment household members are assistance targets, Xinjiang 2010), of legal working age
- * by the county's bounds on `today`. Leaving the labour market (exit) is checked by period.
+ * Who is followed (DOMAIN.md, Hai'an 2021): persons of the key groups; holders of a 就业失业登记证
+ * after their 就业登记 too (Hai'an: 对已就业的了解就业情况 — the yearly or half-yearly follow-up of
+ * the re-employed); members of a household or person under an open placement case
+ * (zero-employment household members are assistance targets, Xinjiang 2010); or every registered
+ * person where the county set it so — of legal working age by the county's bounds on `today`.
+ * Leaving the labour market (exit) is checked by period.
  */
+const whyFollowed = (p: PersonRecord, settings: CountySettings, inOpenCase: boolean): string | null =>
+  p.keyGroups.length > 0
+    ? '重点群体'
+    : inOpenCase
+      ? '安置个案成员'
+      : p.registration
+        ? '持就业失业登记证'
+        : settings.followScope === 'all_registered'
+          ? '县级设定跟踪全部登记人员'
+          : null
+
 export const followsUp = (
   p: PersonRecord,
   settings: CountySettings,
   today: string,
   inOpenCase: boolean,
-): boolean =>
-  (settings.followScope === 'all_registered' || p.keyGroups.length > 0 || inOpenCase) &&
-  isWorkingAge(p, today, settings.workingAge)
+): boolean => whyFollowed(p, settings, inOpenCase) !== null && isWorkingAge(p, today, settings.workingAge)
 
 /** Everyone in an open placement case, read once per monthly run (a handful of cases). */
 export const openCaseMembers = async (store: Store): Promise<Set<string>> => {
@@ -49,11 +60,11 @@ export const followStanding = async (
       note: `不在法定劳动年龄（${ageOnDate(p.birthDate, today)} 岁），不生成跟踪任务`,
     }
   const inCase = (await openCaseOf(store, p)) !== null
-  if (!followsUp(p, settings, today, inCase))
-    return { followed: false, note: '不属于重点群体，不生成跟踪任务；认定重点群体后按期跟踪' }
+  const why = whyFollowed(p, settings, inCase)
+  if (!why) return { followed: false, note: '不属于重点群体，不生成跟踪任务；认定重点群体后按期跟踪' }
   const months = CADENCE_MONTHS[p.employmentStatus]
   return {
     followed: true,
-    note: `按期跟踪中（${months === 1 ? '每月' : months === 6 ? '每半年' : '每年'}一次）`,
+    note: `按期跟踪中（${why}，${months === 1 ? '每月' : months === 6 ? '每半年' : '每年'}一次）`,
   }
 }

@@ -186,7 +186,28 @@ const writeFollowup = async (
       nextStep: input.nextStep ?? null,
       note: input.note ?? null,
     })
-    await tickAgreementItems(tx, personId, input.agreementItems ?? [], recordId, actorLabel(who), now)
+    const ticked = await tickAgreementItems(
+      tx,
+      personId,
+      input.agreementItems ?? [],
+      recordId,
+      actorLabel(who),
+      now,
+    )
+    // An agreed guidance, referral or training delivered is a "131" service too, recorded once.
+    for (const item of ticked)
+      if (item.kind in SERVICES_131)
+        await tx.insert(services, {
+          id: `svc_${item.id}`,
+          personId,
+          community: person.community,
+          year: Number(shanghaiDate(at).slice(0, 4)),
+          kind: item.kind as ServiceKind,
+          at: now,
+          actor: actorLabel(who),
+          note: `援助协议：${item.label}`,
+          jobId: null,
+        })
     const changed = person.employmentStatus !== input.employmentStatus
     // The follow-up confirms the status: a resident's pending report is settled by it.
     await tx.update(persons, person.id, {
@@ -401,15 +422,18 @@ export const recordDeduction = async (deps: Deps, who: Identity, input: ManualDe
   const person = await deps.store.get(persons, input.personId)
   if (!person || !staffCanSee(who, person)) throw new AppError('PERSON.NOT_FOUND')
   const at = deps.clock.now()
-  const id = `ded_m_${input.idempotencyKey}`
+  const year = Number(shanghaiDate(at).slice(0, 4))
+  // One case per person, rule and year: a second officer (or a second tap) can't deduct twice.
+  const id = `ded_m_${input.rule}_${person.id}_${year}`
+  const source = `staff:${input.idempotencyKey}`
   const record: DeductionRecord = {
     id,
     town: person.community.slice(0, 9),
     community: person.community,
-    year: Number(shanghaiDate(at).slice(0, 4)),
+    year,
     points: 1,
-    reason: `${input.reason}：${person.name}`,
-    source: `staff:${actorLabel(who)}`,
+    reason: `${input.reason}：${person.name}（${actorLabel(who)}）`,
+    source,
     at: at.toISOString(),
     rule: MANUAL_DEDUCTION_RULES[input.rule],
     personId: person.id,
@@ -420,8 +444,8 @@ export const recordDeduction = async (deps: Deps, who: Identity, input: ManualDe
   } catch (err) {
     if (!(err instanceof DuplicateKeyError)) throw err
     const existing = await deps.store.get(deductions, id)
-    if (!existing || existing.personId !== person.id) throw new AppError('APPLICATION.IDEMPOTENCY_CONFLICT')
-    return existing
+    if (existing?.source === source) return existing // the same request, retried
+    throw new AppError('DEDUCTION.EXISTS')
   }
   await recordAudit(deps.store, at, who, {
     action: 'deduction.record',

@@ -191,8 +191,8 @@ export const tickAgreementItems = async (
   recordId: string,
   actor: string,
   now: string,
-) => {
-  if (!itemIds.length) return
+): Promise<AgreementRecord['items']> => {
+  if (!itemIds.length) return []
   const current = await tx.get(agreements, agreementId(personId))
   if (!current) throw new AppError('AGREEMENT.NOT_FOUND')
   if (current.status !== 'signed') throw new AppError('AGREEMENT.NOT_SIGNED')
@@ -212,4 +212,5 @@ export const tickAgreementItems = async (
     { expect: { rev: current.rev } },
   )
   if (!saved) throw new AppError('AGREEMENT.CHANGED')
+  return current.items.filter((i) => itemIds.includes(i.id))
 }

@@ -21,7 +21,7 @@ export const memberStanding = (m: Member, today: string, workingAge: WorkingAge)
   if (m.exit && m.exit.date <= today) return { counted: false, label: EXIT_REASONS[m.exit.reason] }
   if (!isWorkingAge(m, today, workingAge))
     return { counted: false, label: `不在法定劳动年龄（${ageOnDate(m.birthDate, today)} 岁）` }
-  if (m.employmentStatus === 'no_wish') return { counted: true, label: '无就业愿望' }
+  if (m.employmentStatus === 'no_wish') return { counted: true, label: '计入：无就业愿望，视同未就业' }
   return { counted: true, label: null }
 }
 

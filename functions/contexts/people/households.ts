@@ -4,7 +4,7 @@ import type { HouseholdView } from '../../../shared/people/person'
 import { newId } from '../../platform/ids'
 import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
-import { type PersonRecord, persons } from '../../store/collections'
+import { type PersonRecord, persons, placementCases } from '../../store/collections'
 import { recordAudit } from '../audit/record-audit'
 import { watchHousehold } from '../placement/placement-cases'
 import { countySettingsFor } from '../regions/county-settings'
@@ -38,10 +38,18 @@ export const linkHousehold = async (
     })
   }
   const at = deps.clock.now()
-  const householdId = newId('hh', at)
+  // Adding to a household keeps it (its id, its open case): the one most members already share.
+  const shared = new Map<string, number>()
+  for (const m of members) if (m.householdId) shared.set(m.householdId, (shared.get(m.householdId) ?? 0) + 1)
+  const householdId = [...shared.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? newId('hh', at)
+  const left = [...shared.keys()].filter((h) => h !== householdId)
   await deps.store.transaction(async (tx) => {
-    for (const m of members) await tx.update(persons, m.id, { householdId, updatedAt: at.toISOString() })
+    for (const m of members)
+      if (m.householdId !== householdId)
+        await tx.update(persons, m.id, { householdId, updatedAt: at.toISOString() })
   })
+  // An open placement case lists the household as it now is (here, and where someone moved from).
+  for (const h of [householdId, ...left]) await refreshCaseMembers(deps, h)
   await recordAudit(deps.store, at, who, {
     action: 'household.link',
     subject: householdId,
@@ -50,6 +58,27 @@ export const linkHousehold = async (
   })
   await watchHousehold(deps, householdId, at)
   return getHousehold(deps, who, householdId)
+}
+
+const refreshCaseMembers = async (deps: Deps, householdId: string) => {
+  const open = await deps.store.find(placementCases, {
+    where: [
+      { field: 'householdId', op: 'eq', value: householdId },
+      { field: 'status', op: 'eq', value: 'open' },
+    ],
+    orderBy: [],
+    limit: 5,
+  })
+  if (!open.items.length) return
+  const members = await deps.store.find(persons, {
+    where: [{ field: 'householdId', op: 'eq', value: householdId }],
+    orderBy: [],
+    limit: 30,
+  })
+  const ids = members.items.map((p) => p.id)
+  for (const c of open.items)
+    if (ids.length && ids.join() !== c.personIds.join())
+      await deps.store.update(placementCases, c.id, { personIds: ids }, { expect: { status: 'open' } })
 }
 
 export const getHousehold = async (deps: Deps, who: Identity, id: string): Promise<HouseholdView> => {

@@ -198,10 +198,18 @@ const claimOrCreate = async (
     // A staff-registered record is claimed by the resident it describes: same ID and name.
     if (existing.accountId !== null || existing.name !== fields.name) throw new AppError('PERSON.ID_TAKEN')
     // The coordinator's record of employment stands; the resident's differing answer is a report.
+    // What the resident left out keeps what the coordinator learned on the visit (五清).
+    const kept = {
+      skills: input.skills !== undefined ? fields.skills : existing.skills,
+      jobWishes: input.jobWishes !== undefined ? fields.jobWishes : existing.jobWishes,
+      trainingWish: input.trainingWish !== undefined ? fields.trainingWish : existing.trainingWish,
+      hukou: input.hukou !== undefined && input.hukou !== null ? fields.hukou : (existing.hukou ?? null),
+      family: input.family !== undefined ? fields.family : existing.family,
+    }
     return deps.store.update(
       persons,
       existing.id,
-      { ...fields, ...reportedStatus(existing, input, now), accountId: accountOf(who) },
+      { ...fields, ...kept, ...reportedStatus(existing, input, now), accountId: accountOf(who) },
       { expect: { accountId: null } },
     )
   }

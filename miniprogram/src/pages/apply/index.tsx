@@ -308,7 +308,9 @@ export default function ApplyPage() {
       } else if (code === 'APPLICATION.ALREADY_OPEN') {
         setProblem({
           message: errorMessage(e),
-          action: { label: '查看我的申请', run: () => openPage('/pages/my-applications/index') },
+          action: behalfId
+            ? { label: '返回人员信息', run: () => void Taro.navigateBack().catch(() => undefined) }
+            : { label: '查看我的申请', run: () => openPage('/pages/my-applications/index') },
         })
       } else if (code === 'APPLICATION.SUBSIDY_OVERLAP') {
         // Nothing to retry: the months clash with a benefit already enjoyed. Change them.

@@ -72,7 +72,8 @@ export function HouseholdCard({ person }: { person: PersonView }) {
               <View className="wb-lines">
                 <Text>
                   {m.name}
-                  {m.id === person.id ? '（本人）' : ''} · {m.gender === 'male' ? '男' : '女'} · {m.age} 岁
+                  {m.id === person.id ? '（本人）' : ''} · {m.gender === 'male' ? '男' : '女'} ·{' '}
+                  {`${m.age}\u00a0岁`}
                 </Text>
                 {m.label ? (
                   <Text className={m.counted ? 'kg-pending' : 'muted'}>

@@ -111,7 +111,7 @@ export default function DeductionsPage() {
           id="deductions-not-allowed"
           icon="员"
           title="仅街道/镇和县级工作人员可查看"
-          desc="扣分统计按镇（街道）和社区汇总逾期未跟踪的情况"
+          desc="扣分统计按镇（街道）和社区汇总漏跟踪的情况"
           action={
             <View
               className="btn btn--ghost btn--small"
@@ -169,7 +169,7 @@ export default function DeductionsPage() {
           </Picker>
         </View>
         <Text className="wb-head__desc">
-          每月末仍未跟踪的任务按规定扣分，按镇（街道）和社区汇总，扣分多的在前。
+          每月末仍未跟踪的任务按规定扣分（每月跟踪的失业人员每漏一月扣一次；半年、一年跟踪一次的人员，漏跟踪期间只扣一次），按镇（街道）和社区汇总，扣分多的在前。
         </Text>
       </View>
 
@@ -193,7 +193,7 @@ export default function DeductionsPage() {
           id="deductions-empty"
           icon="✓"
           title="没有扣分"
-          desc={`${year} 年度辖区内没有逾期未跟踪的扣分记录`}
+          desc={`${year} 年度辖区内没有漏跟踪的扣分记录`}
         />
       ) : null}
       {report && !empty ? (

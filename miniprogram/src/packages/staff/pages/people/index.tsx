@@ -167,7 +167,7 @@ export default function PeoplePage() {
                 <Text className="tag tag--muted">{p.employmentLabel}</Text>
               </View>
               <Text className="wb-record__line">
-                {p.gender === 'male' ? '男' : '女'} · {p.age} 岁 · {p.idNumberMasked}
+                {p.gender === 'male' ? '男' : '女'} · {`${p.age}\u00a0岁`} · {p.idNumberMasked}
               </Text>
               <Text className="wb-record__line muted">
                 {p.communityName ?? p.community}

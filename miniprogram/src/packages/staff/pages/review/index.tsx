@@ -106,7 +106,8 @@ export default function ReviewPage() {
   const stage = isReviewStage(view.status) ? view.status : null
   const mayDecide = !decided && stage !== null && stagesFor(session.session.role).includes(stage)
   const labels = stage ? DECISION_LABELS[stage] : DECISION_LABELS.community_review
-  const objections = view.timeline.filter((e) => e.action === 'objection')
+  // What each objection says (staff see it; the applicant's timeline only says there was one).
+  const objections = view.objections ?? []
   const rows = describeData(view.type, view.data)
 
   const choose = (d: Decision) => {
@@ -116,6 +117,10 @@ export default function ReviewPage() {
 
   const confirm = async () => {
     if (!decision || busy) return
+    if (stage === 'objection_hold' && !reason.trim()) {
+      setReasonError('请写明异议的核实情况')
+      return
+    }
     const parsed = parseWith(
       reviewDecisionSchema,
       { decision, ...(reason.trim() ? { reason: reason.trim() } : {}) },
@@ -286,7 +291,15 @@ export default function ReviewPage() {
       <ConfirmSheet
         open={decision !== null}
         title={decision === 'reject' ? `确认${labels.reject}？` : `确认${labels.approve}？`}
-        confirmText={decision === 'reject' ? '确认不通过' : '确认通过'}
+        confirmText={
+          stage === 'objection_hold'
+            ? decision === 'reject'
+              ? '确认异议成立'
+              : '确认异议不成立'
+            : decision === 'reject'
+              ? '确认不通过'
+              : '确认通过'
+        }
         confirmId="review-confirm"
         danger={decision === 'reject'}
         busy={busy}
@@ -294,7 +307,11 @@ export default function ReviewPage() {
         onCancel={() => setDecision(null)}
       >
         <Text className="review__reason-label">
-          {decision === 'reject' ? '不通过理由（必填，将告知申请人）' : '审核意见（选填）'}
+          {stage === 'objection_hold'
+            ? '核实情况（必填）'
+            : decision === 'reject'
+              ? '不通过理由（必填，将告知申请人）'
+              : '审核意见（选填）'}
         </Text>
         <Textarea
           id="review-reason"
