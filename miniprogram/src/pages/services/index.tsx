@@ -1,6 +1,7 @@
+import { type ApplicationView, CLOSED_STATUSES } from '@shared/applications/application-types'
 import type { EligibilityItem, Verdict } from '@shared/policies/policy'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, errorMessage } from '../../api/client'
 import type { ApplicationTypeInfo } from '../../api/types'
@@ -9,7 +10,7 @@ import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import { VerdictBadge } from '../../components/Verdict'
 import { useMe } from '../../hooks/useMe'
-import { goLogin, goProfile, openPage } from '../../utils/nav'
+import { goLogin, goProfile, openApplication, openPage } from '../../utils/nav'
 import { policyPath } from '../../utils/policy-nav'
 import './index.scss'
 
@@ -86,10 +87,13 @@ function ServiceCard({
   fit,
   registered,
   stillRegistered,
+  open,
 }: {
   item: ApplicationTypeInfo
   fit?: Fit
   registered: boolean
+  /** An application of this type still being handled (filed by the resident or for them). */
+  open?: ApplicationView
   /** Holds an unemployment registration now: applying for it again makes no sense. */
   stillRegistered: boolean
 }) {
@@ -101,6 +105,7 @@ function ServiceCard({
         <Text className="service-card__title">{item.label}</Text>
         {item.needsRegistration && !registered ? <Text className="tag tag--accent">需失业登记</Text> : null}
         {already ? <Text className="tag tag--ok">已登记</Text> : null}
+        {open && !already ? <Text className="tag tag--accent">办理中</Text> : null}
       </View>
       {fit ? <FitLine fit={fit} type={item.type} /> : null}
       <Text className="service-card__summary">{item.summary}</Text>
@@ -124,6 +129,15 @@ function ServiceCard({
           <Text className="service-card__summary" id={`already-${item.type}`}>
             您已办理失业登记，无需重复申请；找到工作后由社区办理就业登记。
           </Text>
+        ) : open ? (
+          <View
+            id={`open-${item.type}`}
+            className="btn btn--ghost btn--small"
+            hoverClass="btn--hover"
+            onClick={() => openApplication(open.id)}
+          >
+            {open.statusLabel} · 查看进度
+          </View>
         ) : (
           <View
             id={`apply-${item.type}`}
@@ -158,6 +172,28 @@ export default function ServicesPage() {
   useEffect(() => {
     void loadTypes()
   }, [loadTypes])
+
+  // What is being handled already (also what staff filed for the resident): no second 去办理.
+  const [openApps, setOpenApps] = useState<Map<string, ApplicationView>>(new Map())
+  const appsKey = me.status === 'done' ? me.me.id : null
+  const loadOpen = useCallback(async () => {
+    if (!appsKey) {
+      setOpenApps(new Map())
+      return
+    }
+    try {
+      const r = await api('listMyApplications')
+      setOpenApps(new Map(r.items.filter((a) => !CLOSED_STATUSES.includes(a.status)).map((a) => [a.type, a])))
+    } catch {
+      // the services still show; 去办理 then meets ALREADY_OPEN with its message
+    }
+  }, [appsKey])
+  useEffect(() => {
+    void loadOpen()
+  }, [loadOpen])
+  useDidShow(() => {
+    void loadOpen()
+  })
 
   // Registered residents see the services ordered by what fits them, with the reason.
   const [fits, setFits] = useState<Map<string, Fit>>(new Map())
@@ -258,6 +294,7 @@ export default function ServicesPage() {
                 key={item.type}
                 item={item}
                 fit={fits.get(item.type)}
+                open={openApps.get(item.type)}
                 registered={me.status === 'done' && me.me.registration !== null}
                 stillRegistered={
                   me.status === 'done' &&
