@@ -1,6 +1,7 @@
 import { runFollowupMonthly, taskId } from '../../functions/contexts/followups/monthly-run'
 import { createLogger } from '../../functions/platform/logger'
 import { followupTasks, persons } from '../../functions/store/collections'
+import { anIdNumber, aResident } from '../support/people'
 import { aPersonRecord, REGISTERED } from '../support/registry'
 import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
 
@@ -444,5 +445,45 @@ describe('一人一策: the assistance agreement', () => {
     expect(stale.body.code).toBe('AGREEMENT.CHANGED')
     const lost = await call(app, 'PUT', url, { token: coord, body: { ...draft, expectedVersion: 1 } })
     expect(lost.body.code).toBe('AGREEMENT.CHANGED')
+  })
+})
+
+describe('a resident claiming a record made on a home visit', () => {
+  it('keeps what the coordinator learned when the form leaves it empty', async () => {
+    const idNumber = anIdNumber('19790505', true)
+    const made = await call(app, 'POST', '/api/people', {
+      token: coord,
+      body: aResident({
+        name: '吴立新',
+        idNumber,
+        skills: ['电焊'],
+        jobWishes: { occupations: ['焊工'], places: [], expectedPay: null },
+        hukou: 'local_urban',
+        family: { householdSize: 4, situation: '妻子务农，两个孩子上学' },
+      }),
+    })
+    expect(made.status).toBe(201)
+    const resident = await devLogin(app, { openid: 'fr2-res-51', role: 'resident' })
+    // As the profile form sends it: every field, the ones not filled in empty.
+    const bound = await call(app, 'PUT', '/api/me', {
+      token: resident,
+      body: aResident({
+        name: '吴立新',
+        idNumber,
+        skills: [],
+        jobWishes: { occupations: [], places: [], expectedPay: null },
+        hukou: null,
+        family: { householdSize: null, situation: null },
+        trainingWish: { wants: null, courses: [] },
+      }),
+    })
+    expect(bound.status).toBe(200)
+    expect(bound.body).toMatchObject({
+      id: made.body.id,
+      skills: ['电焊'],
+      jobWishes: { occupations: ['焊工'] },
+      hukou: 'local_urban',
+      family: { householdSize: 4, situation: '妻子务农，两个孩子上学' },
+    })
   })
 })

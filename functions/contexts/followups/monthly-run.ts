@@ -124,7 +124,8 @@ export const runFollowupMonthly = async (
           period,
           due,
           status: 'open',
-          priority: priorityOf(p, false),
+          // A member of an open placement case stays on top (紧急) month after month.
+          priority: priorityOf(p, inCases.has(p.id)),
           reason: p.employmentStatus,
           lateSince,
           createdAt: at.toISOString(),

@@ -199,12 +199,23 @@ const claimOrCreate = async (
     if (existing.accountId !== null || existing.name !== fields.name) throw new AppError('PERSON.ID_TAKEN')
     // The coordinator's record of employment stands; the resident's differing answer is a report.
     // What the resident left out keeps what the coordinator learned on the visit (五清).
+    // (The profile form sends every field, empty ones as [] or null: empty keeps the visit's.)
+    const wishes = fields.jobWishes
     const kept = {
-      skills: input.skills !== undefined ? fields.skills : existing.skills,
-      jobWishes: input.jobWishes !== undefined ? fields.jobWishes : existing.jobWishes,
-      trainingWish: input.trainingWish !== undefined ? fields.trainingWish : existing.trainingWish,
-      hukou: input.hukou !== undefined && input.hukou !== null ? fields.hukou : (existing.hukou ?? null),
-      family: input.family !== undefined ? fields.family : existing.family,
+      skills: fields.skills.length ? fields.skills : existing.skills,
+      jobWishes:
+        wishes.occupations.length || wishes.places.length || wishes.expectedPay !== null
+          ? wishes
+          : existing.jobWishes,
+      trainingWish:
+        fields.trainingWish && (fields.trainingWish.wants !== null || fields.trainingWish.courses.length)
+          ? fields.trainingWish
+          : (existing.trainingWish ?? fields.trainingWish),
+      hukou: fields.hukou ?? existing.hukou ?? null,
+      family:
+        fields.family.householdSize !== null || fields.family.situation !== null
+          ? fields.family
+          : existing.family,
     }
     return deps.store.update(
       persons,

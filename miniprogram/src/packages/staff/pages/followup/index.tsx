@@ -244,7 +244,11 @@ export default function FollowupPage() {
           id="followup-closed"
           icon="✓"
           title={
-            saved ? '跟踪记录已登记' : task?.status === 'done' ? '这项跟踪已登记' : '这项跟踪任务已逾期关闭'
+            saved
+              ? '跟踪记录已登记'
+              : task?.status === 'done'
+                ? '这项跟踪已登记'
+                : '这项跟踪任务已漏跟踪，月末已关闭'
           }
           desc={saved ? '正在返回工作台…' : '无需重复登记'}
           action={

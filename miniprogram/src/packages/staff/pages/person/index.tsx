@@ -291,7 +291,7 @@ export default function PersonPage() {
     if (!task) return taskChecked ? '未能查到这项跟踪任务，请从工作台重新进入' : null
     if (task.status === 'done')
       return `${periodLabel(task.period)}的跟踪已于 ${task.doneAt ? formatDateTime(task.doneAt) : '本月'} 登记`
-    if (task.status === 'missed') return `${periodLabel(task.period)}的跟踪任务已逾期关闭`
+    if (task.status === 'missed') return `${periodLabel(task.period)}漏跟踪，任务已在月末关闭`
     return null
   }
   const noteText = taskNote()

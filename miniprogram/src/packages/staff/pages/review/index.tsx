@@ -137,7 +137,15 @@ export default function ReviewPage() {
       setDecision(null)
       forgetReview(view.id)
       setState({ status: 'done', view: next })
-      toastText(decision === 'approve' ? '已审核通过' : '已作不通过处理')
+      toastText(
+        stage === 'objection_hold'
+          ? decision === 'approve'
+            ? '已认定异议不成立，恢复公示'
+            : '已认定异议成立，不予通过'
+          : decision === 'approve'
+            ? '已审核通过'
+            : '已作不通过处理',
+      )
       setTimeout(backToQueue, 900)
     } catch (e) {
       if (errorCode(e) === 'APPLICATION.WRONG_STAGE') {
