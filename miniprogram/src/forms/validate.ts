@@ -74,3 +74,20 @@ export const serverErrors = (issues: readonly FieldIssue[] | undefined, prefix =
 }
 
 export const hasErrors = (errors: FieldErrors): boolean => Object.keys(errors).length > 0
+
+/** A list typed into one box (技能、意向岗位): split on the separators people use. */
+export const splitList = (text: string): string[] =>
+  text
+    .split(/[,，、;；\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+
+/** "skills.3" and "jobWishes.places.0" belong to the field of the whole list: its first message. */
+export const normaliseListErrors = (errors: FieldErrors): FieldErrors => {
+  const out: FieldErrors = {}
+  for (const [path, message] of Object.entries(errors)) {
+    const key = path.replace(/\.\d+$/, '')
+    if (!(key in out)) out[key] = message
+  }
+  return out
+}

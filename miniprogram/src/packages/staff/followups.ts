@@ -132,6 +132,18 @@ export const PEOPLE_PATH = '/packages/staff/pages/people/index'
 export const REGISTER_PERSON_PATH = '/packages/staff/pages/register-person/index'
 export const COUNTY_SETTINGS_PATH = '/packages/staff/pages/county-settings/index'
 
+/**
+ * Add `personId` to the household of `anchorId` (a new household of the two when the anchor has
+ * none): everyone already in it is sent along, so the server keeps the household and its case.
+ */
+export const addToHousehold = async (anchorId: string, personId: string): Promise<void> => {
+  const anchor = await api('getPerson', { params: { id: anchorId } })
+  const members = anchor.householdId
+    ? (await api('getHousehold', { params: { id: anchor.householdId } })).members.map((m) => m.id)
+    : []
+  await api('linkHousehold', { body: { members: [...new Set([...members, anchorId, personId])] } })
+}
+
 /** 居民查找, or — with `addTo` — choosing whom to add to that person's household. */
 export const householdPickPath = (personId: string, name: string): string =>
   `${PEOPLE_PATH}?addTo=${encodeURIComponent(personId)}&name=${encodeURIComponent(name)}`

@@ -19,7 +19,14 @@ import { ChoiceChips, DateBox, FormField } from '../../components/Form'
 import PageShell from '../../components/PageShell'
 import RegionPicker from '../../components/RegionPicker'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
-import { type FieldErrors, hasErrors, parseWith, serverErrors } from '../../forms/validate'
+import {
+  type FieldErrors,
+  hasErrors,
+  normaliseListErrors,
+  parseWith,
+  serverErrors,
+  splitList,
+} from '../../forms/validate'
 import { isLoginError, useMe } from '../../hooks/useMe'
 import { formatDate, todayInChina } from '../../utils/format'
 import { goLogin } from '../../utils/nav'
@@ -110,29 +117,11 @@ const FOCUS_TARGET: Record<string, string> = {
 }
 
 const joinList = (items: readonly string[]): string => items.join('、')
-const splitList = (text: string): string[] =>
-  text
-    .split(/[,，、;；\s]+/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-
 const numberOrNull = (text: string): number | null | string => {
   const t = text.trim()
   if (t === '') return null
   const n = Number(t)
   return Number.isFinite(n) ? n : t
-}
-
-/** "skills.3" and "jobWishes.places.0" belong to the field of the whole list. */
-const fieldKey = (path: string): string => path.replace(/\.\d+$/, '')
-
-const normalise = (errors: FieldErrors): FieldErrors => {
-  const out: FieldErrors = {}
-  for (const [path, message] of Object.entries(errors)) {
-    const key = fieldKey(path)
-    if (!(key in out)) out[key] = message
-  }
-  return out
 }
 
 const fromPerson = (me: PersonView): Form => ({
@@ -389,7 +378,7 @@ export default function ProfilePage() {
       const idNumber = idMode === 'masked' ? null : form.idNumber
       const parsed = parseWith(meUpdateSchema, toBody(form, idNumber), LABELS)
       if (!parsed.ok) {
-        const found = normalise(parsed.errors)
+        const found = normaliseListErrors(parsed.errors)
         setErrors(found)
         showFirstError(found)
         toastText('请检查填写内容')
@@ -411,7 +400,7 @@ export default function ProfilePage() {
         setErrors({ idNumber: errorMessage(e) })
         showFirstError({ idNumber: 'x' })
       } else if (isApiError(e) && e.code === 'REQUEST.INVALID' && e.issues?.length) {
-        const found = normalise(serverErrors(e.issues))
+        const found = normaliseListErrors(serverErrors(e.issues))
         setErrors(found)
         showFirstError(found)
         toastText('请检查填写内容')

@@ -11,7 +11,7 @@ import { openPage } from '../../../../utils/nav'
 import { toastText } from '../../../../utils/toast'
 import { ListFoot } from '../../components/ListFoot'
 import { usePaged } from '../../components/usePaged'
-import { isPersonId, personPath, REGISTER_PERSON_PATH } from '../../followups'
+import { addToHousehold, isPersonId, personPath, REGISTER_PERSON_PATH } from '../../followups'
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
@@ -61,7 +61,7 @@ export default function PeoplePage() {
   if (gate) return <PageShell className="staff wb">{gate}</PageShell>
 
   /** Add a resident to the anchor person's household (everyone already in it stays together). */
-  const addToHousehold = async (p: PersonSummary) => {
+  const pickMember = async (p: PersonSummary) => {
     if (!addTo || linking) return
     if (p.id === addTo) {
       toastText('不能添加本人')
@@ -78,11 +78,7 @@ export default function PeoplePage() {
     if (!ok.confirm) return
     setLinking(true)
     try {
-      const anchor = await api('getPerson', { params: { id: addTo } })
-      const members = anchor.householdId
-        ? (await api('getHousehold', { params: { id: anchor.householdId } })).members.map((m) => m.id)
-        : [addTo]
-      await api('linkHousehold', { body: { members: [...new Set([...members, addTo, p.id])] } })
+      await addToHousehold(addTo, p.id)
       toastText('已添加家庭成员')
       setTimeout(() => void Taro.navigateBack().catch(() => openPage(personPath(addTo))), 700)
     } catch (e) {
@@ -160,7 +156,7 @@ export default function PeoplePage() {
               id={`people-row-${p.id}`}
               className={`card list-item${linking ? ' btn--disabled' : ''}`}
               hoverClass="btn--hover"
-              onClick={() => (addTo ? void addToHousehold(p) : openPage(personPath(p.id)))}
+              onClick={() => (addTo ? void pickMember(p) : openPage(personPath(p.id)))}
             >
               <View className="list-item__head">
                 <Text className="list-item__title">{p.name}</Text>

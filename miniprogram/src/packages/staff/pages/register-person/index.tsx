@@ -13,12 +13,19 @@ import { api, errorCode, errorMessage, isApiError } from '../../../../api/client
 import { ChoiceChips, DateBox, FormField } from '../../../../components/Form'
 import PageShell from '../../../../components/PageShell'
 import RegionPicker from '../../../../components/RegionPicker'
-import { type FieldErrors, hasErrors, parseWith, serverErrors } from '../../../../forms/validate'
+import {
+  type FieldErrors,
+  hasErrors,
+  normaliseListErrors,
+  parseWith,
+  serverErrors,
+  splitList,
+} from '../../../../forms/validate'
 import { useSession } from '../../../../hooks/useSession'
 import { todayInChina } from '../../../../utils/format'
 import { confirmDiscard } from '../../../../utils/leave'
 import { toastError, toastText } from '../../../../utils/toast'
-import { isPersonId, personPath } from '../../followups'
+import { addToHousehold, isPersonId, personPath } from '../../followups'
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
@@ -64,22 +71,6 @@ const LABELS: Record<string, string> = {
 
 const STATUS_OPTIONS = Object.entries(EMPLOYMENT_STATUSES).map(([value, label]) => ({ value, label }))
 const HUKOU_OPTIONS = Object.entries(HUKOU_TYPES).map(([value, label]) => ({ value, label }))
-
-const splitList = (text: string): string[] =>
-  text
-    .split(/[,，、;；\s]+/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-
-/** "skills.3" belongs to the field of the whole list. */
-const normalise = (errors: FieldErrors): FieldErrors => {
-  const out: FieldErrors = {}
-  for (const [path, message] of Object.entries(errors)) {
-    const key = path.replace(/\.\d+$/, '')
-    if (!(key in out)) out[key] = message
-  }
-  return out
-}
 
 /**
  * 入户登记: a coordinator registers a resident met on a home visit (or a census), with the
@@ -145,7 +136,7 @@ export default function RegisterPersonPage() {
       family: { householdSize: null, situation: form.situation.trim() || null },
     }
     const parsed = parseWith(meUpdateSchema, body, LABELS)
-    const found = { ...(parsed.ok ? {} : normalise(parsed.errors)), ...early }
+    const found = { ...(parsed.ok ? {} : normaliseListErrors(parsed.errors)), ...early }
     if (hasErrors(found) || !parsed.ok) {
       setErrors(found)
       toastText('请检查填写内容')
@@ -157,18 +148,14 @@ export default function RegisterPersonPage() {
       setDirty(false)
       if (addTo) {
         // Join the household of the person this was opened from.
-        const anchor = await api('getPerson', { params: { id: addTo } })
-        const members = anchor.householdId
-          ? (await api('getHousehold', { params: { id: anchor.householdId } })).members.map((m) => m.id)
-          : [addTo]
-        await api('linkHousehold', { body: { members: [...new Set([...members, addTo, person.id])] } })
+        await addToHousehold(addTo, person.id)
       }
       toastText(addTo ? `已登记并加入 ${anchorName} 的家庭` : '已登记')
       setTimeout(() => void Taro.redirectTo({ url: personPath(addTo ?? person.id) }), 700)
     } catch (e) {
       if (errorCode(e) === 'PERSON.ID_TAKEN') setErrors({ idNumber: errorMessage(e) })
       else if (isApiError(e) && e.code === 'REQUEST.INVALID' && e.issues?.length)
-        setErrors(normalise(serverErrors(e.issues)))
+        setErrors(normaliseListErrors(serverErrors(e.issues)))
       else toastError(e)
     } finally {
       setSaving(false)
