@@ -59,6 +59,7 @@ export const FUNCTIONS: FunctionSpec[] = [
   http('employers', () => import('./employers/index')),
   http('seekers', () => import('./seekers/index')),
   http('sessions', () => import('./sessions/index')),
+  http('reports', () => import('./reports/index')),
   {
     name: 'jobs-expire',
     entry: 'functions/jobs-expire/index.ts',
@@ -162,6 +163,19 @@ export const FUNCTIONS: FunctionSpec[] = [
     timeoutSeconds: 60,
     memoryMb: 256,
     load: () => import('./card-inspection-reminder/index'),
+  },
+  {
+    name: 'report-quarterly',
+    entry: 'functions/report-quarterly/index.ts',
+    routes: [],
+    // The job itself checks the day: only the first working day after a quarter does anything.
+    schedule: {
+      cron: '0 7 1-10 1,4,7,10 *',
+      description: '季度结束后第一个工作日 07:00 锁定上季度一览表、明细表并通知街道/镇和县级',
+    },
+    timeoutSeconds: 60,
+    memoryMb: 1024,
+    load: () => import('./report-quarterly/index'),
   },
 ]
 

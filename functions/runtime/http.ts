@@ -60,9 +60,12 @@ export class FileReply {
   constructor(
     readonly bytes: Buffer,
     readonly contentType: string,
+    /** Offered as a download under this name (报表); absent for files opened in place. */
+    readonly filename?: string,
   ) {}
 }
-export const fileReply = (bytes: Buffer, contentType: string): FileReply => new FileReply(bytes, contentType)
+export const fileReply = (bytes: Buffer, contentType: string, filename?: string): FileReply =>
+  new FileReply(bytes, contentType, filename)
 
 /** Typed helper: infers P/Q/B from the schemas given. */
 export const route = <P = Record<string, never>, Q = Record<string, never>, B = undefined, R = unknown>(
@@ -267,6 +270,11 @@ export const httpFunction = (routes: RouteTable) => {
             'content-type': result.contentType,
             'x-request-id': input.requestId,
             'cache-control': 'private, no-store',
+            ...(result.filename
+              ? {
+                  'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(result.filename)}`,
+                }
+              : {}),
           },
           body: result.bytes.toString('base64'),
           isBase64Encoded: true,

@@ -20,6 +20,7 @@ import type {
 } from '../../shared/people/person'
 import type { PolicyParam, PolicyStatus, Verdict } from '../../shared/policies/policy'
 import type { Rule } from '../../shared/policies/rules'
+import type { QuarterDetailRow } from '../../shared/reports/report'
 import type { BookingStatus, SessionKind } from '../../shared/sessions/session'
 import { defineCollection } from './port'
 
@@ -426,6 +427,8 @@ export const followupTasks = defineCollection<FollowupTaskRecord>()({
 export interface FollowupRecord {
   id: string
   personId: string
+  /** The person's community when it was recorded: the quarter's reports read records by region. */
+  community: string
   taskId: string | null
   at: string
   actor: string
@@ -439,7 +442,7 @@ export interface FollowupRecord {
 }
 export const followupRecords = defineCollection<FollowupRecord>()({
   name: 'followup_records',
-  fields: { personId: 'text', at: 'text' },
+  fields: { personId: 'text', at: 'text', community: 'text' },
 })
 
 /** One "131" service given (career guidance, job referral, skills training). */
@@ -456,7 +459,7 @@ export interface ServiceRecord {
 }
 export const services = defineCollection<ServiceRecord>()({
   name: 'services',
-  fields: { personId: 'text', year: 'int', kind: 'text' },
+  fields: { personId: 'text', year: 'int', kind: 'text', community: 'text', at: 'text' },
 })
 
 /** A 1-point deduction from a street/town's annual score (Hai'an 2021 §四3). */
@@ -906,6 +909,52 @@ export const agreements = defineCollection<AgreementRecord>()({
   fields: { personId: 'text', community: 'text', status: 'text' },
 })
 
+/**
+ * A quarter's 明细表 rows of one community as \`report-quarterly\` froze them
+ * (\`rq_<quarter>_<community>\`): a submitted report does not change when a record is edited later.
+ */
+export interface ReportSnapshotRecord {
+  id: string
+  quarter: string
+  community: string
+  frozenAt: string
+  rows: QuarterDetailRow[]
+}
+export const reportSnapshots = defineCollection<ReportSnapshotRecord>()({
+  name: 'report_snapshots',
+  fields: { quarter: 'text', community: 'text' },
+})
+
+/** A street/town's employed urban labour force for a month (\`lf_<town>_<YYYY-MM>\`): the rate's denominator. */
+export interface LabourForceRecord {
+  id: string
+  town: string
+  month: string
+  employed: number
+  by: string
+  at: string
+}
+export const labourForce = defineCollection<LabourForceRecord>()({
+  name: 'labour_force',
+  fields: { town: 'text', month: 'text' },
+})
+
+/** The county's decision on a community's full-employment star level for a year (\`cr_<community>_<year>\`). */
+export interface CommunityRatingRecord {
+  id: string
+  community: string
+  year: number
+  level: 0 | 3 | 4 | 5
+  proposed: 0 | 3 | 4 | 5
+  note: string
+  by: string
+  at: string
+}
+export const communityRatings = defineCollection<CommunityRatingRecord>()({
+  name: 'community_ratings',
+  fields: { community: 'text', year: 'int' },
+})
+
 export const ALL_COLLECTIONS = [
   jobs,
   accounts,
@@ -938,4 +987,7 @@ export const ALL_COLLECTIONS = [
   bookings,
   bookers,
   agreements,
+  reportSnapshots,
+  labourForce,
+  communityRatings,
 ]

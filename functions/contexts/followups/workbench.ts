@@ -175,6 +175,7 @@ const writeFollowup = async (
     await tx.insert(followupRecords, {
       id: recordId,
       personId,
+      community: person.community,
       taskId,
       at: now,
       actor: actorLabel(who),

@@ -1,0 +1,173 @@
+import type { Identity } from '../../../shared/auth/identity'
+import { AppError } from '../../../shared/errors'
+import type { KeyGroup } from '../../../shared/people/person'
+import { regionLevel } from '../../../shared/regions/region-code'
+import {
+  type LabourForceInput,
+  last12Months,
+  monthEnd,
+  type UnemploymentRate,
+} from '../../../shared/reports/report'
+import type { Deps } from '../../runtime/deps'
+import { labourForce, type PersonRecord, persons } from '../../store/collections'
+import type { Store } from '../../store/port'
+import { scanPages } from '../../store/scan'
+import { actorLabel } from '../applications/application-mapper'
+import { recordAudit } from '../audit/record-audit'
+import { childRegions, regionLabel } from '../regions/region-directory'
+import { reportScope, shanghaiDate } from './quarterly'
+import { reportSettingsFor } from './settings'
+
+/** Whether a person was in a key group at the end of `day`: added on or before it, not ended by it. */
+export const inGroupOn = (
+  p: Pick<PersonRecord, 'keyGroups' | 'keyGroupHistory'>,
+  group: KeyGroup,
+  day: string,
+) => {
+  const current = (p.keyGroups ?? []).find((g) => g.group === group)
+  if (current) return current.since.slice(0, 10) <= day
+  const history = (p.keyGroupHistory ?? []).filter((h) => h.group === group)
+  const ended = history.filter((h) => h.action === 'ended').at(-1)
+  const began = history.find((h) => h.action === 'added' || h.action === 'confirmed')
+  return !!ended && ended.date > day && (!began || began.date <= day)
+}
+
+const checkMonth = (month: string, now: Date) => {
+  if (month > shanghaiDate(now).slice(0, 7))
+    throw new AppError('REQUEST.INVALID', { issues: [{ field: 'month', message: '不能查询未来月份' }] })
+}
+
+/** Registered unemployed at each month's end, for the twelve months ending with `month`. */
+const registeredUnemployedByMonth = async (store: Store, region: string, months: string[]) => {
+  const counts = new Map(months.map((m) => [m, 0]))
+  const ends = months.map((m) => [m, monthEnd(m)] as const)
+  for await (const page of scanPages(store, persons, {
+    where: [{ field: 'community', op: 'prefix', value: region }],
+    orderBy: [{ field: 'community', dir: 'asc' }],
+    fields: ['keyGroups', 'keyGroupHistory', 'exit'],
+  })) {
+    for (const p of page.items) {
+      for (const [m, end] of ends) {
+        if (p.exit && p.exit.date <= end) continue
+        if (inGroupOn(p, 'registered_unemployed', end)) counts.set(m, counts.get(m)! + 1)
+      }
+    }
+  }
+  return counts
+}
+
+/** The employed labour force of each town for each month: the month's entry or the latest before it. */
+const labourForceByMonth = async (store: Store, towns: string[], months: string[]) => {
+  const out = new Map<string, { employed: number; month: string } | null>()
+  for (const town of towns) {
+    const entries = (
+      await store.find(labourForce, {
+        where: [
+          { field: 'town', op: 'eq', value: town },
+          { field: 'month', op: 'lte', value: months.at(-1)! },
+        ],
+        orderBy: [{ field: 'month', dir: 'desc' }],
+        limit: 24,
+      })
+    ).items
+    for (const m of months) {
+      const e = entries.find((x) => x.month <= m)
+      out.set(`${town}:${m}`, e ? { employed: e.employed, month: e.month } : null)
+    }
+  }
+  return out
+}
+
+/** A town is its own; a county adds up its towns' denominators (those not entered count as unknown). */
+const townsOf = (region: string): string[] =>
+  regionLevel(region) === 'town' ? [region] : (childRegions(region) ?? []).map((t) => t.code)
+
+/**
+ * The registered urban unemployment rate of a street/town (or the county, over its towns) for a
+ * month, with the twelve months before it for the chart: registered unemployed at the month's
+ * end ÷ (that + the employed labour force the town entered). Flagged above the county's threshold.
+ */
+export const unemploymentRate = async (
+  deps: Deps,
+  who: Identity,
+  query: { region?: string; month?: string },
+): Promise<
+  UnemploymentRate & { trend: Omit<UnemploymentRate, 'region' | 'regionName' | 'computedAt' | 'threshold'>[] }
+> => {
+  const region = reportScope(who, query.region)
+  if (regionLevel(region) === 'community')
+    throw new AppError('REQUEST.INVALID', {
+      issues: [{ field: 'region', message: '登记失业率按街道/镇统计，请选择街道/镇' }],
+    })
+  const now = deps.clock.now()
+  const month = query.month ?? shanghaiDate(now).slice(0, 7)
+  checkMonth(month, now)
+  const months = last12Months(month)
+  const settings = await reportSettingsFor(deps.store, region)
+  const unemployed = await registeredUnemployedByMonth(deps.store, region, months)
+  const towns = townsOf(region)
+  const lf = await labourForceByMonth(deps.store, towns, months)
+  const trend = months.map((m) => {
+    const entries = towns.map((t) => lf.get(`${t}:${m}`) ?? null)
+    const known = entries.filter((e): e is { employed: number; month: string } => !!e)
+    const labour = known.length ? known.reduce((s, e) => s + e.employed, 0) : null
+    const u = unemployed.get(m)!
+    // Shown as a percentage with two decimals: the rate is kept to four places, and compared so.
+    const rate = labour === null || u + labour === 0 ? null : Math.round((u / (u + labour)) * 10_000) / 10_000
+    return {
+      month: m,
+      registeredUnemployed: u,
+      labourForce: labour,
+      labourForceMonth: known.length ? known.map((e) => e.month).sort()[0]! : null,
+      rate,
+      above: rate !== null && rate > settings.unemploymentThreshold,
+    }
+  })
+  const current = trend.at(-1)!
+  return {
+    region,
+    regionName: regionLabel(region),
+    ...current,
+    threshold: settings.unemploymentThreshold,
+    computedAt: now.toISOString(),
+    trend,
+  }
+}
+
+/** A street/town enters (or the county imports) the employed labour force, month by month. */
+export const setLabourForce = async (deps: Deps, who: Identity, input: LabourForceInput) => {
+  const town = reportScope(who, input.region)
+  if (regionLevel(town) !== 'town' || who.role === 'coordinator') throw new AppError('AUTH.FORBIDDEN')
+  const now = deps.clock.now()
+  const thisMonth = shanghaiDate(now).slice(0, 7)
+  input.entries.forEach((e, i) => {
+    if (e.month > thisMonth)
+      throw new AppError('REQUEST.INVALID', {
+        issues: [{ field: `entries.${i}.month`, message: '不能填报未来月份' }],
+      })
+  })
+  const by = actorLabel(who)
+  const at = now.toISOString()
+  for (const e of input.entries) {
+    const id = `lf_${town}_${e.month}`
+    const doc = { id, town, month: e.month, employed: e.employed, by, at }
+    const saved = await deps.store.update(labourForce, id, { employed: e.employed, by, at })
+    if (!saved)
+      await deps.store.insert(labourForce, doc).catch(async () => {
+        await deps.store.update(labourForce, id, { employed: e.employed, by, at })
+      })
+  }
+  await recordAudit(deps.store, now, who, {
+    action: 'report.labour-force',
+    subject: town,
+    result: 'ok',
+    detail: { months: input.entries.map((e) => e.month).join(',') },
+  })
+  return unemploymentRate(deps, who, {
+    region: town,
+    month: input.entries
+      .map((e) => e.month)
+      .sort()
+      .at(-1)!,
+  })
+}
