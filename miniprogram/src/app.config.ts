@@ -28,6 +28,7 @@ export default defineAppConfig({
         'pages/short-131/index',
         'pages/cards/index',
         'pages/deductions/index',
+        'pages/reports/index',
         'pages/unenjoyed/index',
         'pages/claims/index',
         'pages/policy-admin/index',

@@ -249,3 +249,55 @@ export const openMaterial = async (fileId: string, name: string): Promise<void> 
   if (/\.pdf$/i.test(name)) await Taro.openDocument({ filePath: done.tempFilePath, fileType: 'pdf' })
   else await Taro.previewImage({ urls: [done.tempFilePath] })
 }
+
+/**
+ * Download a report workbook (.xlsx) a route answers with `format=xlsx`. H5 saves it under its
+ * name; the mini-program writes it to the user data folder and opens it (WeChat's document
+ * viewer can forward or save it). The server audits every export.
+ */
+export const downloadWorkbook = async (
+  name: RouteName,
+  query: Record<string, string | number | undefined>,
+  filename: string,
+): Promise<void> => {
+  const route = API_ROUTES[name]
+  const q = cleanQuery({ ...query, format: 'xlsx' })
+  if (USE_CLOUD) {
+    const reply = await callCloud(route.fn, route.method, route.path, q, undefined)
+    const file = reply.body as { dataBase64?: string } | null
+    if (reply.status !== 200 || !file?.dataBase64) settle(reply.status, reply.body)
+    const filePath = `${Taro.env.USER_DATA_PATH}/${filename}`
+    Taro.getFileSystemManager().writeFileSync(filePath, file!.dataBase64!, 'base64')
+    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
+    return
+  }
+  const url = `${API_BASE}${route.path}?${queryString(q)}`
+  const token = getToken()
+  const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {}
+  if (process.env.TARO_ENV === 'h5') {
+    let res: Response
+    try {
+      res = await fetch(url, { headers: header })
+    } catch {
+      throw new ApiError('NETWORK.FAILED', CLIENT_MESSAGES['NETWORK.FAILED'], 0)
+    }
+    if (!res.ok) settle(res.status, await res.json().catch(() => null))
+    const blob = await res.blob()
+    const a = document.createElement('a')
+    a.href = URL.createObjectURL(blob)
+    a.download = filename
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
+    return
+  }
+  let done: { statusCode: number; tempFilePath: string }
+  try {
+    done = await Taro.downloadFile({ url, header })
+  } catch {
+    throw new ApiError('NETWORK.FAILED', CLIENT_MESSAGES['NETWORK.FAILED'], 0)
+  }
+  if (done.statusCode !== 200) settle(done.statusCode, null)
+  await Taro.openDocument({ filePath: done.tempFilePath, fileType: 'xlsx', showMenu: true })
+}

@@ -28,6 +28,7 @@ import type {
   UnenjoyedItem,
 } from '@shared/policies/policy'
 import type { Region } from '@shared/regions/region-code'
+import type { QuarterlyReport, ReportSettings, UnemploymentRate } from '@shared/reports/report'
 import type { BookingStatus, BookingView, SessionKind, SessionView } from '@shared/sessions/session'
 
 export interface HealthReply {
@@ -198,6 +199,17 @@ export interface RouteReplies {
   recordService: ServiceTally
   listShortOf131: Paged<ShortOf131Item>
   deductionReport: DeductionReport
+  quarterlyReport: QuarterlyReport
+  unemploymentRate: UnemploymentRateReply
+  setLabourForce: UnemploymentRateReply
+  communityRating: CommunityRatingReply
+  decideCommunityRating: CommunityRatingReply
+  dispatchReport: DispatchReply
+  annualScore: AnnualScoreReply
+  roster: { title: string; regionName: string | null; rows: unknown[] }
+  reportTrends: TrendsReply
+  getReportSettings: ReportSettings & { isDefault: boolean; updatedAt: string | null }
+  setReportSettings: ReportSettings & { isDefault: boolean; updatedAt: string | null }
   listCards: Paged<CardView>
   inspectCard: CardView
   changeCardStatus: CardView
@@ -303,4 +315,116 @@ export interface PlacementCaseItem {
     startedOn: string
     note: string | null
   } | null
+}
+
+/** The registered urban unemployment rate of a month with the twelve months before it. */
+export type UnemploymentRateReply = UnemploymentRate & {
+  trend: {
+    month: string
+    registeredUnemployed: number
+    labourForce: number | null
+    labourForceMonth: string | null
+    rate: number | null
+    above: boolean
+  }[]
+}
+
+export interface RatingEvidence {
+  personId: string
+  name: string
+  idNumberMasked: string
+  note: string
+}
+export interface CommunityRatingReply {
+  community: string
+  communityName: string | null
+  year: number
+  asOf: string
+  computedAt: string
+  criteria: {
+    key: string
+    label: string
+    value: number
+    levels: { level: 3 | 4 | 5; need: number; met: boolean }[]
+    counts: { base: number; short: number }
+    evidence: RatingEvidence[]
+  }[]
+  proposed: 0 | 3 | 4 | 5
+  proposedLabel: string
+  decision: { level: 0 | 3 | 4 | 5; label: string; note: string; by: string; at: string } | null
+}
+
+export interface DispatchRow {
+  town: string
+  townName: string | null
+  opened: number
+  placedInTime: number
+  placedLate: number
+  escalated: number
+  openAtEnd: number
+}
+export interface DispatchReply {
+  kind: 'zero_employment' | 'difficulty'
+  title: string
+  period: string
+  regionName: string | null
+  computedAt: string
+  rows: DispatchRow[]
+  total: DispatchRow
+  difficulty:
+    | {
+        town: string
+        townName: string | null
+        persons: number
+        employed: number
+        unemployed: number
+        missed: number
+        served: number
+      }[]
+    | null
+}
+
+export interface AnnualScoreReply {
+  region: string
+  regionName: string | null
+  year: number
+  base: number
+  computedAt: string
+  towns: {
+    town: string
+    townName: string | null
+    base: number
+    deducted: number
+    cancelled: number
+    score: number
+  }[]
+  items: {
+    id: string
+    communityName: string | null
+    points: number
+    reason: string
+    rule: string | null
+    at: string
+    cancelled: unknown
+  }[]
+}
+
+export interface TrendMonth {
+  month: string
+  followupsDue: number
+  followupsDone: number
+  followupsMissed: number
+  onTimeRate: number | null
+  placements: number
+  knowRate: number | null
+  enjoyRate: number | null
+  bookings: number
+  attended: number
+}
+export interface TrendsReply {
+  region: string
+  regionName: string | null
+  month: string
+  computedAt: string
+  months: TrendMonth[]
 }

@@ -24,6 +24,7 @@ import {
   PLACEMENT_CASES_PATH,
   periodLabel,
   personPath,
+  REPORTS_PATH,
   rememberTask,
   SHORT_131_PATH,
 } from '../../followups'
@@ -261,6 +262,15 @@ export default function WorkbenchPage() {
             onClick={() => openPage(CLAIMS_PATH)}
           >
             <Text>身份申报确认</Text>
+            <Text className="wb-link__arrow">›</Text>
+          </View>
+          <View
+            id="workbench-link-reports"
+            className="wb-link"
+            hoverClass="btn--hover"
+            onClick={() => openPage(REPORTS_PATH)}
+          >
+            <Text>报表（一览表·失业率·星级）</Text>
             <Text className="wb-link__arrow">›</Text>
           </View>
           {mayReport(info.role) ? (
