@@ -42,6 +42,8 @@ const isDuplicate = (err: unknown): boolean => {
 
 export class CloudBaseStore implements Store {
   readonly kind = 'cloudbase' as const
+  /** The document database answers at most MAX_PAGE per query: a bulk scan pages as any other. */
+  readonly bulkPage = MAX_PAGE
 
   constructor(
     private readonly db: Db,

@@ -56,6 +56,11 @@ export interface FindQuery {
    * Use `findFields` (store/scan.ts) for the narrowed type.
    */
   fields?: string[]
+  /**
+   * A batch scan (reports, county-wide jobs): the adapter may return up to its `bulkPage`
+   * rather than MAX_PAGE, so a scan of 100,000 records is hundreds of round trips, not a thousand.
+   */
+  bulk?: boolean
 }
 
 export interface Page<T> {
@@ -68,6 +73,8 @@ export const MAX_PAGE = 100
 
 export interface Store {
   readonly kind: 'pglite' | 'postgres' | 'cloudbase'
+  /** Largest page a `bulk` find returns (MAX_PAGE where the database allows no more). */
+  readonly bulkPage: number
   get<C extends CollectionSpec>(c: C, id: string): Promise<DocOf<C> | null>
   find<C extends CollectionSpec>(c: C, q: FindQuery): Promise<Page<DocOf<C>>>
   /** Count matching documents (for dashboards and checks; filters must be on declared fields). */

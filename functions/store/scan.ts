@@ -1,8 +1,9 @@
-import { type CollectionSpec, type DocOf, type FindQuery, MAX_PAGE, type Page, type Store } from './port'
+import type { CollectionSpec, DocOf, FindQuery, Page, Store } from './port'
 
 /**
  * Every page of a query, one at a time: the one paging loop, so callers never hand-write
  * `do { find } while (cursor)`. Memory holds one page; `cursor` resumes a scan saved earlier.
+ * Without a `limit`, pages are the store's bulk size (1,000 rows on Postgres, 100 on CloudBase).
  */
 export async function* scanPages<C extends CollectionSpec>(
   store: Store,
@@ -11,7 +12,7 @@ export async function* scanPages<C extends CollectionSpec>(
 ): AsyncGenerator<Page<DocOf<C>>> {
   let cursor = q.cursor ?? null
   do {
-    const page = await store.find(c, { ...q, limit: q.limit ?? MAX_PAGE, cursor })
+    const page = await store.find(c, { ...q, limit: q.limit ?? store.bulkPage, bulk: q.limit === undefined, cursor })
     yield page
     cursor = page.nextCursor
   } while (cursor)

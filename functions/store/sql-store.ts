@@ -55,6 +55,8 @@ const prefixEnd = (prefix: string): string =>
   prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
 
 export class SqlStore implements Store {
+  /** Postgres reads a thousand narrow rows in about the time of a few pages of a hundred. */
+  readonly bulkPage = 1000
   constructor(
     readonly kind: 'pglite' | 'postgres',
     private readonly db: SqlClient,
@@ -103,7 +105,7 @@ export class SqlStore implements Store {
   }
 
   async find<C extends CollectionSpec>(c: C, q: FindQuery): Promise<Page<DocOf<C>>> {
-    const limit = Math.min(Math.max(1, q.limit), MAX_PAGE)
+    const limit = Math.min(Math.max(1, q.limit), q.bulk ? this.bulkPage : MAX_PAGE)
     const orderBy = withIdTieBreaker(q.orderBy)
     const cols = orderBy.map((k) => ({ ...k, ...this.column(c, k.field) }))
     const p = new Params()

@@ -34,3 +34,6 @@ CREATE TABLE community_ratings (
   year bigint GENERATED ALWAYS AS ((doc->>'year')::bigint) STORED
 );
 CREATE INDEX community_ratings_community ON community_ratings (community, year, id);
+
+-- The quarter's tasks of a region, month by month, read as an index range (reports).
+CREATE INDEX followup_tasks_region_period ON followup_tasks (community, period, id);

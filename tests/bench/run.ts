@@ -18,6 +18,7 @@ import { benchBookings } from './bookings'
 import { benchFollowups } from './followups'
 import { benchJobPush } from './job-push'
 import { benchPolicies } from './policies'
+import { benchReports } from './reports'
 
 const N = Number(process.env.BENCH_JOBS ?? 20_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 200)
@@ -100,6 +101,7 @@ const main = async () => {
   if (!which || which === 'policies') await benchPolicies()
   if (!which || which === 'job-push') await benchJobPush()
   if (!which || which === 'bookings') await benchBookings()
+  if (!which || which === 'reports') await benchReports()
 }
 
 main().catch((err) => {

