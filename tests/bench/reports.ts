@@ -6,9 +6,9 @@
  */
 import { performance } from 'node:perf_hooks'
 import { Writable } from 'node:stream'
+import { regionsAtLevel } from '../../functions/contexts/regions/region-directory'
 import { computeDetailRows, quarterlyReport } from '../../functions/contexts/reports/quarterly'
 import { writeQuarterlyWorkbook } from '../../functions/contexts/reports/workbook'
-import { regionsAtLevel } from '../../functions/contexts/regions/region-directory'
 import { localFileStore } from '../../functions/files-store/local-file-store'
 import { fixedClock } from '../../functions/platform/clock'
 import { parseEnv } from '../../functions/platform/env'
@@ -30,7 +30,14 @@ import { aPersonRecord } from '../support/registry'
 const N = Number(process.env.BENCH_PERSONS ?? 100_000)
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000)
 const at = new Date('2026-12-09T02:00:00.000Z')
-const GROUPS: KeyGroup[] = ['registered_unemployed', 'difficulty', 'graduate', 'relatively_poor', 'veteran', 'returning_migrant']
+const GROUPS: KeyGroup[] = [
+  'registered_unemployed',
+  'difficulty',
+  'graduate',
+  'relatively_poor',
+  'veteran',
+  'returning_migrant',
+]
 const QUARTER_MONTHS = ['2026-07', '2026-08', '2026-09']
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`
 
@@ -125,7 +132,9 @@ export const benchReports = async () => {
     await store.insertMany(services, docs)
   }
   await store.sql.exec('ANALYZE')
-  console.log(`seeded ${N} persons, ${RECORDS} follow-up records in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  console.log(
+    `seeded ${N} persons, ${RECORDS} follow-up records in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  )
 
   // Floor: every person record read once, a page of 100 at a time.
   let t = performance.now()
@@ -162,11 +171,15 @@ export const benchReports = async () => {
   const heapAfter = process.memoryUsage().heapUsed
   const total = report.summary.find((s) => s.group === 'total')!
 
-  console.log(`\nquarterly tables: ${N} persons, ${RECORDS} follow-up records (embedded Postgres, in memory)\n`)
+  console.log(
+    `\nquarterly tables: ${N} persons, ${RECORDS} follow-up records (embedded Postgres, in memory)\n`,
+  )
   console.log('| figure | value |')
   console.log('|---|---|')
   console.log(`| persons in the 明细表 | ${rows.length.toLocaleString('en-US')} |`)
-  console.log(`| follow-up records in the quarter | ${total.followupRecords.toLocaleString('en-US')} (人次 over groups) |`)
+  console.log(
+    `| follow-up records in the quarter | ${total.followupRecords.toLocaleString('en-US')} (人次 over groups) |`,
+  )
   console.log(`| compute the tables (live, whole county) | ${(computeMs / 1000).toFixed(1)} s |`)
   console.log(`| write the .xlsx (streamed) | ${(writeMs / 1000).toFixed(1)} s, ${mb(bytes)} |`)
   console.log(`| compute + write | ${((computeMs + writeMs) / 1000).toFixed(1)} s (goal ≤ 10 s) |`)

@@ -176,7 +176,11 @@ describe.each(adapters)('store contract: $name', (adapter) => {
   it('never returns more than a page, whatever is asked', async () => {
     const page = await store.find(jobs, { orderBy: [{ field: 'publishedAt', dir: 'desc' }], limit: 10_000 })
     expect(page.items.length).toBeLessThanOrEqual(MAX_PAGE)
-    const bulk = await store.find(jobs, { orderBy: [{ field: 'publishedAt', dir: 'desc' }], limit: 10_000, bulk: true })
+    const bulk = await store.find(jobs, {
+      orderBy: [{ field: 'publishedAt', dir: 'desc' }],
+      limit: 10_000,
+      bulk: true,
+    })
     expect(bulk.items.length).toBeLessThanOrEqual(store.bulkPage)
     expect(store.bulkPage).toBeGreaterThanOrEqual(MAX_PAGE)
   })

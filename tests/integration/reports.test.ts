@@ -3,11 +3,14 @@ import { freezeQuarter } from '../../functions/contexts/reports/freeze-quarter'
 import { createLogger } from '../../functions/platform/logger'
 import {
   auditLog,
+  deductions,
   type FollowupTaskRecord,
   followupRecords,
   followupTasks,
   notifications,
+  type PlacementCaseRecord,
   persons,
+  placementCases,
   services,
 } from '../../functions/store/collections'
 import { findAll } from '../../functions/store/scan'
@@ -512,5 +515,111 @@ describe('the full-employment community rating', () => {
     })
     expect(decided.status).toBe(200)
     expect(decided.body.decision).toMatchObject({ level: 0, note: '再就业比例未达 90%，暂不评定' })
+  })
+})
+
+describe('the monthly zero-employment dispatch, the annual score and the rosters', () => {
+  const aCase = (
+    id: string,
+    openedAt: string,
+    placedAt: string | null,
+    escalatedAt?: string,
+  ): PlacementCaseRecord => ({
+    id,
+    kind: 'zero_employment',
+    status: placedAt ? 'placed' : 'open',
+    householdId: `hh_${id}`,
+    personIds: [aPersonRecord(1).id],
+    community: C1,
+    openedAt,
+    deadline: new Date(Date.parse(openedAt) + 86_400_000).toISOString(),
+    level: escalatedAt ? 'street' : 'community',
+    history: [
+      { at: openedAt, action: 'opened', level: 'community' },
+      ...(escalatedAt ? [{ at: escalatedAt, action: 'escalated' as const, level: 'street' }] : []),
+    ],
+    placement: placedAt
+      ? {
+          personId: aPersonRecord(1).id,
+          employer: '某公司',
+          post: '保洁',
+          startedOn: placedAt.slice(0, 10),
+          note: null,
+          at: placedAt,
+          actor: '协理员',
+        }
+      : null,
+  })
+
+  it('counts cases opened, placed within 24 hours or late, escalated and open at the month end', async () => {
+    await app.deps.store.insertMany(placementCases, [
+      aCase('pc_a', '2026-10-03T02:00:00.000Z', '2026-10-03T20:00:00.000Z'), // 18 h
+      aCase('pc_b', '2026-10-10T02:00:00.000Z', '2026-10-12T02:00:00.000Z', '2026-10-11T02:00:00.000Z'), // 48 h, escalated
+      aCase('pc_c', '2026-10-30T02:00:00.000Z', '2026-11-02T02:00:00.000Z', '2026-10-31T02:00:00.000Z'), // open at October's end
+      aCase('pc_d', '2026-09-20T02:00:00.000Z', null), // an older case still open
+    ])
+    const res = await call(app, 'GET', `/api/reports/dispatch?region=${TOWN}&month=2026-10`, {
+      token: street,
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.total).toMatchObject({
+      opened: 3,
+      placedInTime: 1,
+      placedLate: 1,
+      escalated: 2,
+      openAtEnd: 2,
+    })
+    expect(res.body.rows).toHaveLength(1)
+    const both = await call(app, 'GET', `/api/reports/dispatch?region=${TOWN}&month=2026-10&quarter=2026Q4`, {
+      token: street,
+    })
+    expect(both.status).toBe(400)
+    const q = await call(app, 'GET', `/api/reports/dispatch?region=${TOWN}&quarter=2026Q3`, { token: street })
+    expect(q.body.difficulty).toEqual([
+      expect.objectContaining({ town: TOWN, persons: 1, employed: 1, served: 1 }),
+    ])
+  })
+
+  it('scores each town from its base, a cancelled deduction not counted', async () => {
+    const d = (id: string, cancelled: boolean) => ({
+      id,
+      town: TOWN,
+      community: C1,
+      year: 2026,
+      points: 1,
+      reason: '漏跟踪',
+      source: 'test',
+      at: '2026-09-01T00:00:00.000Z',
+      rule: '海安 2021 §四3',
+      personId: aPersonRecord(1).id,
+      cancelled: cancelled ? { reason: '已迁出', by: '县级', at: '2026-09-02T00:00:00.000Z' } : null,
+    })
+    await app.deps.store.insertMany(deductions, [d('ded_t1', false), d('ded_t2', false), d('ded_t3', true)])
+    const res = await call(app, 'GET', '/api/reports/annual-score?region=320621&year=2026', { token: county })
+    const town = res.body.towns.find((t: { town: string }) => t.town === TOWN)
+    expect(town).toMatchObject({ base: 100, deducted: 2, cancelled: 1, score: 98 })
+    expect(res.body.towns.length).toBeGreaterThan(5) // every town of the county, deducted or not
+    expect(res.body.items).toHaveLength(3)
+  })
+
+  it('exports the roster of registered unemployed masked, and audits it', async () => {
+    const res = await fetch(
+      `${app.baseUrl}/api/reports/roster?region=${TOWN}&kind=registered_unemployed&format=xlsx`,
+      {
+        headers: { authorization: `Bearer ${street}` },
+      },
+    )
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never)
+    const ws = wb.getWorksheet('花名册')!
+    expect(ws.getCell('A1').value).toBe('登记失业人员花名册')
+    expect([ws.getCell('B4').value, ws.getCell('B5').value]).toEqual(['居民1', '居民2'])
+    expect(String(ws.getCell('F4').value)).toMatch(/^\d{3}\*{4}\d{4}$/)
+    const audits = await findAll(app.deps.store, auditLog, {
+      where: [{ field: 'action', op: 'eq', value: 'report.export.roster.registered_unemployed' }],
+      orderBy: [],
+    })
+    expect(audits).toHaveLength(1)
   })
 })
