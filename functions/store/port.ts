@@ -79,6 +79,16 @@ export interface Store {
   find<C extends CollectionSpec>(c: C, q: FindQuery): Promise<Page<DocOf<C>>>
   /** Count matching documents (for dashboards and checks; filters must be on declared fields). */
   count<C extends CollectionSpec>(c: C, where?: Filter[]): Promise<number>
+  /**
+   * How many matching documents share each combination of values of the declared fields `by`
+   * (a GROUP BY): a report counts a quarter's records per person without moving each record.
+   * One entry per combination present, in no particular order.
+   */
+  countBy<C extends CollectionSpec>(
+    c: C,
+    where: Filter[],
+    by: string[],
+  ): Promise<{ key: Scalar[]; n: number }[]>
   /** Insert a new document. Throws DuplicateKeyError when the id or a unique key exists. */
   insert<C extends CollectionSpec>(c: C, doc: DocOf<C>): Promise<DocOf<C>>
   /**

@@ -12,7 +12,12 @@ export async function* scanPages<C extends CollectionSpec>(
 ): AsyncGenerator<Page<DocOf<C>>> {
   let cursor = q.cursor ?? null
   do {
-    const page = await store.find(c, { ...q, limit: q.limit ?? store.bulkPage, bulk: q.limit === undefined, cursor })
+    const page = await store.find(c, {
+      ...q,
+      limit: q.limit ?? store.bulkPage,
+      bulk: q.limit === undefined,
+      cursor,
+    })
     yield page
     cursor = page.nextCursor
   } while (cursor)

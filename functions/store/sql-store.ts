@@ -162,6 +162,24 @@ export class SqlStore implements Store {
     return Number(rows[0]?.n ?? 0)
   }
 
+  async countBy<C extends CollectionSpec>(
+    c: C,
+    where: Filter[],
+    by: string[],
+  ): Promise<{ key: Scalar[]; n: number }[]> {
+    const cols = by.map((f) => this.column(c, f))
+    const p = new Params()
+    const conds = this.where(c, where, p)
+    const list = cols.map((k) => k.sql).join(', ')
+    const { rows } = await this.db.query<Record<string, unknown>>(
+      `SELECT ${cols.map((k, i) => `${k.sql} AS k${i}`).join(', ')}, count(*) AS n FROM ${this.table(c)}${
+        conds.length ? ` WHERE ${conds.join(' AND ')}` : ''
+      } GROUP BY ${list}`,
+      p.values,
+    )
+    return rows.map((r) => ({ key: cols.map((k, i) => normalise(r[`k${i}`], k.type)), n: Number(r.n) }))
+  }
+
   async insert<C extends CollectionSpec>(c: C, doc: DocOf<C>): Promise<DocOf<C>> {
     try {
       await this.db.query(`INSERT INTO ${this.table(c)} (id, doc) VALUES ($1, $2::jsonb)`, [

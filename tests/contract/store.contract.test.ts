@@ -6,6 +6,7 @@ import {
   InvalidCursorError,
   MAX_PAGE,
   type Page,
+  type Scalar,
   type SortKey,
   type Store,
   UndeclaredFieldError,
@@ -108,6 +109,37 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     // Regex metacharacters in a keyword are plain text, not a pattern.
     expect(await ids({ field: 'keywords', op: 'contains', value: '.*' })).toEqual([])
     expect(await store.count(jobs, [{ field: 'region', op: 'prefix', value: region }])).toBe(3)
+  })
+
+  it('counts matching documents per combination of declared fields (GROUP BY)', async () => {
+    const region = nextTown()
+    const docs = [
+      record({ region, category: 'textile', publicWelfare: false, salaryMax: 3000 }),
+      record({ region, category: 'textile', publicWelfare: true, salaryMax: 3000 }),
+      record({ region, category: 'textile', publicWelfare: false, salaryMax: 4000 }),
+      record({ region, category: 'cleaning', publicWelfare: false, salaryMax: 5000 }),
+      record({ region: nextTown(), category: 'textile', publicWelfare: false, salaryMax: 3000 }),
+    ]
+    await store.insertMany(jobs, docs)
+    const scope: Filter = { field: 'region', op: 'prefix', value: region }
+    const sorted = (g: { key: Scalar[]; n: number }[]) => g.map((x) => `${x.key.join('|')}=${x.n}`).sort()
+    expect(sorted(await store.countBy(jobs, [scope], ['category']))).toEqual(['cleaning=1', 'textile=3'])
+    expect(sorted(await store.countBy(jobs, [scope], ['category', 'publicWelfare']))).toEqual([
+      'cleaning|false=1',
+      'textile|false=2',
+      'textile|true=1',
+    ])
+    // Numbers come back as numbers, and the filter applies before counting.
+    const bySalary = await store.countBy(
+      jobs,
+      [scope, { field: 'salaryMax', op: 'lt', value: 5000 }],
+      ['salaryMax'],
+    )
+    expect(bySalary.map((g) => g.key[0]).sort()).toEqual([3000, 4000])
+    expect(
+      await store.countBy(jobs, [scope, { field: 'category', op: 'eq', value: 'none' }], ['category']),
+    ).toEqual([])
+    await expect(store.countBy(jobs, [scope], ['description'])).rejects.toBeInstanceOf(UndeclaredFieldError)
   })
 
   it('pages in a stable order with cursors, in either direction and on ties', async () => {

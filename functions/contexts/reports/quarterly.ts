@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
+import { SERVICE_LABELS } from '../../../shared/followups/followup'
 import { EMPLOYMENT_STATUSES, type KeyGroup } from '../../../shared/people/person'
 import { isWithinRegion, regionLevel } from '../../../shared/regions/region-code'
 import {
@@ -147,52 +148,31 @@ export const computeDetailRows = async (
       })
     }
   }
-  for await (const page of scanPages(store, followupTasks, {
-    where: [scope, { field: 'period', op: 'in', value: b.months }],
-    // Along the index (community, period, id): each page an index range read.
-    orderBy: [
-      { field: 'community', dir: 'asc' },
-      { field: 'period', dir: 'asc' },
-    ],
-    fields: ['personId', 'status'],
-  })) {
-    for (const t of page.items) {
-      const row = rows.get(t.personId)
-      if (!row || t.status === 'exempt') continue
-      row.followupsDue++
-      if (t.status === 'done') row.followupsDone++
-      if (t.status === 'missed') row.followupsMissed++
-    }
+  // The quarter's tasks, records and services are counted per person in the database (GROUP BY
+  // along the region indexes): a county's 250,000 records of a quarter never cross into the process.
+  for (const { key, n } of await store.countBy(
+    followupTasks,
+    [scope, { field: 'period', op: 'in', value: b.months }],
+    ['personId', 'status'],
+  )) {
+    const row = rows.get(String(key[0]))
+    if (!row || key[1] === 'exempt') continue
+    row.followupsDue += n
+    if (key[1] === 'done') row.followupsDone += n
+    if (key[1] === 'missed') row.followupsMissed += n
   }
   const during = [
     { field: 'at', op: 'gte', value: dayStartUtc(b.from) },
     { field: 'at', op: 'lt', value: dayStartUtc(nextDay(b.to)) },
   ] as const
-  for await (const page of scanPages(store, followupRecords, {
-    where: [scope, ...during],
-    orderBy: [
-      { field: 'community', dir: 'asc' },
-      { field: 'at', dir: 'asc' },
-    ],
-    fields: ['personId'],
-  })) {
-    for (const r of page.items) {
-      const row = rows.get(r.personId)
-      if (row) row.followupRecords++
-    }
+  for (const { key, n } of await store.countBy(followupRecords, [scope, ...during], ['personId'])) {
+    const row = rows.get(String(key[0]))
+    if (row) row.followupRecords += n
   }
-  for await (const page of scanPages(store, services, {
-    where: [scope, ...during],
-    orderBy: [
-      { field: 'community', dir: 'asc' },
-      { field: 'at', dir: 'asc' },
-    ],
-    fields: ['personId', 'kind'],
-  })) {
-    for (const s of page.items) {
-      const row = rows.get(s.personId)
-      if (row) row[s.kind]++
-    }
+  for (const { key, n } of await store.countBy(services, [scope, ...during], ['personId', 'kind'])) {
+    const row = rows.get(String(key[0]))
+    const kind = key[1] as 'guidance' | 'referral' | 'training'
+    if (row && kind in SERVICE_LABELS) row[kind] += n
   }
   return [...rows.values()].sort(
     (x, y) =>

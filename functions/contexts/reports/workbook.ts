@@ -27,7 +27,12 @@ const SIGNATURE =
 // One style object per kind of cell, shared by every cell of that kind: exceljs then finds the
 // style once instead of building it per cell (half the time of a 100,000-row 明细表).
 const BODY: Partial<ExcelJS.Style> = { border: BORDER, alignment: CENTER }
-const HEAD: Partial<ExcelJS.Style> = { border: BORDER, alignment: CENTER, font: { bold: true }, fill: HEAD_FILL }
+const HEAD: Partial<ExcelJS.Style> = {
+  border: BORDER,
+  alignment: CENTER,
+  font: { bold: true },
+  fill: HEAD_FILL,
+}
 const TOTAL: Partial<ExcelJS.Style> = { border: BORDER, alignment: CENTER, font: { bold: true } }
 
 const styleRow = (row: ExcelJS.Row, cells: number, opts: { bold?: boolean; fill?: boolean } = {}) => {

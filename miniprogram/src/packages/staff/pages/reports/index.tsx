@@ -80,6 +80,18 @@ const recentQuarters = (): Quarter[] => {
   return out
 }
 
+/**
+ * The quarter to open with: in the first fifteen days after a quarter ends, that quarter (the
+ * report due now); otherwise the quarter in progress, to date.
+ */
+const defaultQuarter = (): Quarter => {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+  const [current, last] = recentQuarters()
+  const started = quarterBounds(current!).from
+  const days = (Date.parse(today) - Date.parse(started)) / 86_400_000
+  return days < 15 ? last! : current!
+}
+
 const recentMonths = (): string[] => {
   const out: string[] = []
   const [y, m] = currentPeriod().split('-').map(Number) as [number, number]
@@ -113,7 +125,7 @@ export default function ReportsPage() {
   const role = info?.role ?? 'resident'
   const home = info?.region ?? ''
   const [tab, setTab] = useState<Tab>('quarterly')
-  const [quarter, setQuarter] = useState<Quarter>(recentQuarters()[1]!)
+  const [quarter, setQuarter] = useState<Quarter>(defaultQuarter)
   const [month, setMonth] = useState(currentPeriod())
   const [year, setYear] = useState(currentYear())
   // Where: the officer's own region, or a town / community inside it.
