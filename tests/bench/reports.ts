@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks'
 import { Writable } from 'node:stream'
 import { regionsAtLevel } from '../../functions/contexts/regions/region-directory'
-import { computeDetailRows, quarterlyReport } from '../../functions/contexts/reports/quarterly'
+import { quarterlyReport } from '../../functions/contexts/reports/quarterly'
 import { writeQuarterlyWorkbook } from '../../functions/contexts/reports/workbook'
 import { localFileStore } from '../../functions/files-store/local-file-store'
 import { fixedClock } from '../../functions/platform/clock'
@@ -154,9 +154,9 @@ export const benchReports = async () => {
   global.gc?.()
   const heapBefore = process.memoryUsage().heapUsed
   t = performance.now()
-  const rows = await computeDetailRows(store, '320621', '2026Q3')
-  const computeMs = performance.now() - t
   const report = await quarterlyReport(deps, '320621', '2026Q3')
+  const computeMs = performance.now() - t
+  const rows = report.details
   const heapWithRows = process.memoryUsage().heapUsed
   let bytes = 0
   const sink = new Writable({
