@@ -707,7 +707,7 @@ function RateTab({
       {mayEnter ? (
         <View id="reports-labour-force">
           <Text className="card-title rp-chart-title">填报{periodLabel(month)}城镇从业人员数</Text>
-          <View className="wb-age-row">
+          <View className="rp-entry">
             <Input
               id="reports-labour-input"
               className="form-input"
