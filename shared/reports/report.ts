@@ -289,10 +289,10 @@ const criteriaSchema = z
 export const reportSettingsSchema = z
   .object({
     unemploymentThreshold: z
-      .number({ error: '失业率警戒线应为小数，如 0.03' })
-      .gt(0, '失业率警戒线应大于 0')
-      .max(0.2, '失业率警戒线不能超过 20%')
-      .refine((v) => Math.abs(v * 10_000 - Math.round(v * 10_000)) < 1e-6, '失业率警戒线最多精确到 0.01%'),
+      .number({ error: '失业率控制线应为小数，如 0.03' })
+      .gt(0, '失业率控制线应大于 0')
+      .max(0.2, '失业率控制线不能超过 20%')
+      .refine((v) => Math.abs(v * 10_000 - Math.round(v * 10_000)) < 1e-6, '失业率控制线最多精确到 0.01%'),
     scoreBase: z.number().int('考核基础分应为整数').min(1, '考核基础分至少 1 分').max(1000),
     rating: z.object({ '3': criteriaSchema, '4': criteriaSchema, '5': criteriaSchema }).strict(),
   })

@@ -17,6 +17,7 @@ import { useSession } from '../../../../hooks/useSession'
 import { formatDateTime } from '../../../../utils/format'
 import { confirmDiscard } from '../../../../utils/leave'
 import { toastText } from '../../../../utils/toast'
+import ReportSettingsCard from '../../components/ReportSettingsCard'
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
@@ -66,6 +67,7 @@ export default function CountySettingsPage() {
   const [form, setForm] = useState<Form | null>(null)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [dirty, setDirty] = useState(false)
+  const [reportDirty, setReportDirty] = useState(false)
   const [busy, setBusy] = useState(false)
 
   const load = useCallback(async () => {
@@ -149,7 +151,7 @@ export default function CountySettingsPage() {
   )
 
   return (
-    <PageShell className="staff wb wb--with-bar" beforeLeave={() => confirmDiscard(dirty)}>
+    <PageShell className="staff wb wb--with-bar" beforeLeave={() => confirmDiscard(dirty || reportDirty)}>
       <View className="staff__head">
         <Text className="staff__title">县级参数</Text>
         <Text className="staff__region">
@@ -206,6 +208,8 @@ export default function CountySettingsPage() {
           重点群体人员：登记失业、就业困难、高校毕业生、相对贫困、退役军人、返乡农民工中处于法定劳动年龄、未退出人力资源市场的人员。
         </Text>
       </View>
+
+      <ReportSettingsCard mayEdit={mayEdit} onDirty={setReportDirty} />
 
       {errors.form ? <Text className="form-field__error">{errors.form}</Text> : null}
       {mayEdit ? (
