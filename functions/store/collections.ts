@@ -339,7 +339,16 @@ export interface NotificationRecord {
   applicationId: string | null
   /** What the message is about, for the app to open: a policy or a policy notice. */
   link?: {
-    kind: 'policy' | 'policies' | 'notice' | 'job' | 'jobs' | 'interests' | 'bookings'
+    kind:
+      | 'policy'
+      | 'policies'
+      | 'notice'
+      | 'job'
+      | 'jobs'
+      | 'interests'
+      | 'bookings'
+      | 'agreement'
+      | 'reports'
     id: string
     policyIds?: string[]
     jobIds?: string[]

@@ -14,7 +14,16 @@ export interface Message {
   applicationId?: string
   /** What the message is about, for the app (and a WeChat message) to open. */
   link?: {
-    kind: 'policy' | 'policies' | 'notice' | 'job' | 'jobs' | 'interests' | 'bookings'
+    kind:
+      | 'policy'
+      | 'policies'
+      | 'notice'
+      | 'job'
+      | 'jobs'
+      | 'interests'
+      | 'bookings'
+      | 'agreement'
+      | 'reports'
     id: string
     policyIds?: string[]
     jobIds?: string[]

@@ -129,6 +129,7 @@ export const saveAgreement = async (
     {
       title: current ? '您的就业援助协议已修改，请查看并确认' : '社区为您制定了就业援助协议，请查看并确认',
       body: `${input.goals.slice(0, 40)}（共 ${items.length} 项服务）`,
+      link: { kind: 'agreement', id },
     },
     at,
   )

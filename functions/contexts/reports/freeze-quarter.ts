@@ -86,6 +86,7 @@ export const freezeQuarter = async (
             title: `${label}服务重点群体情况一览表、明细表已生成`,
             body: `${regionLabel(a.region ?? county) ?? ''}${label}报表已锁定，请在工作台“报表”中核对并下载报送。`,
             dedupeKey: `report-quarterly:${quarter}`,
+            link: { kind: 'reports', id: quarter },
           },
           at,
         )

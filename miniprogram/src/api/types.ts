@@ -68,7 +68,16 @@ export interface InboxMessage {
   applicationId?: string
   /** A policy, a policy notice, or the jobs pushed (送岗位) the message is about. */
   link?: {
-    kind: 'policy' | 'policies' | 'notice' | 'job' | 'jobs' | 'interests' | 'bookings'
+    kind:
+      | 'policy'
+      | 'policies'
+      | 'notice'
+      | 'job'
+      | 'jobs'
+      | 'interests'
+      | 'bookings'
+      | 'agreement'
+      | 'reports'
     id: string
     policyIds?: string[]
     jobIds?: string[]

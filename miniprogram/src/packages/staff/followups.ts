@@ -17,7 +17,7 @@ export const WORKBENCH_PATH = '/packages/staff/pages/workbench/index'
 export const SHORT_131_PATH = '/packages/staff/pages/short-131/index'
 export const CARDS_PATH = '/packages/staff/pages/cards/index'
 export const DEDUCTIONS_PATH = '/packages/staff/pages/deductions/index'
-export const REPORTS_PATH = '/packages/staff/pages/reports/index'
+export { REPORTS_PATH } from './paths'
 
 export const personPath = (personId: string, taskId?: string): string =>
   `/packages/staff/pages/person/index?id=${encodeURIComponent(personId)}${

@@ -7,8 +7,9 @@ import { openJobDetail } from '../../components/JobCard'
 import PageShell from '../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import { dropInvalidToken, isLoginError } from '../../hooks/useMe'
-import { MY_INTERESTS_PATH } from '../../packages/seeker/paths'
+import { MY_AGREEMENT_PATH, MY_INTERESTS_PATH } from '../../packages/seeker/paths'
 import { MY_BOOKINGS_PATH } from '../../packages/sessions/paths'
+import { REPORTS_PATH } from '../../packages/staff/paths'
 import { mayHaveSession } from '../../store/session'
 import { formatDateTime } from '../../utils/format'
 import { goLogin, openApplication, openPage } from '../../utils/nav'
@@ -126,6 +127,8 @@ export default function InboxPage() {
     else if (m.link?.kind === 'job' || m.link?.kind === 'jobs') openJobDetail(m.link.id, 'push')
     else if (m.link?.kind === 'interests') openPage(MY_INTERESTS_PATH)
     else if (m.link?.kind === 'bookings') openPage(MY_BOOKINGS_PATH)
+    else if (m.link?.kind === 'agreement') openPage(MY_AGREEMENT_PATH)
+    else if (m.link?.kind === 'reports') openPage(REPORTS_PATH)
   }
 
   const { items, loading, error, anonymous, loaded, nextCursor, unread } = list
@@ -187,6 +190,8 @@ export default function InboxPage() {
           {m.link?.kind === 'job' ? <Text className="inbox-item__link">查看岗位 ›</Text> : null}
           {m.link?.kind === 'interests' ? <Text className="inbox-item__link">我的应聘 ›</Text> : null}
           {m.link?.kind === 'bookings' ? <Text className="inbox-item__link">我的预约 ›</Text> : null}
+          {m.link?.kind === 'agreement' ? <Text className="inbox-item__link">查看并确认协议 ›</Text> : null}
+          {m.link?.kind === 'reports' ? <Text className="inbox-item__link">打开报表 ›</Text> : null}
           {m.link?.kind === 'jobs'
             ? (m.link.jobIds ?? []).map((jobId, i) => (
                 <Text
