@@ -546,6 +546,31 @@ describe('policies find people', () => {
   })
 })
 
+describe('a person who left', () => {
+  it('is no longer someone to brief once recorded as moved away, and their 政策 page says why', async () => {
+    const r = await resident('pol-res-x1', { name: '钱外迁', employmentStatus: 'flexible' })
+    await addGroup(r.id, 'difficulty')
+    await runMatch()
+    const coord = await as(COORD)
+    const listed = async () =>
+      (
+        await call(app, 'GET', `/api/policy-reach/unenjoyed?personId=${r.id}&state=all`, { token: coord })
+      ).body.items.map((i: { policyId: string }) => i.policyId)
+    expect(await listed()).toContain('pol_si_subsidy_difficulty')
+    const exit = await call(app, 'POST', `/api/people/${r.id}/exit`, {
+      token: coord,
+      body: { reason: 'moved_away', date: '2026-11-20', note: '全家迁往南通市区' },
+    })
+    expect(exit.status).toBe(200)
+    await runMatch()
+    expect(await listed()).toEqual([])
+    const mine = await call(app, 'GET', '/api/me/eligibility', { token: r.token })
+    const row = mine.body.items.find((i: { policyId: string }) => i.policyId === 'pol_si_subsidy_difficulty')
+    expect(row.verdict).toBe('not_eligible')
+    expect(JSON.stringify(row.reasons)).toContain('迁出')
+  })
+})
+
 describe('subsidy overlap is refused when applying', () => {
   it('refuses social insurance subsidy months that a post subsidy already covers, accepts other months', async () => {
     const r = await resident('pol-res-o1', { employmentStatus: 'flexible' })

@@ -1,5 +1,6 @@
 import type { ApplicationType } from '../../../shared/applications/application-types'
 import { APPLICATION_TYPES } from '../../../shared/applications/application-types'
+import { EXIT_REASONS } from '../../../shared/people/person'
 import {
   applicationLabel,
   benefitSpan,
@@ -96,10 +97,17 @@ export const verdictOf = (
     return 'enjoying'
   }
   if (heldCertification(policy.applicationType, facts)) return 'enjoying'
+  if (hasLeft(person, facts.today)) return 'not_eligible'
   if (!policy.regions.some((r) => person.community.startsWith(r))) return 'not_eligible'
   const value = ruleValue(policy.rules, facts, cat.ctx)
   return value === true ? 'eligible' : value === false ? 'not_eligible' : 'need_info'
 }
+
+/**
+ * A person recorded as retired, moved away, deceased or out of the labour market is no longer
+ * someone to brief (应享未享) from that date; what they already enjoy stays enjoyed.
+ */
+const hasLeft = (person: PersonRecord, today: string): boolean => !!person.exit && person.exit.date <= today
 
 /** One policy for one person: the verdict and the reason per condition. */
 export const judge = (
@@ -121,6 +129,13 @@ export const judge = (
   }
   const held = heldCertification(policy.applicationType, facts)
   if (held) return { verdict: 'enjoying', reasons: [{ text: held, met: true }] }
+  if (hasLeft(person, facts.today)) {
+    const reason = EXIT_REASONS[person.exit!.reason] ?? '退出'
+    return {
+      verdict: 'not_eligible',
+      reasons: [{ text: `已登记${reason}（${person.exit!.date}起），不再列入政策对象`, met: false }],
+    }
+  }
   if (!policy.regions.some((r) => facts.community.startsWith(r))) {
     const names = policy.regions.map((r) => regionLabel(r) ?? r).join('、')
     return { verdict: 'not_eligible', reasons: [{ text: `本政策适用于${names}`, met: false }] }
