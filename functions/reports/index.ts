@@ -15,11 +15,16 @@ import { z } from '../../shared/validation'
 import { annualScore, roster } from '../contexts/reports/annual-score'
 import { communityRating, decideCommunityRating } from '../contexts/reports/community-rating'
 import { dispatchReport } from '../contexts/reports/dispatch'
-import { auditExport, quarterlyReport, reportScope } from '../contexts/reports/quarterly'
+import { auditExport, quarterlyReport, scopeAudited } from '../contexts/reports/quarterly'
 import { getReportSettings, setReportSettings } from '../contexts/reports/settings'
 import { reportTrends } from '../contexts/reports/trends'
 import { setLabourForce, unemploymentRate } from '../contexts/reports/unemployment-rate'
-import { workbookBytes, writeQuarterlyWorkbook, writeRosterWorkbook } from '../contexts/reports/workbook'
+import {
+  beijingTime,
+  workbookBytes,
+  writeQuarterlyWorkbook,
+  writeRosterWorkbook,
+} from '../contexts/reports/workbook'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { fileReply, httpFunction, route } from '../runtime/http'
 
@@ -32,7 +37,7 @@ const fn = httpFunction({
     access: STAFF,
     query: z.object({ region, quarter: quarterSchema, format }).strict(),
     handle: async ({ deps, identity, query }) => {
-      const scope = reportScope(identity!, query.region)
+      const scope = await scopeAudited(deps, identity!, query.region, 'quarterly')
       const report = await quarterlyReport(deps, scope, query.quarter)
       if (query.format === 'json') return report
       const bytes = await workbookBytes((out) => writeQuarterlyWorkbook(report, out))
@@ -50,7 +55,7 @@ const fn = httpFunction({
     handle: ({ deps, identity, query }) => unemploymentRate(deps, identity!, query),
   }),
   [routeKey(API_ROUTES.setLabourForce)]: route({
-    access: ['street', 'county'],
+    access: STAFF,
     body: labourForceSchema,
     handle: ({ deps, identity, body }) => setLabourForce(deps, identity!, body),
   }),
@@ -60,7 +65,8 @@ const fn = httpFunction({
     handle: ({ deps, identity, query }) => communityRating(deps, identity!, query),
   }),
   [routeKey(API_ROUTES.decideCommunityRating)]: route({
-    access: ['county'],
+    // Any staff reaches the use case, which refuses all but the county and audits the refusal.
+    access: STAFF,
     body: ratingDecisionSchema,
     handle: ({ deps, identity, body }) => decideCommunityRating(deps, identity!, body),
   }),
@@ -92,7 +98,7 @@ const fn = httpFunction({
         writeRosterWorkbook(out, {
           title: list.title,
           unit: list.regionName ?? list.region,
-          stamp: `生成时间：${list.computedAt.slice(0, 16).replace('T', ' ')} UTC`,
+          stamp: `生成时间：${beijingTime(list.computedAt)}`,
           headers: [
             '序号',
             '姓名',
@@ -112,7 +118,9 @@ const fn = httpFunction({
             r.gender,
             r.community ?? '',
             r.phoneMasked,
+            r.listedFor,
             r.groups,
+            r.employmentStatus,
             r.since,
             r.certificateNo,
           ]),

@@ -958,6 +958,8 @@ export interface CommunityRatingRecord {
   note: string
   by: string
   at: string
+  /** Earlier decisions of the same year, replaced by this one (oldest first). */
+  history?: { level: 0 | 3 | 4 | 5; proposed: 0 | 3 | 4 | 5; note: string; by: string; at: string }[]
 }
 export const communityRatings = defineCollection<CommunityRatingRecord>()({
   name: 'community_ratings',

@@ -15,11 +15,13 @@ export type Quarter = `${number}Q${1 | 2 | 3 | 4}`
 export const quarterSchema = z
   .string({ error: '请选择季度' })
   .regex(/^\d{4}Q[1-4]$/, '季度格式应为 YYYYQn，如 2026Q4')
+  .refine((s) => Number(s.slice(0, 4)) >= 2000, '季度不能早于 2000 年')
   .transform((s) => s as Quarter)
 
 export const monthSchema = z
   .string({ error: '请选择月份' })
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+  .refine((s) => Number(s.slice(0, 4)) >= 2000, '月份不能早于 2000 年')
 
 export const yearSchema = z.coerce
   .number({ error: '年度应为数字' })
@@ -98,6 +100,8 @@ export interface QuarterDetailRow {
   employedInQuarter: boolean
   /** Benefits whose months overlap the quarter. */
   policiesEnjoyed: string[]
+  /** What the officer should look at (a registered unemployed person in work without 就业登记). */
+  note?: string
 }
 
 /** One row of the 一览表: one key group. All counts are of the detail rows carrying the group. */
@@ -209,6 +213,8 @@ export interface UnemploymentRate {
   labourForceMonth: string | null
   threshold: number
   above: boolean
+  /** A county's rate counts the towns that entered their labour force; these have not. */
+  missingTowns: string[]
   computedAt: string
 }
 
@@ -223,7 +229,7 @@ export const labourForceSchema = z
             employed: z
               .number({ error: '城镇从业人员数应为整数' })
               .int('城镇从业人员数应为整数')
-              .min(0, '城镇从业人员数不能为负')
+              .min(1, '城镇从业人员数应大于 0')
               .max(10_000_000, '城镇从业人员数过大，请核对'),
           })
           .strict(),

@@ -471,6 +471,16 @@ describe('the registered urban unemployment rate', () => {
     expect(edge.body).toMatchObject({ rate: 0.0303, threshold: 0.0303, above: false })
   })
 
+  it('rates the county over the towns that entered their labour force, naming the others', async () => {
+    const res = await call(app, 'GET', '/api/reports/unemployment-rate?region=320621&month=2026-11', {
+      token: county,
+    })
+    // Only 海安镇 entered: its 2 registered unemployed over its 64; 居民7's town is named, not divided in.
+    expect(res.body).toMatchObject({ registeredUnemployed: 2, labourForce: 64, rate: 0.0303 })
+    expect(res.body.missingTowns.length).toBeGreaterThan(5)
+    expect(res.body.missingTowns).not.toContain('海安镇')
+  })
+
   it('refuses a future month, a negative count and a coordinator entering it', async () => {
     expect(
       (
@@ -490,6 +500,21 @@ describe('the registered urban unemployment rate', () => {
       body: { region: TOWN, entries: [{ month: '2026-09', employed: 10 }] },
     })
     expect(c.status).toBe(403)
+    const zero = await call(app, 'PUT', '/api/reports/labour-force', {
+      token: street,
+      body: { region: TOWN, entries: [{ month: '2026-09', employed: 0 }] },
+    })
+    expect(zero.status).toBe(400)
+    // Refusals are in the audit log, with who and what they asked for.
+    const refused = (
+      await findAll(app.deps.store, auditLog, {
+        where: [{ field: 'actor', op: 'eq', value: 'wx:rp-coord' }],
+        orderBy: [],
+      })
+    ).filter((a) => a.result === 'refused')
+    expect(refused.map((a) => `${a.action} ${a.subject}`)).toEqual(
+      expect.arrayContaining([`report.quarterly ${C2}`, `report.labour-force ${TOWN}`]),
+    )
   })
 })
 
@@ -515,6 +540,11 @@ describe('the full-employment community rating', () => {
     })
     expect(decided.status).toBe(200)
     expect(decided.body.decision).toMatchObject({ level: 0, note: '再就业比例未达 90%，暂不评定' })
+    const again = await call(app, 'PUT', '/api/reports/community-rating', {
+      token: county,
+      body: { community: C1, year: 2026, level: 3, note: '复核后按三星评定' },
+    })
+    expect(again.body.decision).toMatchObject({ level: 3, history: [expect.objectContaining({ level: 0 })] })
   })
 })
 
@@ -575,9 +605,25 @@ describe('the monthly zero-employment dispatch, the annual score and the rosters
     })
     expect(both.status).toBe(400)
     const q = await call(app, 'GET', `/api/reports/dispatch?region=${TOWN}&quarter=2026Q3`, { token: street })
+    // A street office reads its communities; the county its towns.
+    expect(q.body.unit).toBe('community')
     expect(q.body.difficulty).toEqual([
-      expect.objectContaining({ town: TOWN, persons: 1, employed: 1, served: 1 }),
+      expect.objectContaining({
+        town: C1,
+        persons: 1,
+        employedNow: 1,
+        employed: 1,
+        unemployed: 0,
+        served: 1,
+      }),
     ])
+    const byTown = await call(app, 'GET', '/api/reports/dispatch?region=320621&month=2026-10', {
+      token: county,
+    })
+    expect(byTown.body).toMatchObject({
+      unit: 'town',
+      rows: [expect.objectContaining({ town: TOWN, opened: 3 })],
+    })
   })
 
   it('scores each town from its base, a cancelled deduction not counted', async () => {

@@ -1,13 +1,13 @@
 import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
-import { KEY_GROUPS } from '../../../shared/people/person'
+import { EMPLOYMENT_STATUSES, KEY_GROUPS } from '../../../shared/people/person'
 import { regionLevel } from '../../../shared/regions/region-code'
 import { ROSTER_KINDS, type RosterKind } from '../../../shared/reports/report'
 import type { Deps } from '../../runtime/deps'
 import { cards, deductions, persons, placementCases } from '../../store/collections'
 import { scanPages } from '../../store/scan'
 import { childRegions, regionLabel } from '../regions/region-directory'
-import { reportScope, shanghaiDate } from './quarterly'
+import { scopeAudited, shanghaiDate } from './quarterly'
 import { reportSettingsFor } from './settings'
 
 /**
@@ -16,7 +16,7 @@ import { reportSettingsFor } from './settings'
  * ones struck out with their reason.
  */
 export const annualScore = async (deps: Deps, who: Identity, query: { region?: string; year?: number }) => {
-  const region = reportScope(who, query.region)
+  const region = await scopeAudited(deps, who, query.region, 'annual-score')
   const now = deps.clock.now()
   const year = query.year ?? Number(shanghaiDate(now).slice(0, 4))
   if (year > Number(shanghaiDate(now).slice(0, 4)))
@@ -48,9 +48,11 @@ export const annualScore = async (deps: Deps, who: Identity, query: { region?: s
     }
     return t
   }
-  // Every town of the region has a score, deducted from or not.
+  // Every town of the region has a score, deducted from or not. A community has no score of its
+  // own: its row is what it cost its town, under its own name.
+  const community = regionLevel(region) === 'community'
   if (regionLevel(region) === 'county') for (const t of childRegions(region) ?? []) townOf(t.code)
-  else townOf(region.slice(0, 9))
+  else townOf(community ? region : region.slice(0, 9))
   const items = []
   for await (const page of scanPages(deps.store, deductions, {
     where: [
@@ -60,7 +62,7 @@ export const annualScore = async (deps: Deps, who: Identity, query: { region?: s
     orderBy: [{ field: 'community', dir: 'asc' }],
   })) {
     for (const d of page.items) {
-      const t = townOf(d.town)
+      const t = townOf(community ? d.community : d.town)
       if (d.cancelled) t.cancelled++
       else t.deducted += d.points
       items.push({
@@ -82,6 +84,8 @@ export const annualScore = async (deps: Deps, who: Identity, query: { region?: s
     regionName: regionLabel(region),
     year,
     base: settings.scoreBase,
+    /** A community's row is the points it cost its street/town, not a score of its own. */
+    communityOnly: community,
     computedAt: now.toISOString(),
     towns: [...towns.values()].sort((a, b) => a.score - b.score || a.town.localeCompare(b.town)),
     items: items.sort((a, b) => b.at.localeCompare(a.at)),
@@ -93,9 +97,10 @@ export const annualScore = async (deps: Deps, who: Identity, query: { region?: s
  * active assistance card, members of an open zero-employment household), of a region; masked.
  */
 export const roster = async (deps: Deps, who: Identity, query: { region?: string; kind: RosterKind }) => {
-  const region = reportScope(who, query.region)
+  const region = await scopeAudited(deps, who, query.region, `roster.${query.kind}`)
   const now = deps.clock.now()
-  const targets = new Set<string>()
+  const carded = new Set<string>()
+  const inCase = new Set<string>()
   if (query.kind === 'assistance_targets') {
     for await (const page of scanPages(deps.store, cards, {
       where: [
@@ -105,7 +110,7 @@ export const roster = async (deps: Deps, who: Identity, query: { region?: string
       orderBy: [{ field: 'community', dir: 'asc' }],
       fields: ['personId'],
     }))
-      for (const c of page.items) targets.add(c.personId)
+      for (const c of page.items) carded.add(c.personId)
     for await (const page of scanPages(deps.store, placementCases, {
       where: [
         { field: 'community', op: 'prefix', value: region },
@@ -114,7 +119,7 @@ export const roster = async (deps: Deps, who: Identity, query: { region?: string
       orderBy: [{ field: 'community', dir: 'asc' }],
       fields: ['personIds'],
     }))
-      for (const c of page.items) for (const id of c.personIds) targets.add(id)
+      for (const c of page.items) for (const id of c.personIds) inCase.add(id)
   }
   const rows: {
     personId: string
@@ -125,6 +130,8 @@ export const roster = async (deps: Deps, who: Identity, query: { region?: string
     phoneMasked: string
     groups: string
     employmentStatus: string
+    /** Why the person is on this roster (援助对象: 就业困难人员、持就业援助卡、零就业家庭成员). */
+    listedFor: string
     since: string
     certificateNo: string
   }[] = []
@@ -148,8 +155,19 @@ export const roster = async (deps: Deps, who: Identity, query: { region?: string
       const groups = p.keyGroups ?? []
       const registered = groups.find((g) => g.group === 'registered_unemployed')
       const difficulty = groups.find((g) => g.group === 'difficulty')
-      const listed = query.kind === 'registered_unemployed' ? !!registered : !!difficulty || targets.has(p.id)
-      if (!listed) continue
+      const reasons =
+        query.kind === 'registered_unemployed'
+          ? registered
+            ? ['登记失业']
+            : []
+          : [
+              ...(difficulty ? ['就业困难人员'] : []),
+              ...(carded.has(p.id) ? ['持就业援助卡'] : []),
+              ...(inCase.has(p.id) ? ['零就业家庭成员（未安置）'] : []),
+            ]
+      if (!reasons.length) continue
+      const status = EMPLOYMENT_STATUSES[p.employmentStatus]
+      const working = p.employmentStatus === 'flexible' || p.employmentStatus === 'stable'
       rows.push({
         personId: p.id,
         name: p.name,
@@ -158,7 +176,9 @@ export const roster = async (deps: Deps, who: Identity, query: { region?: string
         community: regionLabel(p.community),
         phoneMasked: p.phoneMasked,
         groups: groups.map((g) => KEY_GROUPS[g.group]).join('、'),
-        employmentStatus: p.employmentStatus,
+        // A registered unemployed person recorded in work has not had their 就业登记: say so.
+        employmentStatus: working && registered ? `${status}（未办就业登记）` : status,
+        listedFor: reasons.join('、'),
         since: ((query.kind === 'registered_unemployed' ? registered?.since : difficulty?.since) ?? '').slice(
           0,
           10,

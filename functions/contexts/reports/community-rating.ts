@@ -19,11 +19,12 @@ import {
   placementCases,
   services,
 } from '../../store/collections'
+import { DuplicateKeyError } from '../../store/port'
 import { scanPages } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { regionLabel } from '../regions/region-directory'
-import { dayStartUtc, groupsInPeriod, reportScope, shanghaiDate } from './quarterly'
+import { dayStartUtc, groupsInPeriod, scopeAudited, shanghaiDate } from './quarterly'
 import { reportSettingsFor } from './settings'
 
 interface Evidence {
@@ -45,7 +46,7 @@ export const communityRating = async (
   who: Identity,
   query: { community?: string; year?: number },
 ) => {
-  const community = reportScope(who, query.community)
+  const community = await scopeAudited(deps, who, query.community, 'community-rating')
   if (regionLevel(community) !== 'community')
     throw new AppError('REQUEST.INVALID', { issues: [{ field: 'community', message: '请选择社区' }] })
   const now = deps.clock.now()
@@ -157,6 +158,21 @@ export const communityRating = async (
   }))
     openCases.push(...page.items)
 
+  // The households' members by name: whom to place (a case names its members at opening).
+  const caseMembers: Evidence[] = []
+  for (const c of openCases) {
+    const since = shanghaiDate(new Date(c.openedAt))
+    const level = c.level === 'community' ? '社区' : c.level === 'street' ? '街道/镇' : '县级'
+    for (const pid of c.personIds) {
+      const m = await deps.store.get(persons, pid)
+      caseMembers.push({
+        personId: pid,
+        name: m?.name ?? '（已删除）',
+        idNumberMasked: m?.idNumberMasked ?? '',
+        note: `零就业家庭成员（${c.personIds.length} 人户），${since} 起未安置，${level}督办`,
+      })
+    }
+  }
   const ratio = (bad: number, all: number) => (all === 0 ? 1 : (all - bad) / all)
   const values: RatingCriteria = {
     reemploymentRate: ratio(notReemployed.length, reemployBase.length),
@@ -201,12 +217,7 @@ export const communityRating = async (
           ? notAssisted
           : key === 'preparation'
             ? notPreparing
-            : openCases.map((c) => ({
-                personId: c.personIds[0] ?? '',
-                name: `零就业家庭（${c.personIds.length} 人）`,
-                idNumberMasked: '',
-                note: `${c.openedAt.slice(0, 10)} 起未安置，当前在${c.level === 'community' ? '社区' : c.level === 'street' ? '街道/镇' : '县级'}督办`,
-              })),
+            : caseMembers,
   }))
   return {
     community,
@@ -224,6 +235,7 @@ export const communityRating = async (
           note: decision.note,
           by: decision.by,
           at: decision.at,
+          history: (decision.history ?? []).map((h) => ({ ...h, label: STAR_LABELS[h.level] })),
         }
       : null,
   }
@@ -231,7 +243,14 @@ export const communityRating = async (
 
 /** The county records its decision for the year (one per community and year; a later one replaces it). */
 export const decideCommunityRating = async (deps: Deps, who: Identity, input: RatingDecisionInput) => {
-  if (who.role !== 'county') throw new AppError('AUTH.FORBIDDEN')
+  if (who.role !== 'county') {
+    await recordAudit(deps.store, deps.clock.now(), who, {
+      action: 'report.community-rating.decide',
+      subject: input.community,
+      result: 'refused',
+    })
+    throw new AppError('AUTH.FORBIDDEN')
+  }
   const rating = await communityRating(deps, who, { community: input.community, year: input.year })
   const at = deps.clock.now().toISOString()
   const id = `cr_${input.community}_${input.year}`
@@ -245,15 +264,36 @@ export const decideCommunityRating = async (deps: Deps, who: Identity, input: Ra
     by: actorLabel(who),
     at,
   }
-  await deps.store.insert(communityRatings, doc).catch(async () => {
-    await deps.store.update(communityRatings, id, {
-      level: doc.level,
-      proposed: doc.proposed,
-      note: doc.note,
-      by: doc.by,
-      at,
-    })
-  })
+  // A later decision replaces the year's, and the replaced one is kept in its history.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await deps.store.get(communityRatings, id)
+    if (!current) {
+      const inserted = await deps.store.insert(communityRatings, { ...doc, history: [] }).then(
+        () => true,
+        (err) => {
+          if (err instanceof DuplicateKeyError) return false
+          throw err
+        },
+      )
+      if (inserted) break
+      continue
+    }
+    const { history = [], id: _id, community: _c, year: _y, ...previous } = current
+    const saved = await deps.store.update(
+      communityRatings,
+      id,
+      {
+        level: doc.level,
+        proposed: doc.proposed,
+        note: doc.note,
+        by: doc.by,
+        at,
+        history: [...history, previous],
+      },
+      { expect: { at: current.at } },
+    )
+    if (saved) break
+  }
   await recordAudit(deps.store, deps.clock.now(), who, {
     action: 'report.community-rating',
     subject: input.community,

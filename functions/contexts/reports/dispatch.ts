@@ -1,11 +1,13 @@
 import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
+import { EMPLOYMENT_STATUSES } from '../../../shared/people/person'
+import { regionLevel } from '../../../shared/regions/region-code'
 import { monthEnd, type Quarter, quarterBounds } from '../../../shared/reports/report'
 import type { Deps } from '../../runtime/deps'
 import { type PlacementCaseRecord, placementCases } from '../../store/collections'
 import { scanPages } from '../../store/scan'
 import { regionLabel } from '../regions/region-directory'
-import { checkQuarter, computeDetailRows, dayStartUtc, reportScope, shanghaiDate } from './quarterly'
+import { checkQuarter, computeDetailRows, dayStartUtc, scopeAudited, shanghaiDate } from './quarterly'
 
 const HOURS = { zero_employment: 24, immediate_72h: 72 } as const
 
@@ -39,6 +41,8 @@ const caseRows = async (
 ) => {
   const start = dayStartUtc(from)
   const end = dayStartUtc(new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))
+  // A county reads by street/town; a street/town (or a community) by community.
+  const unitOf = (community: string) => (regionLevel(region) === 'county' ? community.slice(0, 9) : community)
   const byTown = new Map<string, DispatchRow>()
   for await (const page of scanPages(deps.store, placementCases, {
     where: [
@@ -49,7 +53,7 @@ const caseRows = async (
   })) {
     for (const c of page.items) {
       if (c.openedAt >= end) continue
-      const town = c.community.slice(0, 9)
+      const town = unitOf(c.community)
       const row = byTown.get(town) ?? blank(town)
       const placedAt = c.placement?.at ?? null
       if (c.openedAt >= start) {
@@ -85,7 +89,7 @@ export const dispatchReport = async (
   who: Identity,
   query: { region?: string; month?: string; quarter?: Quarter },
 ) => {
-  const region = reportScope(who, query.region)
+  const region = await scopeAudited(deps, who, query.region, 'dispatch')
   const now = deps.clock.now()
   if (!!query.month === !!query.quarter)
     throw new AppError('REQUEST.INVALID', {
@@ -98,6 +102,7 @@ export const dispatchReport = async (
     return {
       kind: 'zero_employment' as const,
       title: `零就业家庭月调度（${query.month}）`,
+      unit: regionLevel(region) === 'county' ? ('town' as const) : ('community' as const),
       period: query.month,
       region,
       regionName: regionLabel(region),
@@ -116,26 +121,33 @@ export const dispatchReport = async (
       town: string
       townName: string | null
       persons: number
-      employed: number
       unemployed: number
+      employedNow: number
+      employed: number
+      noWish: number
       missed: number
       served: number
     }
   >()
+  const unit = (community: string) => (regionLevel(region) === 'county' ? community.slice(0, 9) : community)
   for (const r of rows) {
-    const town = r.community.slice(0, 9)
+    const town = unit(r.community)
     const t = byTown.get(town) ?? {
       town,
       townName: regionLabel(town),
       persons: 0,
-      employed: 0,
       unemployed: 0,
+      employedNow: 0,
+      employed: 0,
+      noWish: 0,
       missed: 0,
       served: 0,
     }
     t.persons++
     if (r.employedInQuarter) t.employed++
-    if (r.employmentStatus === '失业') t.unemployed++
+    if (r.employmentStatus === EMPLOYMENT_STATUSES.unemployed) t.unemployed++
+    else if (r.employmentStatus === EMPLOYMENT_STATUSES.no_wish) t.noWish++
+    else t.employedNow++
     t.missed += r.followupsMissed
     if (r.guidance + r.referral + r.training > 0) t.served++
     byTown.set(town, t)
@@ -143,6 +155,7 @@ export const dispatchReport = async (
   return {
     kind: 'difficulty' as const,
     title: `就业困难人员季度调度（${quarterBounds(q).label}）`,
+    unit: regionLevel(region) === 'county' ? ('town' as const) : ('community' as const),
     period: q,
     region,
     regionName: regionLabel(region),

@@ -48,6 +48,24 @@ export const reportScope = (who: Identity, region: string | undefined): string =
   return wanted
 }
 
+/**
+ * reportScope, with a refusal left in the audit log: someone asking for a table outside their
+ * region is exactly the access the log is for.
+ */
+export const scopeAudited = async (deps: Deps, who: Identity, region: string | undefined, what: string) => {
+  try {
+    return reportScope(who, region)
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'AUTH.FORBIDDEN')
+      await recordAudit(deps.store, deps.clock.now(), who, {
+        action: `report.${what}`,
+        subject: region ?? who.region ?? '-',
+        result: 'refused',
+      })
+    throw err
+  }
+}
+
 /** A quarter that has not begun yet has nothing to report: 400, naming the field. */
 export const checkQuarter = (quarter: Quarter, now: Date) => {
   const b = quarterBounds(quarter)
@@ -145,6 +163,11 @@ export const computeDetailRows = async (
         training: 0,
         employedInQuarter: employedIn(p, b.from, b.to),
         policiesEnjoyed: enjoyedIn(p, b.months[0]!, b.months[2]!),
+        note:
+          (p.employmentStatus === 'flexible' || p.employmentStatus === 'stable') &&
+          (p.keyGroups ?? []).some((g) => g.group === 'registered_unemployed')
+            ? '已就业，尚未办理就业登记'
+            : '',
       })
     }
   }

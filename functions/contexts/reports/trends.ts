@@ -6,7 +6,7 @@ import { bookings, followupTasks, placementCases, policyReach } from '../../stor
 import type { Filter } from '../../store/port'
 import { scanPages } from '../../store/scan'
 import { regionLabel } from '../regions/region-directory'
-import { dayStartUtc, reportScope, shanghaiDate } from './quarterly'
+import { dayStartUtc, scopeAudited, shanghaiDate } from './quarterly'
 
 const nextMonth = (m: string) => {
   const d = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 1))
@@ -19,7 +19,7 @@ const nextMonth = (m: string) => {
  * at each month's end, and guidance bookings kept. Counts along indexes; no person is read.
  */
 export const reportTrends = async (deps: Deps, who: Identity, query: { region?: string; month?: string }) => {
-  const region = reportScope(who, query.region)
+  const region = await scopeAudited(deps, who, query.region, 'trends')
   const now = deps.clock.now()
   const month = query.month ?? shanghaiDate(now).slice(0, 7)
   if (month > shanghaiDate(now).slice(0, 7))

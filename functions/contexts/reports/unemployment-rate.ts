@@ -15,7 +15,7 @@ import { scanPages } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { childRegions, regionLabel } from '../regions/region-directory'
-import { reportScope, shanghaiDate } from './quarterly'
+import { scopeAudited, shanghaiDate } from './quarterly'
 import { reportSettingsFor } from './settings'
 
 /** Whether a person was in a key group at the end of `day`: added on or before it, not ended by it. */
@@ -37,19 +37,20 @@ const checkMonth = (month: string, now: Date) => {
     throw new AppError('REQUEST.INVALID', { issues: [{ field: 'month', message: '不能查询未来月份' }] })
 }
 
-/** Registered unemployed at each month's end, for the twelve months ending with `month`. */
+/** Registered unemployed of each town at each month's end (`<town>:<month>`), for the twelve months. */
 const registeredUnemployedByMonth = async (store: Store, region: string, months: string[]) => {
-  const counts = new Map(months.map((m) => [m, 0]))
+  const counts = new Map<string, number>()
   const ends = months.map((m) => [m, monthEnd(m)] as const)
   for await (const page of scanPages(store, persons, {
     where: [{ field: 'community', op: 'prefix', value: region }],
     orderBy: [{ field: 'community', dir: 'asc' }],
-    fields: ['keyGroups', 'keyGroupHistory', 'exit'],
+    fields: ['community', 'keyGroups', 'keyGroupHistory', 'exit'],
   })) {
     for (const p of page.items) {
       for (const [m, end] of ends) {
         if (p.exit && p.exit.date <= end) continue
-        if (inGroupOn(p, 'registered_unemployed', end)) counts.set(m, counts.get(m)! + 1)
+        const key = `${p.community.slice(0, 9)}:${m}`
+        if (inGroupOn(p, 'registered_unemployed', end)) counts.set(key, (counts.get(key) ?? 0) + 1)
       }
     }
   }
@@ -94,7 +95,7 @@ export const unemploymentRate = async (
 ): Promise<
   UnemploymentRate & { trend: Omit<UnemploymentRate, 'region' | 'regionName' | 'computedAt' | 'threshold'>[] }
 > => {
-  const region = reportScope(who, query.region)
+  const region = await scopeAudited(deps, who, query.region, 'unemployment-rate')
   if (regionLevel(region) === 'community')
     throw new AppError('REQUEST.INVALID', {
       issues: [{ field: 'region', message: '登记失业率按街道/镇统计，请选择街道/镇' }],
@@ -107,20 +108,27 @@ export const unemploymentRate = async (
   const unemployed = await registeredUnemployedByMonth(deps.store, region, months)
   const towns = townsOf(region)
   const lf = await labourForceByMonth(deps.store, towns, months)
+  // A county's rate is over the towns that entered their labour force: a town without it is
+  // named as missing, and its unemployed are left out of the numerator too (not divided by others).
   const trend = months.map((m) => {
-    const entries = towns.map((t) => lf.get(`${t}:${m}`) ?? null)
-    const known = entries.filter((e): e is { employed: number; month: string } => !!e)
-    const labour = known.length ? known.reduce((s, e) => s + e.employed, 0) : null
-    const u = unemployed.get(m)!
+    const reporting = towns.filter((t) => lf.get(`${t}:${m}`))
+    const missing = towns.filter((t) => !lf.get(`${t}:${m}`))
+    const labour = reporting.length ? reporting.reduce((s, t) => s + lf.get(`${t}:${m}`)!.employed, 0) : null
+    const u = (reporting.length ? reporting : towns).reduce(
+      (s, t) => s + (unemployed.get(`${t}:${m}`) ?? 0),
+      0,
+    )
     // Shown as a percentage with two decimals: the rate is kept to four places, and compared so.
     const rate = labour === null || u + labour === 0 ? null : Math.round((u / (u + labour)) * 10_000) / 10_000
+    const carried = reporting.map((t) => lf.get(`${t}:${m}`)!.month)
     return {
       month: m,
       registeredUnemployed: u,
       labourForce: labour,
-      labourForceMonth: known.length ? known.map((e) => e.month).sort()[0]! : null,
+      labourForceMonth: carried.length ? carried.sort()[0]! : null,
       rate,
       above: rate !== null && rate > settings.unemploymentThreshold,
+      missingTowns: towns.length > 1 ? missing.map((t) => regionLabel(t) ?? t) : [],
     }
   })
   const current = trend.at(-1)!
@@ -136,8 +144,19 @@ export const unemploymentRate = async (
 
 /** A street/town enters (or the county imports) the employed labour force, month by month. */
 export const setLabourForce = async (deps: Deps, who: Identity, input: LabourForceInput) => {
-  const town = reportScope(who, input.region)
-  if (regionLevel(town) !== 'town' || who.role === 'coordinator') throw new AppError('AUTH.FORBIDDEN')
+  const town = await scopeAudited(deps, who, input.region, 'labour-force')
+  if (who.role === 'coordinator') {
+    await recordAudit(deps.store, deps.clock.now(), who, {
+      action: 'report.labour-force',
+      subject: town,
+      result: 'refused',
+    })
+    throw new AppError('AUTH.FORBIDDEN')
+  }
+  if (regionLevel(town) !== 'town')
+    throw new AppError('REQUEST.INVALID', {
+      issues: [{ field: 'region', message: '城镇从业人员数按街道/镇填报' }],
+    })
   const now = deps.clock.now()
   const thisMonth = shanghaiDate(now).slice(0, 7)
   input.entries.forEach((e, i) => {
@@ -161,7 +180,7 @@ export const setLabourForce = async (deps: Deps, who: Identity, input: LabourFor
     action: 'report.labour-force',
     subject: town,
     result: 'ok',
-    detail: { months: input.entries.map((e) => e.month).join(',') },
+    detail: { entries: input.entries.map((e) => `${e.month}=${e.employed}`).join(',') },
   })
   return unemploymentRate(deps, who, {
     region: town,

@@ -18,8 +18,12 @@ const HEAD_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor
 
 const col = (n: number) => String.fromCharCode(64 + n) // 1 → A (the tables stay within 26 columns)
 
+/** An instant as officers read it: Beijing time, to the minute. */
+export const beijingTime = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+
 const stampLine = (r: QuarterlyReport) =>
-  `数据生成：${r.computedAt.slice(0, 16).replace('T', ' ')} UTC（${r.source === 'frozen' ? '季度报表已锁定' : r.partial ? '本季度尚未结束，数据截至生成时' : '实时数据'}），数据版本 ${r.dataVersion}`
+  `数据生成：${beijingTime(r.computedAt)}（${r.source === 'frozen' ? '季度报表已锁定' : r.partial ? '本季度尚未结束，数据截至生成时' : '实时数据'}），数据版本 ${r.dataVersion}`
 
 const SIGNATURE =
   '填报人：            审核人：            单位负责人（签字）：            填报日期：      年    月    日'
@@ -137,12 +141,13 @@ export const DETAIL_HEADERS = [
   '技能培训（人次）',
   '本季度实现就业',
   '享受政策',
+  '备注',
 ] as const
 
 const detailSheet = (wb: ExcelJS.stream.xlsx.WorkbookWriter, r: QuarterlyReport) => {
   const width = DETAIL_HEADERS.length
   const ws = wb.addWorksheet('明细表', { pageSetup: { orientation: 'landscape', fitToPage: true } })
-  ws.columns = [6, 10, 21, 6, 22, 24, 10, 9, 9, 9, 9, 9, 9, 9, 9, 28].map((width) => ({ width }))
+  ws.columns = [6, 10, 21, 6, 22, 24, 10, 9, 9, 9, 9, 9, 9, 9, 9, 28, 22].map((width) => ({ width }))
   titleRows(ws, width, '服务重点群体情况明细表', r)
   const head = ws.addRow([...DETAIL_HEADERS])
   styleRow(head, width, { bold: true, fill: true })
@@ -167,6 +172,7 @@ const detailSheet = (wb: ExcelJS.stream.xlsx.WorkbookWriter, r: QuarterlyReport)
       d.training,
       d.employedInQuarter ? '是' : '否',
       d.policiesEnjoyed.join('、'),
+      d.note ?? '',
     ])
     styleRow(row, width)
     row.commit()
@@ -202,6 +208,7 @@ const detailSheet = (wb: ExcelJS.stream.xlsx.WorkbookWriter, r: QuarterlyReport)
     sum(14, t('training')),
     `${r.details.filter((d) => d.employedInQuarter).length} 人`,
     `${r.details.reduce((s, d) => s + d.policiesEnjoyed.length, 0)} 项次`,
+    '',
   ])
   styleRow(totalRow, width, { bold: true })
   totalRow.commit()

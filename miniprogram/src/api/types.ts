@@ -360,7 +360,14 @@ export interface CommunityRatingReply {
   }[]
   proposed: 0 | 3 | 4 | 5
   proposedLabel: string
-  decision: { level: 0 | 3 | 4 | 5; label: string; note: string; by: string; at: string } | null
+  decision: {
+    level: 0 | 3 | 4 | 5
+    label: string
+    note: string
+    by: string
+    at: string
+    history: { level: 0 | 3 | 4 | 5; label: string; note: string; by: string; at: string }[]
+  } | null
 }
 
 export interface DispatchRow {
@@ -374,6 +381,8 @@ export interface DispatchRow {
 }
 export interface DispatchReply {
   kind: 'zero_employment' | 'difficulty'
+  /** Rows per street/town (a county) or per community (a street/town or a community). */
+  unit: 'town' | 'community'
   title: string
   period: string
   regionName: string | null
@@ -385,8 +394,10 @@ export interface DispatchReply {
         town: string
         townName: string | null
         persons: number
-        employed: number
         unemployed: number
+        employedNow: number
+        employed: number
+        noWish: number
         missed: number
         served: number
       }[]
@@ -398,6 +409,7 @@ export interface AnnualScoreReply {
   regionName: string | null
   year: number
   base: number
+  communityOnly: boolean
   computedAt: string
   towns: {
     town: string

@@ -28,6 +28,7 @@ export const PAGE_TITLES: Record<string, string> = {
   'packages/staff/pages/short-131/index': '131 缺口名单',
   'packages/staff/pages/cards/index': '援助卡年检',
   'packages/staff/pages/deductions/index': '扣分统计',
+  'packages/staff/pages/reports/index': '报表',
   'packages/staff/pages/unenjoyed/index': '应享未享',
   'packages/staff/pages/claims/index': '身份申报确认',
   'packages/staff/pages/policy-admin/index': '政策管理',

@@ -26,7 +26,7 @@ export default function BarChart({
   bars: Bar[]
   max?: number
   threshold?: { value: number; label: string }
-  legend: { tone: Bar['parts'][number]['tone']; label: string }[]
+  legend: { tone: Bar['parts'][number]['tone'] | 'line'; label: string }[]
 }) {
   const top = Math.max(
     max ?? 0,
@@ -41,7 +41,7 @@ export default function BarChart({
         {threshold ? (
           <View className="chart__layer">
             <View className="chart__threshold" style={{ bottom: pct(threshold.value) }}>
-              <Text className="chart__threshold-label">{threshold.label}</Text>
+              {threshold.label ? <Text className="chart__threshold-label">{threshold.label}</Text> : null}
             </View>
           </View>
         ) : null}

@@ -24,6 +24,7 @@ import { ChoiceChips } from '../../../../components/Form'
 import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { useSession } from '../../../../hooks/useSession'
+import { formatDate, formatDateTime } from '../../../../utils/format'
 import { confirmDiscard } from '../../../../utils/leave'
 import { toastText } from '../../../../utils/toast'
 import BarChart from '../../components/BarChart'
@@ -294,7 +295,7 @@ export default function ReportsPage() {
                   <Text className="rp-stamp" id="reports-stamp">
                     {r.regionName} · {r.from} 至 {r.to} ·{' '}
                     {r.source === 'frozen'
-                      ? `已锁定（${r.computedAt.slice(0, 10)}），后续修改不影响已报送报表`
+                      ? `已锁定（${formatDate(r.computedAt)}），后续修改不影响已报送报表`
                       : r.partial
                         ? '本季度尚未结束，数据截至现在'
                         : '实时统计（季度报表锁定后以锁定数据为准）'}{' '}
@@ -376,6 +377,7 @@ export default function ReportsPage() {
                     {d.referral} · 培训 {d.training}
                     {d.employedInQuarter ? ' · 本季度就业' : ''}
                   </Text>
+                  {d.note ? <Text className="tag tag--accent">{d.note}</Text> : null}
                 </View>
               ))}
               {quarterly.state.data.details.length > 30 ? (
@@ -457,14 +459,14 @@ export default function ReportsPage() {
           <View className="wb-head__row">
             {dispatchKind === 'month'
               ? picker(
-                  'reports-dispatch-month',
+                  'reports-dispatch-month-picker',
                   months.map(periodLabel),
                   months.indexOf(month),
                   (i) => setMonth(months[i] ?? month),
                   periodLabel(month),
                 )
               : picker(
-                  'reports-dispatch-quarter',
+                  'reports-dispatch-quarter-picker',
                   quarters.map((q) => quarterBounds(q).label),
                   quarters.indexOf(quarter),
                   (i) => setQuarter(quarters[i] ?? quarter),
@@ -592,7 +594,7 @@ function Trends({ t }: { t: TrendsReply }) {
           { tone: 'muted', label: '预约未到场或未开始' },
         ]}
       />
-      <Text className="rp-stamp">统计时间 {t.computedAt.slice(0, 16).replace('T', ' ')} UTC</Text>
+      <Text className="rp-stamp">统计时间 {formatDateTime(t.computedAt)}</Text>
     </View>
   )
 }
@@ -630,9 +632,10 @@ function RateTab({
   useEffect(() => setDirty(employed !== ''), [employed, setDirty])
   const save = async () => {
     if (busy) return
-    const n = Number(employed)
-    if (!/^\d+$/.test(employed.trim()) || n < 0) {
-      setError('请填写城镇从业人员数（整数，单位：人）')
+    // Typed as text and checked here: a number box would quietly drop a minus sign or a point.
+    const n = Number(employed.trim())
+    if (!/^\d{1,8}$/.test(employed.trim()) || n < 1) {
+      setError('请填写城镇从业人员数：大于 0 的整数，单位：人')
       return
     }
     setBusy(true)
@@ -687,9 +690,16 @@ function RateTab({
                 <Text>尚未填报城镇从业人员数，无法计算失业率。</Text>
               </View>
             ) : null}
+            {r.missingTowns.length ? (
+              <View className="note wb-note" id="reports-rate-missing">
+                <Text>
+                  仅含已填报的镇（街道）；{r.missingTowns.length} 个尚未填报：{r.missingTowns.join('、')}。
+                </Text>
+              </View>
+            ) : null}
             <BarChart
               id="reports-chart-rate"
-              threshold={{ value: r.threshold, label: `控制线 ${percent(r.threshold, 0)}` }}
+              threshold={{ value: r.threshold, label: '' }}
               bars={r.trend.map((m) => ({
                 label: month2(m.month),
                 caption: m.rate === null ? '—' : percent(m.rate, 1),
@@ -699,6 +709,7 @@ function RateTab({
               legend={[
                 { tone: 'main', label: '登记失业率' },
                 { tone: 'bad', label: '超过控制线' },
+                { tone: 'line', label: `控制线 ${percent(r.threshold, 2)}` },
               ]}
             />
           </View>
@@ -711,8 +722,8 @@ function RateTab({
             <Input
               id="reports-labour-input"
               className="form-input"
-              type="number"
-              maxlength={8}
+              type="text"
+              maxlength={9}
               placeholder="人数"
               value={employed}
               onInput={(e) => {
@@ -795,6 +806,16 @@ function RatingTab({
             if (busy) return
             if (!level) return setError('请选择评定等级')
             if (note.trim().length < 2) return setError('请填写评定意见')
+            // Above what the criteria propose: ask once, the note says why.
+            if (Number(level) > r.proposed) {
+              const ok = await Taro.showModal({
+                title: '高于测算等级',
+                content: `按县定标准测算为${r.proposedLabel}，确定评定为${STAR_LABELS[Number(level) as 0 | 3 | 4 | 5]}？评定意见将一并记录。`,
+                confirmText: '确定评定',
+                cancelText: '再看看',
+              })
+              if (!ok.confirm) return
+            }
             setBusy(true)
             try {
               await api('decideCommunityRating', {
@@ -824,8 +845,13 @@ function RatingTab({
                 <View className="note wb-note" id="reports-rating-decision">
                   <Text>
                     县级评定：{r.decision.label} · {r.decision.note}（{r.decision.by}，
-                    {r.decision.at.slice(0, 10)}）
+                    {formatDateTime(r.decision.at)}）
                   </Text>
+                  {r.decision.history.map((h) => (
+                    <Text key={h.at} className="rp-line muted">
+                      此前：{h.label} · {h.note}（{h.by}，{formatDateTime(h.at)}）
+                    </Text>
+                  ))}
                 </View>
               ) : null}
               {r.criteria.map((c) => (
@@ -930,7 +956,7 @@ function Dispatch({ d }: { d: DispatchReply }) {
         <View className="rp-grid">
           <View className="rp-grid__row">
             {[
-              '镇（街道）',
+              d.unit === 'town' ? '镇（街道）' : '社区',
               '新增',
               `${d.kind === 'zero_employment' ? '24' : '72'} 小时内安置`,
               '超时安置',
@@ -963,7 +989,16 @@ function Dispatch({ d }: { d: DispatchReply }) {
           <ScrollView scrollX className="rp-scroll">
             <View className="rp-grid">
               <View className="rp-grid__row">
-                {['镇（街道）', '人数', '本季度就业', '仍失业', '获 131 服务', '漏跟踪'].map((h) => (
+                {[
+                  d.unit === 'town' ? '镇（街道）' : '社区',
+                  '人数',
+                  '失业',
+                  '已就业',
+                  '其中本季度就业',
+                  '无就业愿望',
+                  '获 131 服务',
+                  '漏跟踪',
+                ].map((h) => (
                   <Text key={h} className="rp-grid__cell rp-grid__cell--head">
                     {h}
                   </Text>
@@ -973,8 +1008,10 @@ function Dispatch({ d }: { d: DispatchReply }) {
                 <View key={t.town} className="rp-grid__row">
                   <Text className="rp-grid__cell rp-grid__cell--name">{t.townName ?? t.town}</Text>
                   <Text className="rp-grid__cell">{t.persons}</Text>
-                  <Text className="rp-grid__cell">{t.employed}</Text>
                   <Text className="rp-grid__cell">{t.unemployed}</Text>
+                  <Text className="rp-grid__cell">{t.employedNow}</Text>
+                  <Text className="rp-grid__cell">{t.employed}</Text>
+                  <Text className="rp-grid__cell">{t.noWish}</Text>
                   <Text className="rp-grid__cell">{t.served}</Text>
                   <Text className="rp-grid__cell">{t.missed}</Text>
                 </View>
@@ -994,19 +1031,21 @@ function Score({ s, details }: { s: AnnualScoreReply; details: boolean }) {
   return (
     <View id="reports-score">
       <Text className="muted">
-        基础分 {s.base} 分，每发生一例漏跟踪或补贴发放缺少一项扣 1 分（已撤销的不计）。
+        {s.communityOnly
+          ? `本社区导致所在镇（街道）被扣的分数（社区不单独计分；镇街基础分 ${s.base} 分）。`
+          : `基础分 ${s.base} 分，每发生一例漏跟踪或补贴发放缺少一项扣 1 分（已撤销的不计）。`}
       </Text>
       <View className="wb-table">
         <View className="wb-table__row wb-table__row--head">
-          <Text className="wb-table__name">镇（街道）</Text>
+          <Text className="wb-table__name">{s.communityOnly ? '社区' : '镇（街道）'}</Text>
           <Text className="wb-table__points">扣分</Text>
-          <Text className="wb-table__points">得分</Text>
+          {s.communityOnly ? null : <Text className="wb-table__points">得分</Text>}
         </View>
         {s.towns.map((t) => (
           <View key={t.town} className="wb-table__row" id={`reports-score-${t.town}`}>
             <Text className="wb-table__name">{t.townName ?? t.town}</Text>
             <Text className="wb-table__points">{t.deducted ? `-${t.deducted}` : '0'}</Text>
-            <Text className="rp-score">{t.score}</Text>
+            {s.communityOnly ? null : <Text className="rp-score">{t.score}</Text>}
           </View>
         ))}
       </View>
