@@ -527,7 +527,12 @@ describe('the full-employment community rating', () => {
     const reemploy = res.body.criteria.find((c: { key: string }) => c.key === 'reemploymentRate')
     // 居民1 still out of work; 居民2 and 居民5 employed: 2 of 3.
     expect(reemploy.counts).toEqual({ base: 3, short: 1 })
-    expect(reemploy.evidence.map((e: { name: string }) => e.name)).toEqual(['居民1'])
+    // Everyone behind the number, the one it is short of first.
+    expect(reemploy.evidence.map((e: { name: string; note: string }) => `${e.name} ${e.note}`)).toEqual([
+      '居民1 未就业',
+      '居民2 已就业',
+      '居民5 已就业',
+    ])
     expect(res.body.proposed).toBe(0)
     const denied = await call(app, 'PUT', '/api/reports/community-rating', {
       token: coord,
@@ -660,7 +665,25 @@ describe('the monthly zero-employment dispatch, the annual score and the rosters
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never)
     const ws = wb.getWorksheet('花名册')!
     expect(ws.getCell('A1').value).toBe('登记失业人员花名册')
+    // Every value under its own heading, and nothing outside the headed columns.
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      '序号',
+      '姓名',
+      '身份证号',
+      '性别',
+      '所在社区',
+      '联系电话',
+      '列入原因',
+      '人员类别',
+      '就业状态',
+      '认定/登记日期',
+      '就业失业登记证号',
+    ])
+    expect(ws.getRow(5).cellCount).toBeLessThanOrEqual(11)
     expect([ws.getCell('B4').value, ws.getCell('B5').value]).toEqual(['居民1', '居民2'])
+    // 居民2 is in flexible work and still registered unemployed: the roster says so.
+    expect(ws.getCell('I5').value).toBe('灵活就业（未办就业登记）')
     expect(String(ws.getCell('F4').value)).toMatch(/^\d{3}\*{4}\d{4}$/)
     const audits = await findAll(app.deps.store, auditLog, {
       where: [{ field: 'action', op: 'eq', value: 'report.export.roster.registered_unemployed' }],

@@ -173,6 +173,10 @@ export const communityRating = async (
       })
     }
   }
+  const shortFirst = (all: Evidence[], short: Evidence[]) => {
+    const missing = new Set(short.map((e) => e.personId))
+    return [...short, ...all.filter((e) => !missing.has(e.personId))]
+  }
   const ratio = (bad: number, all: number) => (all === 0 ? 1 : (all - bad) / all)
   const values: RatingCriteria = {
     reemploymentRate: ratio(notReemployed.length, reemployBase.length),
@@ -209,14 +213,14 @@ export const communityRating = async (
           : key === 'preparation'
             ? { base: willing.length, short: notPreparing.length }
             : { base: openCases.length, short: openCases.length },
-    /** The persons (or households) the number is short of: whom to visit. */
+    /** The persons behind the number, those it is short of (whom to visit) first. */
     evidence:
       key === 'reemploymentRate'
-        ? notReemployed
+        ? shortFirst(reemployBase, notReemployed)
         : key === 'difficultyAssisted'
-          ? notAssisted
+          ? shortFirst(difficulty, notAssisted)
           : key === 'preparation'
-            ? notPreparing
+            ? shortFirst(willing, notPreparing)
             : caseMembers,
   }))
   return {

@@ -1,6 +1,12 @@
 import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
-import { DEFAULT_REPORT_SETTINGS, type ReportSettings, STAR_LEVELS } from '../../../shared/reports/report'
+import {
+  CRITERIA_LABELS,
+  DEFAULT_REPORT_SETTINGS,
+  type RatingCriteria,
+  type ReportSettings,
+  STAR_LEVELS,
+} from '../../../shared/reports/report'
 import type { Deps } from '../../runtime/deps'
 import { meta } from '../../store/collections'
 import { DuplicateKeyError, type Store } from '../../store/port'
@@ -28,22 +34,24 @@ export const getReportSettings = async (deps: Deps, who: Identity) => {
 /** The county sets the threshold, base score and star criteria; a higher star must ask no less. */
 export const setReportSettings = async (deps: Deps, who: Identity, input: ReportSettings) => {
   if (who.role !== 'county' || who.region?.length !== 6) throw new AppError('AUTH.FORBIDDEN')
+  // A higher star asks no less of any criterion; the message names the one that does.
+  const issues: { field: string; message: string }[] = []
   for (const [lower, higher] of [
     [STAR_LEVELS[0], STAR_LEVELS[1]],
     [STAR_LEVELS[1], STAR_LEVELS[2]],
   ] as const) {
     const a = input.rating[`${lower}`]
     const b = input.rating[`${higher}`]
-    if (
-      b.reemploymentRate < a.reemploymentRate ||
-      b.difficultyAssisted < a.difficultyAssisted ||
-      b.preparation < a.preparation ||
-      b.zeroHouseholds > a.zeroHouseholds
-    )
-      throw new AppError('REQUEST.INVALID', {
-        issues: [{ field: `rating.${higher}`, message: `${higher} 星的标准不能低于 ${lower} 星` }],
-      })
+    for (const key of Object.keys(CRITERIA_LABELS) as (keyof RatingCriteria)[]) {
+      const easier = key === 'zeroHouseholds' ? b[key] > a[key] : b[key] < a[key]
+      if (easier)
+        issues.push({
+          field: `rating.${higher}.${key}`,
+          message: `${higher} 星的「${CRITERIA_LABELS[key]}」不能比 ${lower} 星宽松`,
+        })
+    }
   }
+  if (issues.length) throw new AppError('REQUEST.INVALID', { issues })
   const at = deps.clock.now()
   const value = JSON.stringify(input)
   const id = key(who.region)

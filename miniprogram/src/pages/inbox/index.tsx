@@ -128,7 +128,7 @@ export default function InboxPage() {
     else if (m.link?.kind === 'interests') openPage(MY_INTERESTS_PATH)
     else if (m.link?.kind === 'bookings') openPage(MY_BOOKINGS_PATH)
     else if (m.link?.kind === 'agreement') openPage(MY_AGREEMENT_PATH)
-    else if (m.link?.kind === 'reports') openPage(REPORTS_PATH)
+    else if (m.link?.kind === 'reports') openPage(`${REPORTS_PATH}?quarter=${encodeURIComponent(m.link.id)}`)
   }
 
   const { items, loading, error, anonymous, loaded, nextCursor, unread } = list

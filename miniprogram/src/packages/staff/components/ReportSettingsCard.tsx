@@ -84,6 +84,7 @@ export default function ReportSettingsCard({
     )
     if (!parsed.ok) {
       setErrors(parsed.errors)
+      toastText(Object.values(parsed.errors)[0] ?? '请检查填写的参数')
       return
     }
     setBusy(true)
@@ -95,6 +96,8 @@ export default function ReportSettingsCard({
     } catch (e) {
       const fields = serverErrors(isApiError(e) ? e.issues : undefined)
       setErrors(Object.keys(fields).length ? fields : { form: errorMessage(e) })
+      // The field may be off screen: say it where the finger is too.
+      toastText(errorMessage(e))
     } finally {
       setBusy(false)
     }

@@ -220,7 +220,7 @@ export default function CountySettingsPage() {
             hoverClass="btn--hover"
             onClick={() => (dirty ? void save() : undefined)}
           >
-            {busy ? '保存中…' : '保存'}
+            {busy ? '保存中…' : '保存劳动年龄与跟踪范围'}
           </View>
         </View>
       ) : (

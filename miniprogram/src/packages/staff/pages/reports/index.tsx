@@ -10,7 +10,7 @@ import {
   SUMMARY_COLUMNS,
 } from '@shared/reports/report'
 import { Input, Picker, ScrollView, Text, Textarea, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, downloadWorkbook, errorMessage } from '../../../../api/client'
 import type {
@@ -126,7 +126,11 @@ export default function ReportsPage() {
   const role = info?.role ?? 'resident'
   const home = info?.region ?? ''
   const [tab, setTab] = useState<Tab>('quarterly')
-  const [quarter, setQuarter] = useState<Quarter>(defaultQuarter)
+  // A message about a quarter (报表已锁定) opens on that quarter.
+  const asked = useRouter().params.quarter
+  const [quarter, setQuarter] = useState<Quarter>(() =>
+    asked && (recentQuarters() as string[]).includes(asked) ? (asked as Quarter) : defaultQuarter(),
+  )
   const [month, setMonth] = useState(currentPeriod())
   const [year, setYear] = useState(currentYear())
   // Where: the officer's own region, or a town / community inside it.
@@ -456,7 +460,7 @@ export default function ReportsPage() {
               onChange={(v) => setDispatchKind(v as 'month' | 'quarter')}
             />
           </View>
-          <View className="wb-head__row">
+          <View className="rp-row">
             {dispatchKind === 'month'
               ? picker(
                   'reports-dispatch-month-picker',
@@ -636,6 +640,7 @@ function RateTab({
     const n = Number(employed.trim())
     if (!/^\d{1,8}$/.test(employed.trim()) || n < 1) {
       setError('请填写城镇从业人员数：大于 0 的整数，单位：人')
+      toastText('请填写大于 0 的整数')
       return
     }
     setBusy(true)
