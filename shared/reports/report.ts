@@ -1,3 +1,4 @@
+import { addMonths } from '../followups/followup'
 import { KEY_GROUPS, type KeyGroup } from '../people/person'
 import { regionCodeSchema } from '../regions/region-code'
 import { plainText } from '../text'
@@ -56,19 +57,9 @@ export const previousQuarter = (q: Quarter): Quarter => {
   return (n === 1 ? `${year - 1}Q4` : `${year}Q${n - 1}`) as Quarter
 }
 
-/** Last calendar day of a month YYYY-MM. */
-export const monthEnd = (month: string): string =>
-  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10)
-
 /** The twelve months ending with `month`, oldest first. */
-export const last12Months = (month: string): string[] => {
-  const y = Number(month.slice(0, 4))
-  const m = Number(month.slice(5, 7))
-  return Array.from({ length: 12 }, (_, i) => {
-    const d = new Date(Date.UTC(y, m - 12 + i, 1))
-    return d.toISOString().slice(0, 7)
-  })
-}
+export const last12Months = (month: string): string[] =>
+  Array.from({ length: 12 }, (_, i) => addMonths(month, i - 11))
 
 /** The six key groups in the order of the official table's rows. */
 export const REPORT_GROUPS = Object.keys(KEY_GROUPS) as KeyGroup[]

@@ -3,11 +3,12 @@ import { AppError } from '../../../shared/errors'
 import { EMPLOYMENT_STATUSES, KEY_GROUPS } from '../../../shared/people/person'
 import { regionLevel } from '../../../shared/regions/region-code'
 import { ROSTER_KINDS, type RosterKind } from '../../../shared/reports/report'
+import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import { cards, deductions, persons, placementCases } from '../../store/collections'
 import { scanPages } from '../../store/scan'
 import { childRegions, regionLabel } from '../regions/region-directory'
-import { scopeAudited, shanghaiDate } from './quarterly'
+import { scopeAudited } from './quarterly'
 import { reportSettingsFor } from './settings'
 
 /**

@@ -9,6 +9,7 @@ import {
   STAR_LEVELS,
   type StarLevel,
 } from '../../../shared/reports/report'
+import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import {
   agreements,
@@ -24,7 +25,7 @@ import { scanPages } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { regionLabel } from '../regions/region-directory'
-import { dayStartUtc, groupsInPeriod, scopeAudited, shanghaiDate } from './quarterly'
+import { dayStartUtc, groupsInPeriod, scopeAudited } from './quarterly'
 import { reportSettingsFor } from './settings'
 
 interface Evidence {

@@ -1,13 +1,14 @@
 import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
+import { periodEnd } from '../../../shared/followups/followup'
 import { EMPLOYMENT_STATUSES } from '../../../shared/people/person'
 import { regionLevel } from '../../../shared/regions/region-code'
-import { monthEnd, type Quarter, quarterBounds } from '../../../shared/reports/report'
+import { type Quarter, quarterBounds } from '../../../shared/reports/report'
 import type { Deps } from '../../runtime/deps'
 import { type PlacementCaseRecord, placementCases } from '../../store/collections'
 import { scanPages } from '../../store/scan'
 import { regionLabel } from '../regions/region-directory'
-import { checkQuarter, computeDetailRows, dayStartUtc, scopeAudited, shanghaiDate } from './quarterly'
+import { checkMonth, checkQuarter, computeDetailRows, dayStartUtc, nextDay, scopeAudited } from './quarterly'
 
 const HOURS = { zero_employment: 24, immediate_72h: 72 } as const
 
@@ -40,7 +41,7 @@ const caseRows = async (
   to: string,
 ) => {
   const start = dayStartUtc(from)
-  const end = dayStartUtc(new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10))
+  const end = dayStartUtc(nextDay(to))
   // A county reads by street/town; a street/town (or a community) by community.
   const unitOf = (community: string) => (regionLevel(region) === 'county' ? community.slice(0, 9) : community)
   const byTown = new Map<string, DispatchRow>()
@@ -96,9 +97,8 @@ export const dispatchReport = async (
       issues: [{ field: 'month', message: '请选择月份（零就业家庭月调度）或季度（困难人员季度调度）之一' }],
     })
   if (query.month) {
-    if (query.month > shanghaiDate(now).slice(0, 7))
-      throw new AppError('REQUEST.INVALID', { issues: [{ field: 'month', message: '不能查询未来月份' }] })
-    const cases = await caseRows(deps, region, 'zero_employment', `${query.month}-01`, monthEnd(query.month))
+    checkMonth(query.month, now)
+    const cases = await caseRows(deps, region, 'zero_employment', `${query.month}-01`, periodEnd(query.month))
     return {
       kind: 'zero_employment' as const,
       title: `零就业家庭月调度（${query.month}）`,

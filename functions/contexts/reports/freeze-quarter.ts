@@ -1,6 +1,7 @@
 import { previousQuarter, type Quarter, quarterBounds, quarterOfDate } from '../../../shared/reports/report'
 import type { Logger } from '../../platform/logger'
-import { isWorkday } from '../../platform/workdays'
+import { shanghaiDate } from '../../platform/time'
+import { firstWorkdayOfMonth } from '../../platform/workdays'
 import type { Deps } from '../../runtime/deps'
 import type { Trigger } from '../../runtime/scheduled'
 import {
@@ -14,14 +15,12 @@ import { DuplicateKeyError } from '../../store/port'
 import { scanPages } from '../../store/scan'
 import { inboxNotifier } from '../inbox/notifier'
 import { HOME_COUNTY, regionLabel } from '../regions/region-directory'
-import { computeDetailRows, frozenKey, shanghaiDate } from './quarterly'
+import { computeDetailRows, frozenKey } from './quarterly'
 
 /** The first working day of the quarter that follows `q` (the report-quarterly timer's day). */
 export const firstWorkdayAfter = (q: Quarter): string => {
   const { year, n } = quarterBounds(q)
-  const d = new Date(Date.UTC(n === 4 ? year + 1 : year, n === 4 ? 0 : n * 3, 1))
-  while (!isWorkday(d.toISOString().slice(0, 10))) d.setUTCDate(d.getUTCDate() + 1)
-  return d.toISOString().slice(0, 10)
+  return n === 4 ? firstWorkdayOfMonth(year + 1, 1) : firstWorkdayOfMonth(year, n * 3 + 1)
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   quarterBounds,
   summarise,
 } from '../../../shared/reports/report'
+import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import {
   followupRecords,
@@ -26,10 +27,10 @@ import { scanPages } from '../../store/scan'
 import { recordAudit } from '../audit/record-audit'
 import { findRegion, regionLabel } from '../regions/region-directory'
 
-export const shanghaiDate = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 /** The instant a Shanghai calendar day begins, as stored (UTC ISO). */
 export const dayStartUtc = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString()
-const nextDay = (day: string) =>
+/** The calendar day after `day` (YYYY-MM-DD). */
+export const nextDay = (day: string) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
 
 /**
@@ -64,6 +65,12 @@ export const scopeAudited = async (deps: Deps, who: Identity, region: string | u
       })
     throw err
   }
+}
+
+/** A month after this one has nothing to report: 400, naming the field. */
+export const checkMonth = (month: string, now: Date) => {
+  if (month > shanghaiDate(now).slice(0, 7))
+    throw new AppError('REQUEST.INVALID', { issues: [{ field: 'month', message: '不能查询未来月份' }] })
 }
 
 /** A quarter that has not begun yet has nothing to report: 400, naming the field. */

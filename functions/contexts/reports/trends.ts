@@ -1,17 +1,13 @@
 import type { Identity } from '../../../shared/auth/identity'
-import { AppError } from '../../../shared/errors'
+import { addMonths } from '../../../shared/followups/followup'
 import { last12Months } from '../../../shared/reports/report'
+import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import { bookings, followupTasks, placementCases, policyReach } from '../../store/collections'
 import type { Filter } from '../../store/port'
 import { scanPages } from '../../store/scan'
 import { regionLabel } from '../regions/region-directory'
-import { dayStartUtc, scopeAudited, shanghaiDate } from './quarterly'
-
-const nextMonth = (m: string) => {
-  const d = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 1))
-  return d.toISOString().slice(0, 7)
-}
+import { checkMonth, dayStartUtc, scopeAudited } from './quarterly'
 
 /**
  * The street's or county's last twelve months for the dashboard: follow-ups due, done and
@@ -22,8 +18,7 @@ export const reportTrends = async (deps: Deps, who: Identity, query: { region?: 
   const region = await scopeAudited(deps, who, query.region, 'trends')
   const now = deps.clock.now()
   const month = query.month ?? shanghaiDate(now).slice(0, 7)
-  if (month > shanghaiDate(now).slice(0, 7))
-    throw new AppError('REQUEST.INVALID', { issues: [{ field: 'month', message: '不能查询未来月份' }] })
+  checkMonth(month, now)
   const months = last12Months(month)
   const scope: Filter = { field: 'community', op: 'prefix', value: region }
   const placedByMonth = new Map<string, number>()
@@ -38,22 +33,25 @@ export const reportTrends = async (deps: Deps, who: Identity, query: { region?: 
       placedByMonth.set(m, (placedByMonth.get(m) ?? 0) + 1)
     }
   }
-  const count = <C extends typeof followupTasks | typeof policyReach | typeof bookings>(
-    c: C,
-    where: Filter[],
-  ) => deps.store.count(c, [scope, ...where])
+  const count = <C extends typeof policyReach | typeof bookings>(c: C, where: Filter[]) =>
+    deps.store.count(c, [scope, ...where])
+  // The twelve months' tasks by month and status in one grouped count.
+  const tasks = new Map<string, number>()
+  for (const { key, n } of await deps.store.countBy(
+    followupTasks,
+    [scope, { field: 'period', op: 'in', value: months }],
+    ['period', 'status'],
+  )) {
+    tasks.set(`${key[0]}`, (tasks.get(`${key[0]}`) ?? 0) + n)
+    tasks.set(`${key[0]}:${key[1]}`, n)
+  }
   const rows = []
   for (const m of months) {
-    const end = dayStartUtc(`${nextMonth(m)}-01`)
-    const tasks = (status?: string) =>
-      count(followupTasks, [
-        { field: 'period', op: 'eq', value: m },
-        ...(status ? [{ field: 'status', op: 'eq', value: status } as const] : []),
-      ])
-    const [due, done, missed, eligible, known, enjoying, booked, attended] = await Promise.all([
-      tasks(),
-      tasks('done'),
-      tasks('missed'),
+    const end = dayStartUtc(`${addMonths(m, 1)}-01`)
+    const due = tasks.get(m) ?? 0
+    const done = tasks.get(`${m}:done`) ?? 0
+    const missed = tasks.get(`${m}:missed`) ?? 0
+    const [eligible, known, enjoying, booked, attended] = await Promise.all([
       count(policyReach, [{ field: 'eligibleSince', op: 'lt', value: end }]),
       count(policyReach, [
         { field: 'eligibleSince', op: 'lt', value: end },

@@ -1,21 +1,18 @@
 import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
+import { periodEnd } from '../../../shared/followups/followup'
 import type { KeyGroup } from '../../../shared/people/person'
 import { regionLevel } from '../../../shared/regions/region-code'
-import {
-  type LabourForceInput,
-  last12Months,
-  monthEnd,
-  type UnemploymentRate,
-} from '../../../shared/reports/report'
+import { type LabourForceInput, last12Months, type UnemploymentRate } from '../../../shared/reports/report'
+import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import { labourForce, type PersonRecord, persons } from '../../store/collections'
-import type { Store } from '../../store/port'
+import { DuplicateKeyError, type Store } from '../../store/port'
 import { scanPages } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { childRegions, regionLabel } from '../regions/region-directory'
-import { scopeAudited, shanghaiDate } from './quarterly'
+import { checkMonth, scopeAudited } from './quarterly'
 import { reportSettingsFor } from './settings'
 
 /** Whether a person was in a key group at the end of `day`: added on or before it, not ended by it. */
@@ -32,15 +29,10 @@ export const inGroupOn = (
   return !!ended && ended.date > day && (!began || began.date <= day)
 }
 
-const checkMonth = (month: string, now: Date) => {
-  if (month > shanghaiDate(now).slice(0, 7))
-    throw new AppError('REQUEST.INVALID', { issues: [{ field: 'month', message: '不能查询未来月份' }] })
-}
-
 /** Registered unemployed of each town at each month's end (`<town>:<month>`), for the twelve months. */
 const registeredUnemployedByMonth = async (store: Store, region: string, months: string[]) => {
   const counts = new Map<string, number>()
-  const ends = months.map((m) => [m, monthEnd(m)] as const)
+  const ends = months.map((m) => [m, periodEnd(m)] as const)
   for await (const page of scanPages(store, persons, {
     where: [{ field: 'community', op: 'prefix', value: region }],
     orderBy: [{ field: 'community', dir: 'asc' }],
@@ -170,11 +162,11 @@ export const setLabourForce = async (deps: Deps, who: Identity, input: LabourFor
   for (const e of input.entries) {
     const id = `lf_${town}_${e.month}`
     const doc = { id, town, month: e.month, employed: e.employed, by, at }
-    const saved = await deps.store.update(labourForce, id, { employed: e.employed, by, at })
-    if (!saved)
-      await deps.store.insert(labourForce, doc).catch(async () => {
-        await deps.store.update(labourForce, id, { employed: e.employed, by, at })
-      })
+    // A month entered again replaces its figure (two officers at once: the later one stands).
+    await deps.store.insert(labourForce, doc).catch(async (err) => {
+      if (!(err instanceof DuplicateKeyError)) throw err
+      await deps.store.update(labourForce, id, { employed: e.employed, by, at })
+    })
   }
   await recordAudit(deps.store, now, who, {
     action: 'report.labour-force',

@@ -2,6 +2,7 @@ import { PassThrough, type Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { KEY_GROUPS } from '../../../shared/people/person'
 import { type QuarterlyReport, SUMMARY_COLUMNS } from '../../../shared/reports/report'
+import { inShanghai } from '../../platform/time'
 
 /**
  * The quarter's tables as the official workbook: 一览表 and 明细表 sheets with the title, the
@@ -19,8 +20,7 @@ const HEAD_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor
 const col = (n: number) => String.fromCharCode(64 + n) // 1 → A (the tables stay within 26 columns)
 
 /** An instant as officers read it: Beijing time, to the minute. */
-export const beijingTime = (iso: string) =>
-  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+export const beijingTime = (iso: string) => inShanghai(new Date(iso)).format('YYYY-MM-DD HH:mm')
 
 const stampLine = (r: QuarterlyReport) =>
   `数据生成：${beijingTime(r.computedAt)}（${r.source === 'frozen' ? '季度报表已锁定' : r.partial ? '本季度尚未结束，数据截至生成时' : '实时数据'}），数据版本 ${r.dataVersion}`

@@ -1,5 +1,6 @@
 import type { Region } from '@shared/regions/region-code'
 import {
+  last12Months,
   previousQuarter,
   type Quarter,
   quarterBounds,
@@ -86,22 +87,15 @@ const recentQuarters = (): Quarter[] => {
  * report due now); otherwise the quarter in progress, to date.
  */
 const defaultQuarter = (): Quarter => {
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+  const today = formatDate(new Date().toISOString())
   const [current, last] = recentQuarters()
   const started = quarterBounds(current!).from
   const days = (Date.parse(today) - Date.parse(started)) / 86_400_000
   return days < 15 ? last! : current!
 }
 
-const recentMonths = (): string[] => {
-  const out: string[] = []
-  const [y, m] = currentPeriod().split('-').map(Number) as [number, number]
-  for (let i = 0; i < 12; i++) {
-    const d = new Date(Date.UTC(y, m - 1 - i, 1))
-    out.push(d.toISOString().slice(0, 7))
-  }
-  return out
-}
+/** This month and the eleven before it, newest first. */
+const recentMonths = (): string[] => last12Months(currentPeriod()).reverse()
 
 function Loading<T>({
   id,
@@ -218,6 +212,31 @@ export default function ReportsPage() {
     </Picker>
   )
 
+  const monthPicker = (id: string) =>
+    picker(
+      id,
+      months.map(periodLabel),
+      months.indexOf(month),
+      (i) => setMonth(months[i] ?? month),
+      periodLabel(month),
+    )
+  const quarterPicker = (id: string) =>
+    picker(
+      id,
+      quarters.map((q) => quarterBounds(q).label),
+      quarters.indexOf(quarter),
+      (i) => setQuarter(quarters[i] ?? quarter),
+      quarterBounds(quarter).label,
+    )
+  const yearPicker = (id: string) =>
+    picker(
+      id,
+      years.map((y) => `${y}年`),
+      years.indexOf(year),
+      (i) => setYear(years[i] ?? year),
+      `${year}年`,
+    )
+
   const download = async (
     name: 'quarterlyReport' | 'roster',
     query: Record<string, string>,
@@ -285,13 +304,7 @@ export default function ReportsPage() {
           <View className="card">
             <View className="wb-table__title">
               <Text className="card-title">服务重点群体情况一览表</Text>
-              {picker(
-                'reports-quarter',
-                quarters.map((q) => quarterBounds(q).label),
-                quarters.indexOf(quarter),
-                (i) => setQuarter(quarters[i] ?? quarter),
-                quarterBounds(quarter).label,
-              )}
+              {quarterPicker('reports-quarter')}
             </View>
             <Loading id="reports-quarterly" state={quarterly.state} onRetry={() => void quarterly.reload()}>
               {(r) => (
@@ -396,13 +409,7 @@ export default function ReportsPage() {
         <View className="card">
           <View className="wb-table__title">
             <Text className="card-title">近 12 个月</Text>
-            {picker(
-              'reports-month',
-              months.map(periodLabel),
-              months.indexOf(month),
-              (i) => setMonth(months[i] ?? month),
-              periodLabel(month),
-            )}
+            {monthPicker('reports-month')}
           </View>
           <Loading id="reports-trends" state={trends.state} onRetry={() => void trends.reload()}>
             {(t: TrendsReply) => <Trends t={t} />}
@@ -415,9 +422,7 @@ export default function ReportsPage() {
           state={rate.state}
           reload={() => void rate.reload()}
           month={month}
-          months={months}
-          setMonth={setMonth}
-          picker={picker}
+          monthPicker={monthPicker('reports-rate-month')}
           town={rateRegion}
           mayEnter={rateRegion.length === 9}
           setDirty={setDirty}
@@ -429,10 +434,7 @@ export default function ReportsPage() {
           <RatingTab
             state={rating.state}
             reload={() => void rating.reload()}
-            year={year}
-            years={years}
-            setYear={setYear}
-            picker={picker}
+            yearPicker={yearPicker('reports-rating-year')}
             mayDecide={role === 'county'}
             setDirty={setDirty}
           />
@@ -462,20 +464,8 @@ export default function ReportsPage() {
           </View>
           <View className="rp-row">
             {dispatchKind === 'month'
-              ? picker(
-                  'reports-dispatch-month-picker',
-                  months.map(periodLabel),
-                  months.indexOf(month),
-                  (i) => setMonth(months[i] ?? month),
-                  periodLabel(month),
-                )
-              : picker(
-                  'reports-dispatch-quarter-picker',
-                  quarters.map((q) => quarterBounds(q).label),
-                  quarters.indexOf(quarter),
-                  (i) => setQuarter(quarters[i] ?? quarter),
-                  quarterBounds(quarter).label,
-                )}
+              ? monthPicker('reports-dispatch-month-picker')
+              : quarterPicker('reports-dispatch-quarter-picker')}
           </View>
           <Loading id="reports-dispatch" state={dispatch.state} onRetry={() => void dispatch.reload()}>
             {(d: DispatchReply) => <Dispatch d={d} />}
@@ -488,13 +478,7 @@ export default function ReportsPage() {
           <View className="card">
             <View className="wb-table__title">
               <Text className="card-title">年度考核得分</Text>
-              {picker(
-                'reports-year',
-                years.map((y) => `${y}年`),
-                years.indexOf(year),
-                (i) => setYear(years[i] ?? year),
-                `${year}年`,
-              )}
+              {yearPicker('reports-year')}
             </View>
             <Loading id="reports-score" state={score.state} onRetry={() => void score.reload()}>
               {(s: AnnualScoreReply) => <Score s={s} details={role !== 'coordinator'} />}
@@ -607,9 +591,7 @@ function RateTab({
   state,
   reload,
   month,
-  months,
-  setMonth,
-  picker,
+  monthPicker,
   town,
   mayEnter,
   setDirty,
@@ -617,15 +599,8 @@ function RateTab({
   state: Load<UnemploymentRateReply>
   reload: () => void
   month: string
-  months: string[]
-  setMonth: (m: string) => void
-  picker: (
-    id: string,
-    labels: string[],
-    index: number,
-    onPick: (i: number) => void,
-    text: string,
-  ) => JSX.Element
+  /** The page's month picker: the month is the page's, shared with the other tabs. */
+  monthPicker: JSX.Element
   town: string
   mayEnter: boolean
   setDirty: (d: boolean) => void
@@ -660,13 +635,7 @@ function RateTab({
     <View className="card">
       <View className="wb-table__title">
         <Text className="card-title">城镇登记失业率</Text>
-        {picker(
-          'reports-rate-month',
-          months.map(periodLabel),
-          months.indexOf(month),
-          (i) => setMonth(months[i] ?? month),
-          periodLabel(month),
-        )}
+        {monthPicker}
       </View>
       <Loading id="reports-rate" state={state} onRetry={reload}>
         {(r) => (
@@ -765,25 +734,13 @@ function RateTab({
 function RatingTab({
   state,
   reload,
-  year,
-  years,
-  setYear,
-  picker,
+  yearPicker,
   mayDecide,
   setDirty,
 }: {
   state: Load<CommunityRatingReply>
   reload: () => void
-  year: number
-  years: number[]
-  setYear: (y: number) => void
-  picker: (
-    id: string,
-    labels: string[],
-    index: number,
-    onPick: (i: number) => void,
-    text: string,
-  ) => JSX.Element
+  yearPicker: JSX.Element
   mayDecide: boolean
   setDirty: (d: boolean) => void
 }) {
@@ -797,13 +754,7 @@ function RatingTab({
     <View className="card">
       <View className="wb-table__title">
         <Text className="card-title">充分就业社区评定</Text>
-        {picker(
-          'reports-rating-year',
-          years.map((y) => `${y}年`),
-          years.indexOf(year),
-          (i) => setYear(years[i] ?? year),
-          `${year}年`,
-        )}
+        {yearPicker}
       </View>
       <Loading id="reports-rating" state={state} onRetry={reload}>
         {(r) => {
