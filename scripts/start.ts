@@ -18,14 +18,14 @@ const main = async () => {
   const deps = await bootLocal(env, logger)
   const lock = env.STORE === 'pglite' ? writeHostLock(env, env.PORT) : undefined
   const host = await createLocalHost({ deps, log: logger, staticDir: H5_DIR, devSecret: lock?.secret })
-  const port = await host.listen(env.PORT)
+  const port = await host.listen(env.PORT, env.HOST)
   if (lock && port !== lock.port) writeHostLock(env, port)
   host.startScheduler()
   // Policies published while the host was down (the catalogue on a first start) reach their
   // residents now rather than at the next quarter hour.
   void host.runJob('policy-match', deps.clock.now()).catch(() => undefined) // logged by the job runner
   console.log(
-    `\n海安就业服务已启动: http://localhost:${port}/  (store: ${deps.store.kind}${env.devLogin ? ', dev login on' : ''})`,
+    `\n海安就业服务已启动: http://localhost:${port}/  (store: ${deps.store.kind}${env.devLogin ? ', dev login on' : ''}; listening on ${env.HOST})`,
   )
   console.log(`接口: http://localhost:${port}/api/health   按 Ctrl+C 停止\n`)
 

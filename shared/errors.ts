@@ -7,6 +7,7 @@
 export const ERRORS = {
   'REQUEST.MALFORMED_JSON': { status: 400, message: '请求内容不是有效的 JSON' },
   'REQUEST.INVALID': { status: 400, message: '请求参数有误' },
+  'REQUEST.INVALID_PATH': { status: 400, message: '请求地址无效' },
   'REQUEST.INVALID_CURSOR': { status: 400, message: '分页参数无效，请刷新后重试' },
   'REQUEST.TOO_LARGE': { status: 413, message: '请求内容过大' },
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': { status: 415, message: '请求内容格式不受支持' },

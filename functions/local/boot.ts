@@ -47,17 +47,37 @@ export interface HostLock {
   pid: number
   port: number
   secret: string
+  /** The host's command line, so a reused pid (after a crash) isn't taken for the host. */
+  cmdline?: string
 }
 
 const lockFile = (env: Env) => join(resolve(env.DATA_DIR), 'host.json')
+
+/** A process's command line on Linux; null where /proc doesn't exist or the pid is gone. */
+const commandLineOf = (pid: number | 'self'): string | null => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+  } catch {
+    return null
+  }
+}
 
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0)
     return true
   } catch {
+    // ESRCH: gone. EPERM: a live process of another user, which can't be our host either.
     return false
   }
+}
+
+/** The pid runs and, where the system can tell, runs the command that wrote the lock. */
+const isOurHost = (lock: HostLock): boolean => {
+  if (!alive(lock.pid)) return false
+  if (!lock.cmdline) return true
+  const now = commandLineOf(lock.pid)
+  return now === null ? existsSync('/proc/self') === false : now === lock.cmdline
 }
 
 export const readHostLock = (env: Env): HostLock | null => {
@@ -65,7 +85,7 @@ export const readHostLock = (env: Env): HostLock | null => {
   if (!existsSync(file)) return null
   try {
     const lock = JSON.parse(readFileSync(file, 'utf8')) as HostLock
-    return alive(lock.pid) ? lock : null
+    return isOurHost(lock) ? lock : null
   } catch {
     return null
   }
@@ -73,7 +93,12 @@ export const readHostLock = (env: Env): HostLock | null => {
 
 export const writeHostLock = (env: Env, port: number): HostLock => {
   mkdirSync(resolve(env.DATA_DIR), { recursive: true })
-  const lock = { pid: process.pid, port, secret: randomBytes(16).toString('hex') }
+  const lock: HostLock = {
+    pid: process.pid,
+    port,
+    secret: randomBytes(16).toString('hex'),
+    cmdline: commandLineOf('self') ?? undefined,
+  }
   writeFileSync(lockFile(env), JSON.stringify(lock), { mode: 0o600 })
   return lock
 }

@@ -55,20 +55,31 @@ const sendError = (res: ServerResponse, code: ErrorCode) => {
   sendJson(res, e.status, { code: e.code, message: e.message })
 }
 
+/**
+ * The body, or a 413 for one over the limit — of any size. The excess is read and discarded
+ * rather than the socket destroyed, so the client hears the answer instead of a connection
+ * reset (past 64 MB of discarding, it is cut off after all).
+ */
+const DRAIN_LIMIT = 64 * 1024 * 1024
 const readBody = (req: IncomingMessage): Promise<Buffer | null> =>
   new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0)
     const chunks: Buffer[] = []
     let size = 0
+    let tooLarge = declared > MAX_BODY
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY) {
+      if (size > MAX_BODY) tooLarge = true
+      if (!tooLarge) chunks.push(chunk)
+      else if (size > DRAIN_LIMIT) {
         reject(new AppError('REQUEST.TOO_LARGE'))
-        req.destroy()
-        return
+        req.pause()
       }
-      chunks.push(chunk)
     })
-    req.on('end', () => resolveBody(chunks.length ? Buffer.concat(chunks) : null))
+    req.on('end', () => {
+      if (tooLarge) reject(new AppError('REQUEST.TOO_LARGE'))
+      else resolveBody(chunks.length ? Buffer.concat(chunks) : null)
+    })
     req.on('error', reject)
   })
 
@@ -89,7 +100,8 @@ export interface LocalHostOptions {
 
 export interface LocalHost {
   server: Server
-  listen(port: number): Promise<number>
+  /** Listens on 127.0.0.1 unless another interface is named. */
+  listen(port: number, host?: string): Promise<number>
   startScheduler(): void
   runJob(name: string, at: Date, trigger?: 'timer' | 'manual'): Promise<Record<string, number | string>>
   close(): Promise<void>
@@ -163,6 +175,13 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
   }
 
   const serveStatic = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(url.pathname)
+    } catch {
+      return sendError(res, 'REQUEST.INVALID_PATH')
+    }
+    if (decoded.includes('\u0000')) return sendError(res, 'REQUEST.INVALID_PATH')
     const index = join(staticRoot, 'index.html')
     if (!existsSync(index)) {
       res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' })
@@ -171,7 +190,7 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
       )
       return
     }
-    let file = normalize(join(staticRoot, decodeURIComponent(url.pathname)))
+    let file = normalize(join(staticRoot, decoded))
     if (!file.startsWith(staticRoot + sep) && file !== staticRoot) return sendError(res, 'ROUTE.NOT_FOUND')
     if (!existsSync(file) || statSync(file).isDirectory()) file = index
     const type = TYPES[extname(file)] ?? 'application/octet-stream'
@@ -182,22 +201,51 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
     createReadStream(file).pipe(res)
   }
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    const work = url.pathname.startsWith('/api/')
-      ? serveApi(req, res, url)
-      : url.pathname.startsWith('/__dev/')
-        ? serveDev(req, res, url)
-        : Promise.resolve(serveStatic(req, res, url))
-    work.catch((err: unknown) => {
+  /** Only origin-form targets (`/path?query`); `new URL` throws on much of what arrives. */
+  const parseTarget = (target: string | undefined): URL | null => {
+    if (!target?.startsWith('/') || target.startsWith('//')) return null
+    try {
+      return new URL(target, 'http://localhost')
+    } catch {
+      return null
+    }
+  }
+
+  const handle = (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = parseTarget(req.url)
+    if (!url) {
+      req.resume()
+      sendError(res, 'REQUEST.INVALID_PATH')
+      return Promise.resolve()
+    }
+    // Anything thrown while answering (synchronously or not) ends as an error reply, never
+    // as an exception that takes the process, and its scheduler, down.
+    return (async (): Promise<void> => {
+      if (url.pathname.startsWith('/api/')) await serveApi(req, res, url)
+      else if (url.pathname.startsWith('/__dev/')) await serveDev(req, res, url)
+      else serveStatic(req, res, url)
+    })().catch((err: unknown) => {
       if (err instanceof AppError) {
-        if (!res.headersSent) sendJson(res, err.status, { code: err.code, message: err.message })
+        if (!res.headersSent) {
+          const close = err.code === 'REQUEST.TOO_LARGE' ? { connection: 'close' } : undefined
+          sendJson(res, err.status, { code: err.code, message: err.message }, close)
+        }
         return
       }
-      log.error('host request failed', { error: err, path: url.pathname })
+      log.error('host request failed', { error: err })
       if (!res.headersSent) sendError(res, 'INTERNAL')
       else res.end()
     })
+  }
+
+  const server = createServer((req, res) => {
+    void handle(req, res)
+  })
+  // A request line Node itself can't parse: a plain 400, and the process carries on.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
+    else socket.destroy()
   })
 
   // Idle keep-alive sockets are closed by the client, never by us: when Node's 5-second default
@@ -208,10 +256,10 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
 
   return {
     server,
-    listen: (port) =>
+    listen: (port, host = '127.0.0.1') =>
       new Promise((resolveListen, reject) => {
         server.once('error', reject)
-        server.listen(port, () => {
+        server.listen(port, host, () => {
           const address = server.address()
           resolveListen(typeof address === 'object' && address ? address.port : port)
         })

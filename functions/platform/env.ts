@@ -25,6 +25,11 @@ const envSchema = z
     SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
     DEV_LOGIN: boolish.optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+    /**
+     * Interface the local host listens on. 127.0.0.1 unless set: the dev login must not be
+     * reachable from the network by accident (HOST=0.0.0.0 to open it, e.g. for a phone on the LAN).
+     */
+    HOST: z.string().min(1).default('127.0.0.1'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     WECHAT_APPID: z.string().optional(),
     WECHAT_SECRET: z.string().optional(),

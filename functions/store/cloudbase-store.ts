@@ -124,7 +124,7 @@ export class CloudBaseStore implements Store {
     const limit = Math.min(Math.max(1, q.limit), MAX_PAGE - 1)
     const orderBy = withIdTieBreaker(q.orderBy)
     const parts = this.where(c, q.where)
-    if (q.cursor) parts.push(this.keyset(c, orderBy, decodeCursor(orderBy, q.cursor)))
+    if (q.cursor) parts.push(this.keyset(c, orderBy, decodeCursor(c, orderBy, q.cursor)))
     let query = this.query(c, parts) as Database.Query
     for (const k of orderBy) query = query.orderBy(this.fieldPath(c, k.field), k.dir)
     if (q.fields) {

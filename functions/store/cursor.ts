@@ -1,4 +1,5 @@
-import { InvalidCursorError, type Scalar, type SortKey } from './port'
+import { isCleanText } from '../../shared/text'
+import { type CollectionSpec, type FieldType, InvalidCursorError, type Scalar, type SortKey } from './port'
 
 /**
  * Keyset cursors: the sort values of the last item returned, plus the sort they belong to.
@@ -9,25 +10,48 @@ const signature = (orderBy: SortKey[]): string => orderBy.map((k) => `${k.field}
 export const encodeCursor = (orderBy: SortKey[], values: Scalar[]): string =>
   Buffer.from(JSON.stringify({ s: signature(orderBy), v: values })).toString('base64url')
 
-export const decodeCursor = (orderBy: SortKey[], cursor: string): Scalar[] => {
+/** A value a column of this type can be compared with; anything else would be a 500 in SQL. */
+const fits = (type: FieldType | undefined, v: unknown): boolean => {
+  if (v === null) return true // a nullable sort field; the id (last) is checked apart
+  switch (type) {
+    case 'int':
+      return Number.isSafeInteger(v)
+    case 'num':
+      return typeof v === 'number' && Number.isFinite(v)
+    case 'bool':
+      return typeof v === 'boolean'
+    default:
+      return typeof v === 'string' && isCleanText(v) && v.length <= 1000
+  }
+}
+
+/**
+ * The sort values a cursor carries, checked against the sort it claims and the declared type of
+ * each sort field: a tampered or crafted cursor is a 400, never a cast error in the database.
+ */
+export const decodeCursor = (c: CollectionSpec, orderBy: SortKey[], cursor: string): Scalar[] => {
   let parsed: unknown
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
   } catch {
     throw new InvalidCursorError()
   }
-  const c = parsed as { s?: unknown; v?: unknown }
+  const p = parsed as { s?: unknown; v?: unknown }
+  const types = orderBy.map((k) =>
+    k.field === 'id' ? 'text' : (c.fields as Record<string, FieldType | undefined>)[k.field],
+  )
   if (
-    typeof c !== 'object' ||
-    c === null ||
-    c.s !== signature(orderBy) ||
-    !Array.isArray(c.v) ||
-    c.v.length !== orderBy.length ||
-    !c.v.every((x) => x === null || ['string', 'number', 'boolean'].includes(typeof x))
+    typeof p !== 'object' ||
+    p === null ||
+    p.s !== signature(orderBy) ||
+    !Array.isArray(p.v) ||
+    p.v.length !== orderBy.length ||
+    !p.v.every((x, i) => fits(types[i], x)) ||
+    typeof p.v.at(-1) !== 'string'
   ) {
     throw new InvalidCursorError()
   }
-  return c.v as Scalar[]
+  return p.v as Scalar[]
 }
 
 /** The sort every adapter applies: the caller's keys, then the id as a tie-breaker. */

@@ -111,7 +111,7 @@ export class SqlStore implements Store {
     const p = new Params()
     const conds = this.where(c, q.where, p)
     if (q.cursor) {
-      const after = decodeCursor(orderBy, q.cursor)
+      const after = decodeCursor(c, orderBy, q.cursor)
       const sameDirection = cols.every((k) => k.dir === cols[0]!.dir)
       // One direction: a row comparison, which Postgres answers as an index range over the
       // composite index, so a deep page costs what the first does (the OR form below is

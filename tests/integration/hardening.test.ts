@@ -1,0 +1,179 @@
+import { connect } from 'node:net'
+import { jobs } from '../../functions/store/collections'
+import { aJob } from '../support/job-fixtures'
+import { aResident } from '../support/people'
+import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+
+/**
+ * Issue 12's defects, one regression test each, driven over HTTP as the probe drove them.
+ * (Storage races are in tests/contract, where they also run on PostgreSQL.)
+ */
+let app: TestApp
+beforeAll(async () => {
+  app = await startTestApp({ now: new Date('2026-11-23T02:00:00.000Z') })
+})
+afterAll(() => app.close())
+
+/** One raw request line over a socket, as no HTTP client would send it; the status line back. */
+const rawRequest = (app: TestApp, lines: string): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const { port } = new URL(app.baseUrl)
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(lines))
+    let text = ''
+    socket.on('data', (d) => {
+      text += d.toString('latin1')
+    })
+    socket.on('end', () => resolve(text.split('\r\n')[0] ?? ''))
+    socket.on('error', reject)
+    socket.setTimeout(5000, () => {
+      socket.destroy()
+      resolve(text.split('\r\n')[0] ?? '')
+    })
+  })
+
+describe('1. no request line or path takes the host down', () => {
+  it.each([
+    'GET /%E0%A4%A HTTP/1.1',
+    'GET /% HTTP/1.1',
+    'GET /index.html%ZZ HTTP/1.1',
+    'GET /%00 HTTP/1.1',
+    'GET http://[ HTTP/1.1',
+    'GET http://example.com/api/health HTTP/1.1',
+    'GET //evil HTTP/1.1',
+    'BREW / HTTP/1.1',
+    'GET / HTTP/9.9',
+  ])('%s → 400, and the host still answers', async (line) => {
+    const status = await rawRequest(app, `${line}\r\nhost: x\r\nconnection: close\r\n\r\n`)
+    expect(status).toMatch(/^HTTP\/1\.1 4\d\d /)
+    expect((await call(app, 'GET', '/api/health')).status).toBe(200)
+  })
+
+  it('listens on 127.0.0.1 unless HOST says otherwise', async () => {
+    const address = app.host.server.address()
+    expect(typeof address === 'object' && address?.address).toBe('127.0.0.1')
+    expect(app.env.HOST).toBe('127.0.0.1')
+  })
+})
+
+describe('10. a body over the limit is a 413 whatever its size', () => {
+  it.each([9, 30])('%i MB → 413 with a Chinese message', async (mb) => {
+    const token = await devLogin(app, { openid: `big-${mb}`, role: 'resident' })
+    const res = await call(app, 'PUT', '/api/me', {
+      token,
+      raw: `{"name":"${'x'.repeat(mb * 1024 * 1024)}"}`,
+    })
+    expect(res.status).toBe(413)
+    expect(res.body.code).toBe('REQUEST.TOO_LARGE')
+    expect((await call(app, 'GET', '/api/health')).status).toBe(200)
+  })
+})
+
+describe('2. NUL, lone surrogates and control characters are a 400 naming the field', () => {
+  const NUL = '\u0000'
+  it('in a profile, a job search, a dev-login openid and an application form', async () => {
+    const token = await devLogin(app, { openid: 'text-1', role: 'resident' })
+    const me = await call(app, 'PUT', '/api/me', { token, body: aResident({ skills: [`电工${NUL}`] }) })
+    expect(me.status).toBe(400)
+    expect(me.body.issues.map((i: { field: string }) => i.field)).toContain('skills.0')
+    expect(me.body.message).toContain('skills.0')
+
+    const search = await call(app, 'GET', '/api/jobs?q=%00')
+    expect(search.status).toBe(400)
+    expect(search.body.issues[0].field).toBe('q')
+
+    // A lone surrogate can only travel as a JSON escape; fetch would replace a raw one.
+    const login = await call(app, 'POST', '/api/auth/dev-login', {
+      raw: '{"openid":"abc\\ud800","role":"resident"}',
+    })
+    expect(login.status).toBe(400)
+    expect(login.body.issues[0].field).toBe('openid')
+
+    const ok = await call(app, 'PUT', '/api/me', { token, body: aResident({ name: '李四' }) })
+    expect(ok.status).toBe(200)
+    const form = await call(app, 'POST', '/api/applications', {
+      token,
+      body: {
+        type: 'training_subsidy',
+        data: { course: `电\u0007工`, institution: '海安市职业培训中心', finishedOn: '2026-10-30' },
+        idempotencyKey: 'nul-form-1',
+      },
+    })
+    expect(form.status).toBe(400)
+    expect(form.body.issues[0].field).toBe('data.course')
+    // Nothing was half-written: the same key with good data is a fresh submission.
+    const good = await call(app, 'POST', '/api/applications', {
+      token,
+      body: {
+        type: 'training_subsidy',
+        data: { course: '电工', institution: '海安市职业培训中心', finishedOn: '2026-10-30' },
+        idempotencyKey: 'nul-form-1',
+      },
+    })
+    expect(good.status).toBe(201)
+  })
+
+  it('as an object key too', async () => {
+    const res = await call(app, 'POST', '/api/auth/dev-login', {
+      raw: '{"openid":"abc","role":"resident","\\u0000":1}',
+    })
+    expect(res.status).toBe(400)
+  })
+
+  it('keeps tabs and line breaks in long text', async () => {
+    const token = await devLogin(app, { openid: 'text-2', role: 'resident' })
+    const res = await call(app, 'PUT', '/api/me', {
+      token,
+      body: aResident({ family: { householdSize: 3, situation: '父母年迈\n需要照顾\t。' } }),
+    })
+    expect(res.status).toBe(200)
+  })
+})
+
+describe('2. crafted cursors are a 400, not a database error', () => {
+  const forged = (v: unknown[]) =>
+    Buffer.from(JSON.stringify({ s: 'publishedAt:desc,id:desc', v })).toString('base64url')
+  beforeAll(async () => {
+    for (let i = 0; i < 3; i++) await app.deps.store.insert(jobs, aJob() as never)
+  })
+
+  it('a real cursor pages', async () => {
+    const first = await call(app, 'GET', '/api/jobs?limit=1')
+    expect(first.status).toBe(200)
+    expect(first.body.nextCursor).toBeTruthy()
+    const second = await call(app, 'GET', `/api/jobs?limit=1&cursor=${first.body.nextCursor}`)
+    expect(second.status).toBe(200)
+    expect(second.body.items[0].id).not.toBe(first.body.items[0].id)
+  })
+
+  it.each([
+    ['NUL in a value', ['2026-11-01\u0000', 't1']],
+    ['lone surrogate', ['\ud800', 't1']],
+    ['number for text', [5, 't1']],
+    ['object', [{ $gt: '' }, 't1']],
+    ['no id', ['2026-11-01', null]],
+    ['too few', ['2026-11-01']],
+  ])('%s', async (_label, v) => {
+    const res = await call(app, 'GET', `/api/jobs?limit=1&cursor=${forged(v as unknown[])}`)
+    expect(res.status).toBe(400)
+    expect(res.body.code).toBe('REQUEST.INVALID_CURSOR')
+  })
+})
+
+describe('15. a stale lock file does not block npm start or npm run job', () => {
+  it('a lock naming a live process that is not our host is ignored; our own is honoured', async () => {
+    const { spawn } = await import('node:child_process')
+    const { writeFileSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const { readHostLock, writeHostLock } = await import('../../functions/local/boot')
+    const other = spawn('sleep', ['30'])
+    try {
+      const ours = writeHostLock(app.env, 8787)
+      expect(readHostLock(app.env)?.secret).toBe(ours.secret)
+      // After a crash the pid was reused by something else (here: sleep).
+      writeFileSync(join(app.env.DATA_DIR, 'host.json'), JSON.stringify({ ...ours, pid: other.pid }))
+      expect(readHostLock(app.env)).toBeNull()
+    } finally {
+      other.kill()
+    }
+  })
+})
