@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { errors, jwtVerify, SignJWT } from 'jose'
-import { type Identity, roleSchema } from '../../shared/auth/identity'
+import { type Identity, isStaffRole, ROLE_REGION_DIGITS, roleSchema } from '../../shared/auth/identity'
+import { findRegion, HOME_COUNTY } from '../contexts/regions/region-directory'
 import type { Env } from '../platform/env'
 
 /**
@@ -11,6 +12,10 @@ import type { Env } from '../platform/env'
  * for the openid).
  */
 const ISSUER = 'grassroots-employment'
+/** The API the tokens are for; a token minted for anything else is refused. */
+const AUDIENCE = 'pes-api'
+/** Clocks of two function instances may disagree by this much. */
+const SKEW_SECONDS = 60
 
 let cachedKey: { source: string; key: Uint8Array } | undefined
 
@@ -40,21 +45,46 @@ export const issueSessionToken = async (env: Env, who: Identity, now: Date): Pro
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(who.openid)
     .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
     .setIssuedAt(Math.floor(now.getTime() / 1000))
     .setExpirationTime(Math.floor(now.getTime() / 1000) + env.SESSION_TTL_HOURS * 3600)
     .sign(sessionKey(env))
 
-/** The identity in a valid token, or null for a missing, forged, expired or malformed one. */
+/**
+ * A region the role can hold in this deployment: staff at their level's division inside the
+ * home county (a county officer the county itself), a resident at most a community of it.
+ */
+export const regionFitsRole = (role: Identity['role'], region: string | null): boolean => {
+  if (region === null) return !isStaffRole(role)
+  const known = findRegion(region)
+  if (!known || !region.startsWith(HOME_COUNTY)) return false
+  if (isStaffRole(role)) return region.length === ROLE_REGION_DIGITS[role]
+  return known.level === 'community'
+}
+
+/**
+ * The identity in a valid token, or null for a missing, forged, expired or malformed one — and
+ * for a signed one that claims more than a session can: no expiry or issue time, a lifetime
+ * beyond SESSION_TTL_HOURS, another issuer or audience, or a region its role can't hold here.
+ */
 export const verifySessionToken = async (env: Env, token: string, now: Date): Promise<Identity | null> => {
   try {
     const { payload } = await jwtVerify(token, sessionKey(env), {
       issuer: ISSUER,
+      audience: AUDIENCE,
       algorithms: ['HS256'],
       currentDate: now,
+      requiredClaims: ['exp', 'iat', 'sub'],
+      maxTokenAge: env.SESSION_TTL_HOURS * 3600 + SKEW_SECONDS,
+      clockTolerance: SKEW_SECONDS,
     })
+    const lifetime = (payload.exp ?? 0) - (payload.iat ?? 0)
+    if (lifetime > env.SESSION_TTL_HOURS * 3600 || lifetime <= 0) return null
     const role = roleSchema.safeParse(payload.role)
     if (!payload.sub || !role.success) return null
     const region = typeof payload.region === 'string' ? payload.region : null
+    if (payload.region !== undefined && payload.region !== null && region === null) return null
+    if (!regionFitsRole(role.data, region)) return null
     return { openid: payload.sub, role: role.data, region }
   } catch (err) {
     if (err instanceof errors.JOSEError) return null

@@ -235,7 +235,11 @@ const identify = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
     if (!header) return
     const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]
     const who = token ? await verifySessionToken(deps.env, token, deps.clock.now()) : null
-    if (who) s.identity = who
+    // The token says who they were at login; the account says who they are now. A role or
+    // region taken away (or an account removed) stops at once, not when the token expires.
+    const account = who ? await deps.store.get(accounts, `wx:${who.openid}`) : null
+    const current = account && account.role === who!.role && (account.region ?? null) === who!.region
+    if (current) s.identity = who
     else s.tokenProblem = true
   },
 })

@@ -177,3 +177,60 @@ describe('15. a stale lock file does not block npm start or npm run job', () => 
     }
   })
 })
+
+describe('12. a token is trusted no further than a session can reach', () => {
+  const key = () => new TextEncoder().encode(app.env.SESSION_SECRET!)
+  const now = () => Math.floor(app.clock.now().getTime() / 1000)
+  const mint = async (
+    claims: { role: string; region: string | null },
+    opts: { exp?: number | null; aud?: string; iss?: string } = {},
+  ) => {
+    const { SignJWT } = await import('jose')
+    let jwt = new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('forger')
+      .setIssuer(opts.iss ?? 'grassroots-employment')
+      .setAudience(opts.aud ?? 'pes-api')
+      .setIssuedAt(now())
+    if (opts.exp !== null) jwt = jwt.setExpirationTime(opts.exp ?? now() + 3600)
+    return jwt.sign(key())
+  }
+  beforeAll(async () => {
+    // The forger's account exists as a county officer: only the token's claims are wrong.
+    await devLogin(app, { openid: 'forger', role: 'county', region: '320621' })
+  })
+
+  it('a well-formed county token works (the control)', async () => {
+    const token = await mint({ role: 'county', region: '320621' })
+    expect((await call(app, 'GET', '/api/reviews', { token })).status).toBe(200)
+  })
+
+  it.each([
+    ['no expiry', { role: 'county', region: '320621' }, { exp: null }],
+    [
+      'a ten-year expiry',
+      { role: 'county', region: '320621' },
+      { exp: Math.floor(Date.parse('2036-11-23') / 1000) },
+    ],
+    ['another audience', { role: 'county', region: '320621' }, { aud: 'someone-else' }],
+    ['another issuer', { role: 'county', region: '320621' }, { iss: 'someone-else' }],
+    ['region "32"', { role: 'county', region: '32' }, {}],
+    ['region "110101"', { role: 'county', region: '110101' }, {}],
+    ['region "%"', { role: 'county', region: '%' }, {}],
+    ['no region for staff', { role: 'county', region: null }, {}],
+    ['a town code for a county role', { role: 'county', region: '320621100' }, {}],
+  ] as const)('%s → 401', async (_label, claims, opts) => {
+    const token = await mint(claims as never, opts as never)
+    const res = await call(app, 'GET', '/api/reviews', { token })
+    expect(res.status).toBe(401)
+    expect(res.body.code).toBe('AUTH.INVALID_TOKEN')
+  })
+
+  it('a role taken away stops at once, not when the token expires', async () => {
+    const officer = await devLogin(app, { openid: 'demoted', role: 'street', region: '320621100' })
+    expect((await call(app, 'GET', '/api/reviews', { token: officer })).status).toBe(200)
+    // The account becomes a resident's (in production: staff management; here: a new login).
+    await devLogin(app, { openid: 'demoted', role: 'resident' })
+    expect((await call(app, 'GET', '/api/reviews', { token: officer })).status).toBe(401)
+  })
+})
