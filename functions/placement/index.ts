@@ -1,5 +1,5 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
-import { z } from '../../shared/validation'
+import { queryInt, z } from '../../shared/validation'
 import { commitImmediateEmployment, listCases, recordPlacement } from '../contexts/placement/placement-cases'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route } from '../runtime/http'
@@ -10,9 +10,13 @@ const fn = httpFunction({
   [routeKey(API_ROUTES.listPlacementCases)]: route({
     access: STAFF,
     query: z
-      .object({ status: z.enum(['open', 'placed'], { error: 'status 只能是 open 或 placed' }).optional() })
+      .object({
+        status: z.enum(['open', 'placed'], { error: 'status 只能是 open 或 placed' }).optional(),
+        cursor: z.string().min(1).max(2000).optional(),
+        limit: queryInt({ min: 1, max: 100, label: '每页条数' }).optional(),
+      })
       .strict(),
-    handle: ({ deps, identity, query }) => listCases(deps, identity!, query.status),
+    handle: ({ deps, identity, query }) => listCases(deps, identity!, query),
   }),
   [routeKey(API_ROUTES.commitImmediateEmployment)]: route({
     access: STAFF,

@@ -1,5 +1,5 @@
 import { connect } from 'node:net'
-import { jobs } from '../../functions/store/collections'
+import { jobs, placementCases } from '../../functions/store/collections'
 import { aJob } from '../support/job-fixtures'
 import { aResident } from '../support/people'
 import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
@@ -232,5 +232,39 @@ describe('12. a token is trusted no further than a session can reach', () => {
     // The account becomes a resident's (in production: staff management; here: a new login).
     await devLogin(app, { openid: 'demoted', role: 'resident' })
     expect((await call(app, 'GET', '/api/reviews', { token: officer })).status).toBe(401)
+  })
+})
+
+describe('11. placement cases page like every list', () => {
+  it('60 open cases come in pages with a cursor, each once, by deadline', async () => {
+    for (let i = 0; i < 60; i++) {
+      await app.deps.store.insert(placementCases, {
+        id: `pc_page_${String(i).padStart(2, '0')}`,
+        kind: 'immediate_72h',
+        status: 'open',
+        householdId: null,
+        personIds: [],
+        community: '320621100001',
+        openedAt: '2026-11-22T00:00:00.000Z',
+        deadline: new Date(Date.parse('2026-11-24T00:00:00.000Z') + (i % 7) * 3_600_000).toISOString(),
+        level: 'community',
+        history: [],
+        placement: null,
+      })
+    }
+    const token = await devLogin(app, { openid: 'cases-c', role: 'coordinator', region: '320621100001' })
+    const seen: { id: string; deadline: string }[] = []
+    let cursor: string | null = null
+    do {
+      const q: string = cursor ? `&cursor=${cursor}` : ''
+      const res = await call(app, 'GET', `/api/placement-cases?status=open${q}`, { token })
+      expect(res.status).toBe(200)
+      expect(res.body.items.length).toBeLessThanOrEqual(20)
+      seen.push(...res.body.items)
+      cursor = res.body.nextCursor
+    } while (cursor)
+    expect(seen.length).toBe(60)
+    expect(new Set(seen.map((c) => c.id)).size).toBe(60)
+    expect(seen.map((c) => c.deadline)).toEqual([...seen.map((c) => c.deadline)].sort())
   })
 })

@@ -253,7 +253,13 @@ const monthEndReport = async (deps: Deps, at: Date): Promise<number> => {
 const inScope = (who: Identity, c: PlacementCaseRecord) =>
   isStaffRole(who.role) && !!who.region && isWithinRegion(c.community, who.region)
 
-export const listCases = async (deps: Deps, who: Identity, status: 'open' | 'placed' = 'open') => {
+/** Open (or placed) cases of the caller's region by deadline, a page at a time. */
+export const listCases = async (
+  deps: Deps,
+  who: Identity,
+  q: { status?: 'open' | 'placed'; cursor?: string; limit?: number } = {},
+) => {
+  const status = q.status ?? 'open'
   if (!isStaffRole(who.role) || !who.region) throw new AppError('AUTH.FORBIDDEN')
   const page = await deps.store.find(placementCases, {
     where: [
@@ -261,7 +267,8 @@ export const listCases = async (deps: Deps, who: Identity, status: 'open' | 'pla
       { field: 'community', op: 'prefix', value: who.region },
     ],
     orderBy: [{ field: 'deadline', dir: 'asc' }],
-    limit: 50,
+    limit: q.limit ?? 20,
+    cursor: q.cursor,
   })
   const now = deps.clock.now().toISOString()
   const items = []
@@ -276,7 +283,7 @@ export const listCases = async (deps: Deps, who: Identity, status: 'open' | 'pla
         .map((p) => ({ personId: p.id, name: p.name, employmentStatus: p.employmentStatus })),
     })
   }
-  return { items }
+  return { items, nextCursor: page.nextCursor }
 }
 
 /** The 72-hour commitment, made by staff for an especially difficult person in their region. */

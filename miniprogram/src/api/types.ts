@@ -202,7 +202,7 @@ export interface RouteReplies {
   setCountySettings: CountySettingsView
   cancelDeduction: { id: string }
   recordDeduction: { id: string }
-  listPlacementCases: ItemsReply<PlacementCaseItem>
+  listPlacementCases: Paged<PlacementCaseItem>
   recordPlacement: PlacementCaseItem
   commitImmediateEmployment: PlacementCaseItem
   recordService: ServiceTally

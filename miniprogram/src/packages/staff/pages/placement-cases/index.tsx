@@ -1,6 +1,6 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { api, errorMessage, isApiError } from '../../../../api/client'
 import type { PlacementCaseItem } from '../../../../api/types'
 import { ConfirmSheet } from '../../../../components/Application'
@@ -13,14 +13,11 @@ import { useSession } from '../../../../hooks/useSession'
 import { formatDate, formatDateTime, todayInChina } from '../../../../utils/format'
 import { openPage } from '../../../../utils/nav'
 import { toastText } from '../../../../utils/toast'
+import { ListFoot } from '../../components/ListFoot'
+import { usePaged } from '../../components/usePaged'
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
-
-type Load =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'done'; items: PlacementCaseItem[] }
 
 const KIND = { zero_employment: '零就业家庭 · 24 小时托底', immediate_72h: '72 小时就业承诺' } as const
 const LEVEL = { community: '社区', street: '街道（镇）', county: '县（市、区）' } as const
@@ -52,29 +49,28 @@ export default function PlacementCasesPage() {
   const isStaff =
     session.status === 'done' && session.session.role !== 'resident' && session.session.role !== 'employer'
   const [tab, setTab] = useState<'open' | 'placed'>('open')
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
   const [placing, setPlacing] = useState<PlacementCaseItem | null>(null)
   const [form, setForm] = useState<Form>({ personId: '', employer: '', post: '', startedOn: '', note: '' })
   const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)
 
-  const fetchCases = useCallback(async (status: 'open' | 'placed') => {
-    try {
-      setLoad({ status: 'done', items: (await api('listPlacementCases', { query: { status } })).items })
-    } catch (e) {
-      setLoad({ status: 'error', message: errorMessage(e) })
-    }
-  }, [])
+  const list = usePaged<PlacementCaseItem>(
+    isStaff ? `cases|${tab}` : null,
+    (cursor) => api('listPlacementCases', { query: { status: tab, cursor } }),
+    (c) => c.id,
+  )
+  const { reload: reloadCases, loadMore } = list
   useEffect(() => {
-    if (!isStaff) return
-    setLoad({ status: 'loading' })
-    void fetchCases(tab)
-  }, [isStaff, tab, fetchCases])
+    if (isStaff) void reloadCases()
+  }, [isStaff, reloadCases])
   useDidShow(() => {
-    if (isStaff && load.status === 'done') void fetchCases(tab)
+    if (isStaff && list.state.loaded) void reloadCases()
+  })
+  useReachBottom(() => {
+    void loadMore()
   })
   usePullDownRefresh(() => {
-    void fetchCases(tab).finally(() => Taro.stopPullDownRefresh())
+    void reloadCases().finally(() => Taro.stopPullDownRefresh())
   })
 
   const gate = staffGate(session, () => void reload(), {
@@ -83,6 +79,7 @@ export default function PlacementCasesPage() {
     staff: FOLLOWUP_DESK.staff,
   })
   if (gate || session.status !== 'done') return <PageShell className="staff wb">{gate}</PageShell>
+  const { items, loading, error, loaded, nextCursor } = list.state
 
   const open = (c: PlacementCaseItem) => {
     setPlacing(c)
@@ -127,7 +124,7 @@ export default function PlacementCasesPage() {
       })
       setPlacing(null)
       toastText('已登记安置，个案关闭')
-      await fetchCases(tab)
+      await reloadCases()
     } catch (e) {
       const fields = serverErrors(isApiError(e) ? e.issues : undefined)
       setErrors(Object.keys(fields).length ? fields : { form: errorMessage(e) })
@@ -160,11 +157,9 @@ export default function PlacementCasesPage() {
           onChange={(v) => setTab(v as 'open' | 'placed')}
         />
       </View>
-      {load.status === 'loading' ? <LoadingView /> : null}
-      {load.status === 'error' ? (
-        <ErrorView message={load.message} onRetry={() => void fetchCases(tab)} />
-      ) : null}
-      {load.status === 'done' && load.items.length === 0 ? (
+      {loading === 'first' && !items.length ? <LoadingView /> : null}
+      {error && !items.length ? <ErrorView message={error} onRetry={() => void reloadCases()} /> : null}
+      {loaded && !error && items.length === 0 ? (
         <StateView
           id="cases-empty"
           icon="✓"
@@ -172,8 +167,8 @@ export default function PlacementCasesPage() {
           desc="零就业家庭认定或作出 72 小时承诺后出现在这里"
         />
       ) : null}
-      {load.status === 'done'
-        ? load.items.map((c) => (
+      {items.length
+        ? items.map((c) => (
             <View key={c.id} id={`case-${c.id}`} className="card">
               <View className="list-item__head">
                 <Text className="list-item__title">{KIND[c.kind]}</Text>
@@ -228,6 +223,15 @@ export default function PlacementCasesPage() {
             </View>
           ))
         : null}
+      {list.current && !error ? (
+        <ListFoot
+          id="cases-more"
+          loading={loading === 'more'}
+          hasMore={nextCursor !== null}
+          count={items.length}
+          onMore={() => void loadMore()}
+        />
+      ) : null}
 
       <ConfirmSheet
         open={placing !== null}
