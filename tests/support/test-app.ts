@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pg from 'pg'
 import { localFileStore } from '../../functions/files-store/local-file-store'
 import { createLocalHost, type LocalHost } from '../../functions/local/host'
 import { type Clock, ManualClock } from '../../functions/platform/clock'
@@ -9,6 +11,8 @@ import { createLogger, setLogLevel, setLogSink } from '../../functions/platform/
 import { type Deps, provideDeps } from '../../functions/runtime/deps'
 import { migrate } from '../../functions/store/migrate'
 import { openPgliteStore } from '../../functions/store/pglite-store'
+import type { Store } from '../../functions/store/port'
+import { openPostgresStore } from '../../functions/store/postgres-store'
 
 /** Every log line the suite writes, so tests can assert what is (and is never) logged. */
 export const capturedLogs: string[] = []
@@ -36,18 +40,53 @@ export interface TestApp {
  * The real local host over a fresh in-memory embedded Postgres, on a free port. Tests talk to
  * it over HTTP exactly as the app does.
  */
+/**
+ * Where a suite's store lives: the embedded Postgres always; a fresh database on the PostgreSQL
+ * server when TEST_DATABASE_URL is set (CI sets it). Races only show on the server.
+ */
+export const testStores = (): ('pglite' | 'postgres')[] =>
+  process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
+
+const openTestStore = async (
+  kind: 'pglite' | 'postgres',
+): Promise<{ store: Store; drop(): Promise<void> }> => {
+  if (kind === 'pglite') {
+    const store = await openPgliteStore()
+    await migrate(store.sql)
+    return { store, drop: () => store.close() }
+  }
+  const url = process.env.TEST_DATABASE_URL
+  if (!url) throw new Error('TEST_DATABASE_URL is needed for a PostgreSQL test app')
+  const name = `pes_app_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  const at = new URL(url)
+  at.pathname = `/${name}`
+  const store = await openPostgresStore(at.toString())
+  await migrate(store.sql)
+  return {
+    store,
+    drop: async () => {
+      await store.close()
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`)
+      await admin.end()
+    },
+  }
+}
+
 export const startTestApp = async (
-  opts: { now?: Date; env?: Record<string, string>; staticDir?: string } = {},
+  opts: { now?: Date; env?: Record<string, string>; staticDir?: string; store?: 'pglite' | 'postgres' } = {},
 ): Promise<TestApp> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'pes-test-'))
   const env = parseEnv({
+    // The env says embedded even over a PostgreSQL test store: it is what turns the dev login on.
     STORE: 'pglite',
     DATA_DIR: dataDir,
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     ...opts.env,
   })
-  const store = await openPgliteStore()
-  await migrate(store.sql)
+  const { store, drop } = await openTestStore(opts.store ?? 'pglite')
   const clock = new ManualClock(opts.now ?? new Date('2026-11-20T02:00:00.000Z'))
   const deps: Deps = { env, store, clock: clock as Clock, files: localFileStore(dataDir) }
   setEnv(env)
@@ -70,7 +109,7 @@ export const startTestApp = async (
         provideDeps(previous)
       }
       await host.close()
-      await store.close()
+      await drop()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }

@@ -175,6 +175,7 @@ export const submitApplication = async (
     if (!(err instanceof DuplicateKeyError)) throw err
     // A concurrent retry of this very submit won the race: answer with its application.
     const raced = await deps.store.get(applications, id)
+    if (raced && raced.type !== input.type) throw new AppError('APPLICATION.IDEMPOTENCY_CONFLICT')
     if (raced) return { created: false, view: toApplicationView(raced) }
     const lock = await deps.store.get(applicationLocks, lockId(person.id, input.type))
     throw new AppError('APPLICATION.ALREADY_OPEN', {
