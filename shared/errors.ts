@@ -27,6 +27,10 @@ export const ERRORS = {
   'APPLICATION.ALREADY_REGISTERED': { status: 409, message: '您已办理失业登记，无需重复申请' },
   'APPLICATION.ALREADY_OPEN': { status: 409, message: '您已有同类申请正在办理中，请勿重复提交' },
   'APPLICATION.IDEMPOTENCY_CONFLICT': { status: 409, message: '重复的提交编号，请刷新后重试' },
+  'APPLICATION.OWN_CASE': {
+    status: 403,
+    message: '这是您本人或家庭成员的申请，须回避，请由同级其他工作人员审核',
+  },
   'APPLICATION.WRONG_STAGE': { status: 409, message: '该申请当前不在此环节，可能已被处理，请刷新' },
   'APPLICATION.CLOSED': { status: 409, message: '该申请已办结，不能再操作' },
   'CARD.NOT_FOUND': { status: 404, message: '就业援助卡不存在' },

@@ -338,6 +338,7 @@ export interface TimelineEntry {
     | 'objection_dismissed'
     | 'withdrawn'
     | 'issued'
+    | 'transferred'
   status: ApplicationStatus
   /** Who, as the resident may read it: a role and an office, never a person's account. */
   actor: string
@@ -368,6 +369,8 @@ export interface ApplicationView {
   applicant?: { personId: string; name: string; idNumber: string }
   /** Staff views: what each objection to the notice says (never who made it). */
   objections?: { at: string; reason: string }[]
+  /** Staff views: the reviewer's own or their household's application, which they must leave to a peer. */
+  ownCase?: boolean
   /** Staff views: what the registry says about a fact the application claims. */
   registryCheck?: { label: string; ok: boolean; note: string }
   /** Filed by staff for the resident, with how the resident agreed. */

@@ -268,3 +268,124 @@ describe('11. placement cases page like every list', () => {
     expect(seen.map((c) => c.deadline)).toEqual([...seen.map((c) => c.deadline)].sort())
   })
 })
+
+describe('5. nobody decides their own case', () => {
+  const training = (key: string) => ({
+    type: 'training_subsidy',
+    data: { course: '电工', institution: '海安市职业培训中心', finishedOn: '2026-10-30' },
+    idempotencyKey: key,
+  })
+
+  it("a coordinator's own application waits for a peer", async () => {
+    const self = await devLogin(app, { openid: 'own-c1', role: 'coordinator', region: '320621100001' })
+    const peer = await devLogin(app, { openid: 'own-c2', role: 'coordinator', region: '320621100001' })
+    expect(
+      (await call(app, 'PUT', '/api/me', { token: self, body: aResident({ name: '周协理' }) })).status,
+    ).toBe(200)
+    const mine = await call(app, 'POST', '/api/applications', {
+      token: self,
+      body: training('own-case-0001'),
+    })
+    expect(mine.status).toBe(201)
+    const queue = await call(app, 'GET', '/api/reviews?stage=community_review', { token: self })
+    expect(queue.body.items.find((a: { id: string }) => a.id === mine.body.id).ownCase).toBe(true)
+    const refused = await call(app, 'POST', `/api/reviews/${mine.body.id}`, {
+      token: self,
+      body: { decision: 'approve' },
+    })
+    expect(refused.status).toBe(403)
+    expect(refused.body.code).toBe('APPLICATION.OWN_CASE')
+    expect((await call(app, 'GET', `/api/applications/${mine.body.id}`, { token: self })).body.status).toBe(
+      'community_review',
+    )
+    const peerQueue = await call(app, 'GET', '/api/reviews?stage=community_review', { token: peer })
+    expect(peerQueue.body.items.find((a: { id: string }) => a.id === mine.body.id).ownCase).toBe(false)
+    const ok = await call(app, 'POST', `/api/reviews/${mine.body.id}`, {
+      token: peer,
+      body: { decision: 'approve' },
+    })
+    expect(ok.status).toBe(200)
+  })
+
+  it("a street officer can't approve their own registration (and get a certificate)", async () => {
+    const self = await devLogin(app, { openid: 'own-s1', role: 'street', region: '320621100' })
+    const peer = await devLogin(app, { openid: 'own-s2', role: 'street', region: '320621100' })
+    const coord = await devLogin(app, { openid: 'own-c3', role: 'coordinator', region: '320621100001' })
+    await call(app, 'PUT', '/api/me', { token: self, body: aResident({ name: '吴事务' }) })
+    const reg = await call(app, 'POST', '/api/applications', {
+      token: self,
+      body: {
+        type: 'unemployment_registration',
+        data: { unemployedSince: '2026-10-01', reason: 'dismissed', hukou: 'local_urban' },
+        idempotencyKey: 'own-case-reg1',
+      },
+    })
+    expect(reg.status).toBe(201)
+    expect(
+      (
+        await call(app, 'POST', `/api/reviews/${reg.body.id}`, {
+          token: coord,
+          body: { decision: 'approve' },
+        })
+      ).status,
+    ).toBe(200)
+    const refused = await call(app, 'POST', `/api/reviews/${reg.body.id}`, {
+      token: self,
+      body: { decision: 'approve' },
+    })
+    expect(refused.status).toBe(403)
+    const ok = await call(app, 'POST', `/api/reviews/${reg.body.id}`, {
+      token: peer,
+      body: { decision: 'approve' },
+    })
+    expect(ok.status).toBe(200)
+    expect(ok.body.status).toBe('approved')
+  })
+})
+
+describe('8. after a move, the new community views and decides; the old one neither', () => {
+  it('one scope rule, the move kept in the timeline', async () => {
+    const resident = await devLogin(app, { openid: 'mover', role: 'resident' })
+    const oldCoord = await devLogin(app, { openid: 'mv-c1', role: 'coordinator', region: '320621100001' })
+    const newCoord = await devLogin(app, { openid: 'mv-c2', role: 'coordinator', region: '320621100002' })
+    const profile = aResident({ name: '搬家人' })
+    await call(app, 'PUT', '/api/me', { token: resident, body: profile })
+    const submitted = await call(app, 'POST', '/api/applications', {
+      token: resident,
+      body: {
+        type: 'training_subsidy',
+        data: { course: '电工', institution: '海安市职业培训中心', finishedOn: '2026-10-30' },
+        idempotencyKey: 'mover-key-01',
+      },
+    })
+    const id = submitted.body.id
+    expect((await call(app, 'GET', `/api/applications/${id}`, { token: oldCoord })).status).toBe(200)
+    const moved = await call(app, 'PUT', '/api/me', {
+      token: resident,
+      body: { ...profile, idNumber: undefined, phone: undefined, community: '320621100002' },
+    })
+    expect(moved.status).toBe(200)
+
+    expect((await call(app, 'GET', `/api/applications/${id}`, { token: oldCoord })).status).toBe(404)
+    const oldDecides = await call(app, 'POST', `/api/reviews/${id}`, {
+      token: oldCoord,
+      body: { decision: 'approve' },
+    })
+    expect(oldDecides.status).toBe(404)
+    const oldQueue = await call(app, 'GET', '/api/reviews?stage=community_review', { token: oldCoord })
+    expect(oldQueue.body.items.map((a: { id: string }) => a.id)).not.toContain(id)
+
+    const newQueue = await call(app, 'GET', '/api/reviews?stage=community_review', { token: newCoord })
+    expect(newQueue.body.items.map((a: { id: string }) => a.id)).toContain(id)
+    const decided = await call(app, 'POST', `/api/reviews/${id}`, {
+      token: newCoord,
+      body: { decision: 'approve' },
+    })
+    expect(decided.status).toBe(200)
+    expect(decided.body.timeline.map((t: { action: string }) => t.action).slice(0, 3)).toEqual([
+      'submitted',
+      'transferred',
+      'approved',
+    ])
+  })
+})

@@ -61,7 +61,7 @@ export const getApplication = async (deps: Deps, who: Identity, id: string): Pro
     subject: id,
     result: 'ok',
   })
-  return staffView(deps, app)
+  return staffView(deps, app, await findMyPerson(deps, who))
 }
 
 /** The applicant may withdraw while nothing is decided. */

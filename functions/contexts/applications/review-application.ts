@@ -1,8 +1,7 @@
 import type { ApplicationStatus, ApplicationView } from '../../../shared/applications/application-types'
-import { type Identity, isStaffRole } from '../../../shared/auth/identity'
+import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import type { Paged } from '../../../shared/jobs/job'
-import { isWithinRegion } from '../../../shared/regions/region-code'
 import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import {
@@ -15,6 +14,8 @@ import {
 import { recordAudit } from '../audit/record-audit'
 import { notifierFor } from '../inbox/notifier'
 import { householdStanding } from '../people/household-rule'
+import { findMyPerson } from '../people/me'
+import { staffCanSee } from '../people/person-access'
 import { markReach, policiesLeadingTo } from '../policies/policy-reach'
 import { countySettingsFor } from '../regions/county-settings'
 import { HOME_COUNTY } from '../regions/region-directory'
@@ -44,15 +45,23 @@ export const listReviewQueue = async (
     limit: QUEUE_PAGE,
     cursor,
   })
-  const items = await Promise.all(page.items.map((a) => staffView(deps, a)))
+  const reviewer = await findMyPerson(deps, who)
+  const items = await Promise.all(page.items.map((a) => staffView(deps, a, reviewer)))
   return { items, nextCursor: page.nextCursor }
 }
 
-export const staffView = async (deps: Deps, app: ApplicationRecord): Promise<ApplicationView> => {
+export const staffView = async (
+  deps: Deps,
+  app: ApplicationRecord,
+  reviewer: PersonRecord | null,
+): Promise<ApplicationView> => {
   const person = await deps.store.get(persons, app.personId)
-  const view = toApplicationView(app, {
-    applicant: person ?? { id: app.personId, name: app.applicantName, idNumberMasked: '' },
-  })
+  const view = {
+    ...toApplicationView(app, {
+      applicant: person ?? { id: app.personId, name: app.applicantName, idNumberMasked: '' },
+    }),
+    ownCase: person ? isOwnCase(reviewer, person) : false,
+  }
   return person && app.data.category === 'zero_employment_household'
     ? { ...view, registryCheck: await zeroEmploymentCheck(deps, person) }
     : view
@@ -86,9 +95,13 @@ const zeroEmploymentCheck = async (deps: Deps, person: PersonRecord) => {
       }
 }
 
-/** Staff may act on an application only at their stage and inside their region. */
-const inScope = (who: Identity, app: ApplicationRecord) =>
-  isStaffRole(who.role) && who.region !== null && isWithinRegion(app.community, who.region)
+/**
+ * Nobody decides an application of their own or of a member of their household: it stays at
+ * its stage for a peer (another reviewer of the same office) to decide.
+ */
+export const isOwnCase = (mine: PersonRecord | null, applicant: PersonRecord): boolean =>
+  mine !== null &&
+  (mine.id === applicant.id || (mine.householdId !== null && mine.householdId === applicant.householdId))
 
 /**
  * Approve or reject at the current stage. The move is a compare-and-set on (status, version):
@@ -104,9 +117,20 @@ export const decide = async (
 ): Promise<ApplicationView> => {
   const app = await deps.store.get(applications, id)
   const at = deps.clock.now()
-  if (!app || !inScope(who, app)) {
+  // One scope for viewing and deciding: the applicant's community as it is now.
+  const applicant = app ? await deps.store.get(persons, app.personId) : null
+  if (!app || !applicant || !staffCanSee(who, applicant)) {
     await recordAudit(deps.store, at, who, { action: 'application.review', subject: id, result: 'refused' })
     throw new AppError('APPLICATION.NOT_FOUND')
+  }
+  if (isOwnCase(await findMyPerson(deps, who), applicant)) {
+    await recordAudit(deps.store, at, who, {
+      action: 'application.review',
+      subject: id,
+      result: 'refused',
+      detail: { why: 'own-case' },
+    })
+    throw new AppError('APPLICATION.OWN_CASE')
   }
   if (!stagesFor(who.role).includes(app.status)) throw new AppError('APPLICATION.WRONG_STAGE')
   // An objection is settled by what the check found, either way: the finding is on record.
@@ -181,5 +205,5 @@ export const decide = async (
       )
     }
   }
-  return staffView(deps, saved)
+  return staffView(deps, saved, null)
 }

@@ -7,6 +7,7 @@ import { type PiiCipher, piiCipher } from '../../platform/pii-crypto'
 import type { Deps } from '../../runtime/deps'
 import { type PersonRecord, persons } from '../../store/collections'
 import { DuplicateKeyError } from '../../store/port'
+import { moveOpenApplications } from '../applications/follow-applicant'
 import { recordAudit } from '../audit/record-audit'
 import { findRegion, HOME_COUNTY } from '../regions/region-directory'
 import { toPersonView } from './person-mapper'
@@ -157,6 +158,7 @@ export const updateMe = async (deps: Deps, who: Identity, input: MeUpdate): Prom
     saved = await claimOrCreate(deps, who, input, fields, idHash, now)
   }
   if (!saved) throw new AppError('STORE.CONFLICT')
+  await moveOpenApplications(deps.store, saved.id, saved.community, deps.clock.now())
   await recordAudit(deps.store, deps.clock.now(), who, {
     action: mine ? 'person.update' : 'person.bind',
     subject: saved.id,

@@ -252,4 +252,5 @@ export const TIMELINE_ACTIONS: Record<TimelineEntry['action'], string> = {
   objection_dismissed: '异议经核实不成立',
   withdrawn: '申请人撤回',
   issued: '发放证件',
+  transferred: '转至现居住社区办理',
 }

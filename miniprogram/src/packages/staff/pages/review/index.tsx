@@ -104,7 +104,8 @@ export default function ReviewPage() {
 
   const { view } = state
   const stage = isReviewStage(view.status) ? view.status : null
-  const mayDecide = !decided && stage !== null && stagesFor(session.session.role).includes(stage)
+  const mayDecide =
+    !decided && !view.ownCase && stage !== null && stagesFor(session.session.role).includes(stage)
   const labels = stage ? DECISION_LABELS[stage] : DECISION_LABELS.community_review
   // What each objection says (staff see it; the applicant's timeline only says there was one).
   const objections = view.objections ?? []
@@ -291,8 +292,12 @@ export default function ReviewPage() {
           </View>
         </View>
       ) : (
-        <Text className="review__done">
-          {decided ? '已处理，正在返回待办列表…' : '该申请当前不在您的审核环节'}
+        <Text className="review__done" id="review-not-mine">
+          {decided
+            ? '已处理，正在返回待办列表…'
+            : view.ownCase
+              ? '这是您本人或家庭成员的申请，须回避：请由同级其他工作人员审核'
+              : '该申请当前不在您的审核环节'}
         </Text>
       )}
 

@@ -193,6 +193,11 @@ export default function ReviewsPage() {
                   <Text className="review-item__id">{a.applicant.idNumber}</Text>
                 </View>
               ) : null}
+              {a.ownCase ? (
+                <Text className="list-item__meta" id={`review-own-${a.id}`}>
+                  本人或家属的申请，须回避，由同级其他工作人员审核
+                </Text>
+              ) : null}
               {objectionCount(a) > 0 ? (
                 <Text className="list-item__meta">收到 {objectionCount(a)} 条异议</Text>
               ) : null}
