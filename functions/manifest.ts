@@ -61,6 +61,27 @@ export const FUNCTIONS: FunctionSpec[] = [
   http('sessions', () => import('./sessions/index')),
   http('reports', () => import('./reports/index')),
   {
+    name: 'audit-seal',
+    entry: 'functions/audit-seal/index.ts',
+    routes: [],
+    schedule: { cron: '*/10 * * * *', description: '每 10 分钟为审计日志加链式校验（防篡改）' },
+    timeoutSeconds: 60,
+    memoryMb: 256,
+    load: () => import('./audit-seal/index'),
+  },
+  {
+    name: 'housekeeping',
+    entry: 'functions/housekeeping/index.ts',
+    routes: [],
+    schedule: {
+      cron: '40 3 * * *',
+      description: '每天 03:40 清理孤立文件、过期限流计数与验证码，按保存期限清理审计日志',
+    },
+    timeoutSeconds: 60,
+    memoryMb: 256,
+    load: () => import('./housekeeping/index'),
+  },
+  {
     name: 'jobs-expire',
     entry: 'functions/jobs-expire/index.ts',
     routes: [],

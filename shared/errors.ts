@@ -7,6 +7,7 @@
 export const ERRORS = {
   'REQUEST.MALFORMED_JSON': { status: 400, message: '请求内容不是有效的 JSON' },
   'REQUEST.INVALID': { status: 400, message: '请求参数有误' },
+  'REQUEST.TOO_MANY': { status: 429, message: '操作太频繁，请稍后再试' },
   'REQUEST.INVALID_PATH': { status: 400, message: '请求地址无效' },
   'REQUEST.INVALID_CURSOR': { status: 400, message: '分页参数无效，请刷新后重试' },
   'REQUEST.TOO_LARGE': { status: 413, message: '请求内容过大' },
@@ -22,6 +23,17 @@ export const ERRORS = {
   'PERSON.NOT_REGISTERED': { status: 404, message: '尚未登记个人信息，请先完善实名信息' },
   'PERSON.NOT_FOUND': { status: 404, message: '人员不存在' },
   'HOUSEHOLD.NOT_FOUND': { status: 404, message: '家庭不存在' },
+  'PERSON.IDENTITY_LOCKED': {
+    status: 409,
+    message: '姓名和身份证号已用于办理业务，不能自行修改；如需更正，请携带身份证到社区办理',
+  },
+  'PERSON.PHONE_CODE_INVALID': { status: 400, message: '验证码不正确或已过期，请重新获取' },
+  'PERSON.NAME_MISMATCH': {
+    status: 409,
+    message: '姓名与社区登记的信息不一致，请核对；如登记有误，请联系社区更正',
+  },
+  'PERSON.ALREADY_BOUND': { status: 409, message: '您已登记实名信息，无需再次申请核实' },
+  'BIND_REQUEST.NOT_FOUND': { status: 404, message: '核实申请不存在或已处理' },
   'PERSON.ID_TAKEN': { status: 409, message: '该身份证号已被登记，如有疑问请联系所在社区' },
   'APPLICATION.NOT_FOUND': { status: 404, message: '申请不存在' },
   'APPLICATION.ALREADY_REGISTERED': { status: 409, message: '您已办理失业登记，无需重复申请' },
@@ -36,6 +48,10 @@ export const ERRORS = {
   'CARD.NOT_FOUND': { status: 404, message: '就业援助卡不存在' },
   'CARD.WRONG_STATUS': { status: 409, message: '该卡当前状态不能进行此操作，请刷新' },
   'CARD.ALREADY_INSPECTED': { status: 409, message: '该卡本年度已年检' },
+  'FILE.QUOTA_EXCEEDED': {
+    status: 409,
+    message: '您上传的材料已达上限（60 个、60 MB），如需更多请联系社区工作人员',
+  },
   'FILE.NOT_FOUND': { status: 404, message: '文件不存在' },
   'TASK.NOT_FOUND': { status: 404, message: '跟踪任务不存在' },
   'TASK.CLOSED': { status: 409, message: '该跟踪任务已完成或已逾期关闭' },
@@ -134,13 +150,19 @@ export class AppError extends Error {
   readonly code: ErrorCode
   readonly status: number
   readonly issues?: FieldIssue[]
+  /** For 429: when trying again can succeed (the Retry-After header). */
+  readonly retryAfterSeconds?: number
 
-  constructor(code: ErrorCode, options: { message?: string; issues?: FieldIssue[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; issues?: FieldIssue[]; cause?: unknown; retryAfterSeconds?: number } = {},
+  ) {
     super(options.message ?? ERRORS[code].message, { cause: options.cause })
     this.name = 'AppError'
     this.code = code
     this.status = ERRORS[code].status
     this.issues = options.issues
+    this.retryAfterSeconds = options.retryAfterSeconds
   }
 }
 

@@ -17,6 +17,7 @@ import {
 import { listPublicNotices, objectToNotice } from '../contexts/applications/public-notices'
 import { decide, listReviewQueue } from '../contexts/applications/review-application'
 import { submitApplication } from '../contexts/applications/submit-application'
+import { LIMITS } from '../contexts/limits/rate-limit'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route, withStatus } from '../runtime/http'
 
@@ -50,6 +51,7 @@ const fn = httpFunction({
   }),
   [routeKey(API_ROUTES.submitApplication)]: route({
     access: 'user',
+    limits: LIMITS.submission,
     body: submitApplicationSchema,
     status: 201,
     handle: async ({ deps, identity, body }) => {
@@ -93,6 +95,7 @@ const fn = httpFunction({
   }),
   [routeKey(API_ROUTES.objectToNotice)]: route({
     access: 'user',
+    limits: LIMITS.objection,
     params: idParams,
     body: objectionSchema,
     handle: ({ deps, identity, params, body }) => objectToNotice(deps, identity!, params.id, body.reason),

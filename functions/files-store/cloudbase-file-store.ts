@@ -19,6 +19,11 @@ export const cloudbaseFileStore = async (opts: {
       const res = await app.uploadFile({ cloudPath: `materials/${key}`, fileContent: bytes })
       if (res.fileID) fileIds.set(key, res.fileID)
     },
+    async delete(key) {
+      const fileID = fileIds.get(key) ?? `cloud://${opts.env ?? ''}/materials/${key}`
+      await app.deleteFile({ fileList: [fileID] }).catch(() => undefined)
+      fileIds.delete(key)
+    },
     async get(key) {
       const fileID = fileIds.get(key) ?? `cloud://${opts.env ?? ''}/materials/${key}`
       try {

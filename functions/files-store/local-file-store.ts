@@ -1,12 +1,12 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { FileStore } from './port'
 
 /** Files under `<DATA_DIR>/files`, written atomically enough for one process (write, then it exists). */
 export const localFileStore = (dataDir: string): FileStore => {
   const root = resolve(dataDir, 'files')
   const path = (key: string) => {
-    if (!/^[a-z0-9_/]+$/.test(key)) throw new Error('unsafe file key')
+    if (!/^[a-z0-9_/]+(\.part)?$/.test(key)) throw new Error('unsafe file key')
     return join(root, key)
   }
   return {
@@ -14,7 +14,27 @@ export const localFileStore = (dataDir: string): FileStore => {
     async put(key, bytes) {
       const file = path(key)
       await mkdir(dirname(file), { recursive: true })
-      await writeFile(file, bytes, { mode: 0o600 })
+      // Written aside, then renamed: a crash mid-write never leaves half a file under the key.
+      const part = `${file}.part`
+      await writeFile(part, bytes, { mode: 0o600 })
+      await rename(part, file)
+    },
+    async delete(key) {
+      await rm(path(key), { force: true })
+    },
+    async *list() {
+      const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(
+        (err: NodeJS.ErrnoException) => {
+          if (err.code === 'ENOENT') return []
+          throw err
+        },
+      )
+      for (const e of entries) {
+        if (!e.isFile()) continue
+        const full = join(e.parentPath, e.name)
+        const key = relative(root, full).split(sep).join('/')
+        yield { key, modifiedAt: (await stat(full)).mtime }
+      }
     },
     async get(key) {
       return readFile(path(key)).catch((err: NodeJS.ErrnoException) => {

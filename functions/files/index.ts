@@ -1,12 +1,14 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
 import { z } from '../../shared/validation'
 import { downloadMaterial, MATERIAL_MAX_BYTES, MATERIAL_TYPES, uploadMaterial } from '../contexts/files/files'
+import { LIMITS } from '../contexts/limits/rate-limit'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { fileReply, httpFunction, route } from '../runtime/http'
 
 const fn = httpFunction({
   [routeKey(API_ROUTES.uploadFile)]: route({
     access: 'user',
+    limits: LIMITS.upload,
     raw: { types: MATERIAL_TYPES, maxBytes: MATERIAL_MAX_BYTES },
     query: z
       .object({
@@ -27,7 +29,7 @@ const fn = httpFunction({
     params: z.object({ id: z.string().regex(/^file_[a-z0-9_]{1,40}$/, '文件编号格式不正确') }),
     handle: async ({ deps, identity, params }) => {
       const file = await downloadMaterial(deps, identity!, params.id)
-      return fileReply(file.bytes, file.contentType)
+      return fileReply(file.bytes, file.contentType, file.name)
     },
   }),
 })

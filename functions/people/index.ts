@@ -1,12 +1,15 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
 import { agreementDraftSchema, agreementSignSchema } from '../../shared/people/agreement'
 import {
+  bindDecisionSchema,
   employmentRegistrationSchema,
+  identityCorrectionSchema,
   keyGroupAddSchema,
   keyGroupConfirmSchema,
   keyGroupDeclareSchema,
   keyGroupEndSchema,
   keyGroupSchema,
+  meBindSchema,
   meUpdateSchema,
   personExitSchema,
   personRevealQuerySchema,
@@ -14,11 +17,19 @@ import {
 } from '../../shared/people/person'
 import { plainText } from '../../shared/text'
 import { z } from '../../shared/validation'
+import { LIMITS } from '../contexts/limits/rate-limit'
 import { getAgreement, saveAgreement, signAgreement } from '../contexts/people/agreements'
+import {
+  decideBindRequest,
+  listBindRequests,
+  myBindRequest,
+  requestBindConfirmation,
+} from '../contexts/people/bind-requests'
 import { recordEmploymentRegistration } from '../contexts/people/employment-registration'
 import { recordPersonExit } from '../contexts/people/exit'
 import { getPerson } from '../contexts/people/get-person'
 import { getHousehold, linkHousehold } from '../contexts/people/households'
+import { correctIdentity } from '../contexts/people/identity-correction'
 import {
   addKeyGroup,
   decideKeyGroupClaim,
@@ -30,7 +41,7 @@ import { getMe, updateMe } from '../contexts/people/me'
 import { registerPerson } from '../contexts/people/register-person'
 import { searchPeople } from '../contexts/people/search-people'
 import { cloudbaseMain } from '../runtime/cloudbase'
-import { httpFunction, route } from '../runtime/http'
+import { httpFunction, route, withStatus } from '../runtime/http'
 
 const STAFF = ['coordinator', 'street', 'county'] as const
 const personIdParams = z.object({ id: z.string().regex(/^psn_[a-z0-9_]{1,40}$/, '人员编号格式不正确') })
@@ -44,8 +55,40 @@ const fn = httpFunction({
   }),
   [routeKey(API_ROUTES.updateMe)]: route({
     access: 'user',
+    body: meBindSchema,
+    handle: async ({ deps, identity, body }) => {
+      const result = await updateMe(deps, identity!, body)
+      // A first registration answers 202 until the phone is proven.
+      return 'step' in result ? withStatus(202, result) : result
+    },
+  }),
+  [routeKey(API_ROUTES.requestBindConfirmation)]: route({
+    access: 'user',
+    limits: LIMITS.bindRequest,
     body: meUpdateSchema,
-    handle: ({ deps, identity, body }) => updateMe(deps, identity!, body),
+    status: 202,
+    handle: ({ deps, identity, body }) => requestBindConfirmation(deps, identity!, body),
+  }),
+  [routeKey(API_ROUTES.myBindRequest)]: route({
+    access: 'user',
+    handle: ({ deps, identity }) => myBindRequest(deps, identity!),
+  }),
+  [routeKey(API_ROUTES.listBindRequests)]: route({
+    access: ['coordinator', 'street'],
+    query: z.object({ cursor: z.string().min(1).max(2000).optional() }).strict(),
+    handle: ({ deps, identity, query }) => listBindRequests(deps, identity!, query.cursor),
+  }),
+  [routeKey(API_ROUTES.decideBindRequest)]: route({
+    access: ['coordinator', 'street'],
+    params: z.object({ id: z.string().regex(/^br_[a-f0-9]{24}$/, '核实申请编号格式不正确') }),
+    body: bindDecisionSchema,
+    handle: ({ deps, identity, params, body }) => decideBindRequest(deps, identity!, params.id, body),
+  }),
+  [routeKey(API_ROUTES.correctIdentity)]: route({
+    access: ['coordinator', 'street'],
+    params: personIdParams,
+    body: identityCorrectionSchema,
+    handle: ({ deps, identity, params, body }) => correctIdentity(deps, identity!, params.id, body),
   }),
   [routeKey(API_ROUTES.getPerson)]: route({
     access: 'user',

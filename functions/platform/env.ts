@@ -30,6 +30,13 @@ const envSchema = z
      * reachable from the network by accident (HOST=0.0.0.0 to open it, e.g. for a phone on the LAN).
      */
     HOST: z.string().min(1).default('127.0.0.1'),
+    /**
+     * Per-account and per-source request limits (login, objections, submissions, uploads).
+     * `off` only for load benchmarks, which send thousands of requests from one address.
+     */
+    RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+    /** Audit records are kept this many days (MLPS level 3 asks at least 180). */
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).max(3650).default(180),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     WECHAT_APPID: z.string().optional(),
     WECHAT_SECRET: z.string().optional(),

@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import type { FileStore } from '../files-store/port'
 import { type Clock, systemClock } from '../platform/clock'
 import { type Env, getEnv } from '../platform/env'
+import type { SmsSender } from '../sms/port'
 import { openStore } from '../store/create-store'
 import type { Store } from '../store/port'
 
@@ -14,6 +15,8 @@ export interface Deps {
   store: Store
   clock: Clock
   files: FileStore
+  /** One-time codes to phones; absent where no sender is configured (claims then go to a coordinator). */
+  sms?: SmsSender
 }
 
 /** Uploaded materials go to cloud storage on CloudBase, to the data folder everywhere else. */

@@ -6,6 +6,7 @@ import type { Identity, Role } from '../../shared/auth/identity'
 import { AppError, type ErrorBody, type FieldIssue } from '../../shared/errors'
 import { isCleanText } from '../../shared/text'
 import '../../shared/validation'
+import { type RateLimit, spend } from '../contexts/limits/rate-limit'
 import { verifySessionToken } from '../identity/session-token'
 import { createLogger, type Logger } from '../platform/logger'
 import { accounts } from '../store/collections'
@@ -44,6 +45,8 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown, R = unknown> {
   status?: number
   /** Accept a non-JSON body of these media types, handed over as bytes (file uploads). */
   raw?: { types: readonly string[]; maxBytes: number }
+  /** Requests allowed per account and per source address; over them, 429 with Retry-After. */
+  limits?: readonly RateLimit[]
   handle(input: RouteInput<P, Q, B>): Promise<R>
 }
 
@@ -89,7 +92,11 @@ type Req = middy.Request<HttpEvent, HttpResult> & {
 
 const json = (statusCode: number, body: unknown, requestId: string): HttpResult => ({
   statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId },
+  headers: {
+    'content-type': 'application/json; charset=utf-8',
+    'x-request-id': requestId,
+    'x-content-type-options': 'nosniff',
+  },
   body: JSON.stringify(body),
 })
 
@@ -174,6 +181,7 @@ const requestState = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
       const body: ErrorBody = { code: err.code, message: err.message, requestId }
       if (err.issues?.length) body.issues = err.issues
       request.response = json(err.status, body, requestId)
+      if (err.retryAfterSeconds) request.response.headers!['retry-after'] = String(err.retryAfterSeconds)
       log.info('request refused', { status: err.status, errorCode: err.code })
     } else if (err instanceof InvalidCursorError) {
       const e = new AppError('REQUEST.INVALID_CURSOR')
@@ -250,6 +258,18 @@ const authorise = (access: Access, s: State): void => {
   if (access !== 'user' && !access.includes(s.identity.role)) throw new AppError('AUTH.FORBIDDEN')
 }
 
+/** Counted before the input is read, so a flood of bad requests is limited as well. */
+const spendLimits = async (limits: readonly RateLimit[], s: State, event: HttpEvent) => {
+  const deps = await getDeps()
+  if (deps.env.RATE_LIMITS === 'off') return
+  const at = deps.clock.now()
+  const source = event.requestContext?.http?.sourceIp
+  for (const limit of limits) {
+    const key = limit.per === 'account' ? s.identity?.openid : source
+    if (key) await spend(deps.store, limit, key, at)
+  }
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: a table holds routes of many different input and output types
 type AnyRoute = RouteDef<any, any, any, any>
 export type RouteTable = Record<string, AnyRoute>
@@ -262,12 +282,13 @@ interface ParsedRequest {
 
 /** Find the route, check access, and replace the event with zod-parsed, typed input. */
 const routeInput = (routes: RouteTable): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
-  before: (request) => {
+  before: async (request) => {
     const s = (request as Req).internal.state!
     const event = request.event
     const def = routes[event.routeKey]
     if (!def) throw new AppError('ROUTE.NOT_FOUND')
     authorise(def.access, s)
+    if (def.limits?.length) await spendLimits(def.limits, s, event)
     refuseUncleanText({ params: event.pathParameters, query: event.queryStringParameters, body: s.body })
     const parsed: ParsedRequest = {
       def,
@@ -307,6 +328,9 @@ export const httpFunction = (routes: RouteTable) => {
             'content-type': result.contentType,
             'x-request-id': input.requestId,
             'cache-control': 'private, no-store',
+            // Served as what it was checked to be, never sniffed into HTML, never run in our origin.
+            'x-content-type-options': 'nosniff',
+            'content-security-policy': "default-src 'none'; sandbox",
             ...(result.filename
               ? {
                   'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(result.filename)}`,

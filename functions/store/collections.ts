@@ -89,11 +89,72 @@ export interface AuditRecord {
   subject: string
   result: 'ok' | 'refused'
   detail?: Record<string, string | number | boolean | null>
+  /** False until the seal job chains it; then its place in the chain. */
+  sealed?: boolean
+  seal?: { seq: number; prevHash: string; hash: string }
 }
 
 export const auditLog = defineCollection<AuditRecord>()({
   name: 'audit_log',
-  fields: { at: 'text', actor: 'text', action: 'text', subject: 'text' },
+  fields: { at: 'text', actor: 'text', action: 'text', subject: 'text', sealed: 'bool' },
+})
+
+/**
+ * One rate-limit window: requests counted per bucket (what) and key (account or source) in a
+ * fixed window; the id names all three, so the count is one atomic increment.
+ */
+export interface RateLimitRecord {
+  id: string
+  n: number
+  windowEnds: string
+}
+export const rateLimits = defineCollection<RateLimitRecord>()({
+  name: 'rate_limits',
+  fields: { windowEnds: 'text' },
+})
+
+/** A one-time code sent to a phone to prove it is the caller's (id: the account). */
+export interface PhoneCodeRecord {
+  id: string
+  /** What the code proves, for this ID number and phone only. */
+  idHash: string
+  phoneHash: string
+  codeHash: string
+  sentAt: string
+  expiresAt: string
+  attempts: number
+  sends: number
+}
+export const phoneCodes = defineCollection<PhoneCodeRecord>()({
+  name: 'phone_codes',
+  fields: { expiresAt: 'text' },
+})
+
+/**
+ * A resident's real-name bind that a coordinator confirms in person (the code didn't reach
+ * them, or the record holds another phone). id: the asking account; one open request each.
+ */
+export interface BindRequestRecord {
+  id: string
+  accountId: string
+  status: 'pending' | 'confirmed' | 'refused' | 'withdrawn'
+  community: string
+  name: string
+  idHash: string
+  idNumberSealed: string
+  idNumberMasked: string
+  phoneSealed: string
+  phoneMasked: string
+  /** The profile as the resident filled it in, applied when confirmed. */
+  profile: Record<string, unknown>
+  createdAt: string
+  decidedAt: string | null
+  decidedBy: string | null
+  note: string | null
+}
+export const bindRequests = defineCollection<BindRequestRecord>()({
+  name: 'bind_requests',
+  fields: { community: 'text', status: 'text', createdAt: 'text' },
 })
 
 /** One row per scheduled run (name + period): makes timers idempotent and resumable. */
@@ -970,6 +1031,9 @@ export const ALL_COLLECTIONS = [
   jobs,
   accounts,
   auditLog,
+  rateLimits,
+  phoneCodes,
+  bindRequests,
   jobRuns,
   meta,
   persons,

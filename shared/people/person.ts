@@ -156,6 +156,48 @@ export const meUpdateSchema = z
   .strict()
 export type MeUpdate = z.infer<typeof meUpdateSchema>
 
+/** A first registration proves the phone: sent without a code, then again with the code received. */
+export const meBindSchema = meUpdateSchema.extend({
+  phoneCode: z
+    .string()
+    .regex(/^\d{6}$/, '验证码为 6 位数字')
+    .optional(),
+})
+export type MeBind = z.infer<typeof meBindSchema>
+
+/** The answer to a first registration without a code (the same whether the ID is known or not). */
+export interface PhoneStep {
+  step: 'verify_phone'
+  phoneMasked: string
+  expiresInSeconds: number
+}
+
+/** A resident's request that the community confirm their identity in person. */
+export interface BindRequestView {
+  step: 'pending_confirmation'
+  status: 'pending' | 'confirmed' | 'refused'
+  communityName: string | null
+  createdAt: string
+  note: string | null
+}
+
+/** Staff correct a name or an ID number, with the reason on record. */
+export const identityCorrectionSchema = z
+  .object({
+    name: personNameSchema,
+    idNumber: idNumberSchema.optional(),
+    reason: plainText('更正原因', { min: 4, max: 200 }),
+  })
+  .strict()
+export type IdentityCorrection = z.infer<typeof identityCorrectionSchema>
+
+export const bindDecisionSchema = z
+  .object({
+    decision: z.enum(['confirm', 'refuse'], { error: '请选择确认或不予确认' }),
+    note: plainText('核实说明', { min: 2, max: 200 }),
+  })
+  .strict()
+
 export const revealQuerySchema = z
   .object({ reveal: z.enum(['idNumber'], { error: 'reveal 只能是 idNumber' }).optional() })
   .strict()
@@ -180,6 +222,8 @@ export interface EnjoymentView {
 /** A person as their owner or entitled staff see them; ID number and phone masked by default. */
 export interface PersonView {
   id: string
+  /** Name and ID number are in use (an application, a certificate, a key group): only staff correct them. */
+  identityLocked?: boolean
   name: string
   idNumber: string
   idNumberMasked: boolean

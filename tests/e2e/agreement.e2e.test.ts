@@ -5,7 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { H5_DIR, ROOT } from '../../scripts/lib/h5-build'
 import { aResident } from '../support/people'
 import { phoneWindow, pick, visible } from '../support/phone'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * 一人一策 in a real browser (issue 10): the coordinator drafts an assistance agreement on the
@@ -48,7 +48,7 @@ const textOf = (page: Page, selector: string) => visible(page, selector).innerTe
 
 it('is drafted by the coordinator, agreed by the resident, and ticked off by a follow-up', async () => {
   const residentToken = await devLogin(app, RESIDENT)
-  const me = await call(app, 'PUT', '/api/me', { token: residentToken, body: aResident({ name: '钱秀珍' }) })
+  const me = await putMe(app, { token: residentToken, body: aResident({ name: '钱秀珍' }) })
   const personId = me.body.id as string
 
   const coord = await phoneWindow(browser, app, COORD)

@@ -3,8 +3,9 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { H5_DIR, ROOT } from '../../scripts/lib/h5-build'
+import { aPng } from '../support/images'
 import { aResident } from '../support/people'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * The certification chain in a real browser, each person in their own browser window: the
@@ -15,10 +16,7 @@ import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
 jest.setTimeout(120_000)
 
 const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots')
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(64, 1),
-])
+const PNG = aPng()
 let app: TestApp
 let browser: Browser
 
@@ -95,7 +93,7 @@ const approveInQueue = async (who: typeof COORDINATOR, stage: string, id: string
 it('takes a difficulty certification from application to assistance card', async () => {
   // Prepare: the resident has bound their identity and is registered as unemployed.
   const token = await devLogin(app, RESIDENT)
-  await call(app, 'PUT', '/api/me', { token, body: aResident({ name: '张晓明' }) })
+  await putMe(app, { token, body: aResident({ name: '张晓明' }) })
   const reg = await call(app, 'POST', '/api/applications', {
     token,
     body: {

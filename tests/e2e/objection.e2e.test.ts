@@ -5,7 +5,7 @@ import { type Browser, chromium } from 'playwright-core'
 import { H5_DIR, ROOT } from '../../scripts/lib/h5-build'
 import { aResident } from '../support/people'
 import { phoneWindow, visible } from '../support/phone'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * A neighbour objects to a public notice; the street officer reads what the objection says on the
@@ -41,7 +41,7 @@ afterAll(async () => {
 
 it('shows the street officer what an objection says and asks for a finding to settle it', async () => {
   const applicant = await devLogin(app, { openid: 'e2e-obj-applicant', role: 'resident' })
-  await call(app, 'PUT', '/api/me', { token: applicant, body: aResident({ name: '孙建华' }) })
+  await putMe(app, { token: applicant, body: aResident({ name: '孙建华' }) })
   const coord = await devLogin(app, COORD)
   const street = await devLogin(app, STREET)
   const submit = (type: string, data: unknown, key: string) =>
@@ -60,7 +60,7 @@ it('shows the street officer what an objection says and asks for a finding to se
   )
   await call(app, 'POST', `/api/reviews/${cert.body.id}`, { token: coord, body: { decision: 'approve' } })
   const neighbour = await devLogin(app, { openid: 'e2e-obj-neighbour', role: 'resident' })
-  await call(app, 'PUT', '/api/me', { token: neighbour, body: aResident({ name: '周邻居' }) })
+  await putMe(app, { token: neighbour, body: aResident({ name: '周邻居' }) })
   const objected = await call(app, 'POST', `/api/public-notices/${cert.body.id}/objections`, {
     token: neighbour,
     body: { reason: '据了解其已在曲塘镇一家电子厂上班' },

@@ -5,7 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { H5_DIR, ROOT } from '../../scripts/lib/h5-build'
 import { aResident } from '../support/people'
 import { phoneWindow, visible } from '../support/phone'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * 代为申请 in a real browser (issue 10): an elderly resident asks the coordinator on a visit to
@@ -47,7 +47,7 @@ const shot = async (page: Page, name: string) => {
 
 it('files an application for a resident only with her consent recorded, and she is told', async () => {
   const residentToken = await devLogin(app, RESIDENT)
-  const me = await call(app, 'PUT', '/api/me', {
+  const me = await putMe(app, {
     token: residentToken,
     body: aResident({ name: '顾桂芳', employmentSince: '2026-06-01' }),
   })

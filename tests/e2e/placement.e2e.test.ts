@@ -5,7 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { H5_DIR, ROOT } from '../../scripts/lib/h5-build'
 import { aResident } from '../support/people'
 import { phoneWindow, visible } from '../support/phone'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * A coordinator's placement work in a real browser (issue 10): from the person card, the
@@ -45,7 +45,7 @@ const shot = async (page: Page, name: string) => {
 
 it('a 72-hour commitment made on the person card is closed by recording the placement', async () => {
   const resident = await devLogin(app, { openid: 'e2e-pc-resident', role: 'resident' })
-  const me = await call(app, 'PUT', '/api/me', { token: resident, body: aResident({ name: '李秀英' }) })
+  const me = await putMe(app, { token: resident, body: aResident({ name: '李秀英' }) })
   const personId = me.body.id as string
 
   const token = await devLogin(app, COORD)

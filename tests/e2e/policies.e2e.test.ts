@@ -6,7 +6,7 @@ import { seedPolicyCatalogue } from '../../functions/contexts/policies/seed-cata
 import { createLogger } from '../../functions/platform/logger'
 import { H5_DIR, ROOT } from '../../scripts/lib/h5-build'
 import { aResident } from '../support/people'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * 应知尽知 in a real browser: a resident certified as an employment-difficulty person (through
@@ -102,7 +102,7 @@ const certify = async (token: string) => {
 it('a certified difficulty person sees the social insurance subsidy with its reasons and applies for it prefilled', async () => {
   // Prepare: the resident works flexibly (their first report), then is certified.
   const token = await devLogin(app, RESIDENT)
-  const me = await call(app, 'PUT', '/api/me', {
+  const me = await putMe(app, {
     token,
     body: aResident({
       name: '顾建华',

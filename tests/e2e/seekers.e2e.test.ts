@@ -7,7 +7,7 @@ import { createLogger } from '../../functions/platform/logger'
 import { H5_DIR, ROOT } from '../../scripts/lib/h5-build'
 import { aResident } from '../support/people'
 import { phoneWindow, pick, visible } from '../support/phone'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * 送岗位 in a real browser (issue 8), each person in their own phone-sized window: a unit
@@ -181,7 +181,7 @@ it('the street officer verifies the unit and approves the vacancy, which goes on
 it('a migrant worker back home registers as a returnee', async () => {
   // They bound their identity before: in flexible work, so not yet a job seeker the push serves.
   const token = await devLogin(app, RESIDENT)
-  const me = await call(app, 'PUT', '/api/me', {
+  const me = await putMe(app, {
     token,
     body: aResident({
       name: '张晓明',

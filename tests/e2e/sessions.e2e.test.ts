@@ -7,7 +7,7 @@ import { createLogger } from '../../functions/platform/logger'
 import { H5_DIR, ROOT } from '../../scripts/lib/h5-build'
 import { aResident } from '../support/people'
 import { phoneWindow, pick, visible } from '../support/phone'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * Booking guidance in a real browser (issue 9), each person in their own phone-sized window: the
@@ -103,7 +103,7 @@ it('the street officer publishes a one-to-one career-guidance session', async ()
 
 it('a resident books a slot in the app and sees the check-in code', async () => {
   const token = await devLogin(app, RESIDENT)
-  expect((await call(app, 'PUT', '/api/me', { token, body: aResident({ name: '李红梅' }) })).status).toBe(200)
+  expect((await putMe(app, { token, body: aResident({ name: '李红梅' }) })).status).toBe(200)
   const resident = await windowFor(RESIDENT)
   await open(resident, '/pages/index/index')
   await click(resident, '#home-sessions')

@@ -1,7 +1,7 @@
 import { isValidCardNumber } from '../../functions/contexts/applications/numbers'
 import { persons } from '../../functions/store/collections'
 import { aResident } from '../support/people'
-import { call, capturedLogs, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, capturedLogs, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * The whole chain, as the people involved live it: a resident applies for difficulty
@@ -37,7 +37,7 @@ const logInAll = async () => {
 beforeAll(async () => {
   app = await startTestApp({ now: start })
   await logInAll()
-  await track(call(app, 'PUT', '/api/me', { token: resident, body: applicant }))
+  await track(putMe(app, { token: resident, body: applicant }))
 })
 afterAll(() => app.close())
 

@@ -1,6 +1,6 @@
 import { applications } from '../../functions/store/collections'
 import { aResident } from '../support/people'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /** The rules around the chain: retries, races, wrong moves, withdrawals and objections. */
 let app: TestApp
@@ -16,7 +16,7 @@ afterAll(() => app.close())
 const newResident = async (community = '320621100001') => {
   n++
   const token = await devLogin(app, { openid: `rules-res-${n}`, role: 'resident' })
-  const res = await call(app, 'PUT', '/api/me', {
+  const res = await putMe(app, {
     token,
     body: aResident({ name: `测试${'甲乙丙丁戊己庚辛壬癸'[n % 10]}`, community }),
   })

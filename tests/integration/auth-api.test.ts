@@ -1,5 +1,5 @@
 import { aResident } from '../support/people'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 let app: TestApp
 beforeAll(async () => {
@@ -25,7 +25,7 @@ describe('dev login', () => {
 
   it('names the resident’s community once their real-name record has one', async () => {
     const token = await devLogin(app, { openid: 'dev-resident-2', role: 'resident' })
-    await call(app, 'PUT', '/api/me', { token, body: aResident({ community: '320621100001' }) })
+    await putMe(app, { token, body: aResident({ community: '320621100001' }) })
     const res = await call(app, 'GET', '/api/auth/session', { token })
     expect(res.body).toMatchObject({
       role: 'resident',

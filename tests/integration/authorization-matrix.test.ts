@@ -1,5 +1,5 @@
 import { aResident } from '../support/people'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * Every route that touches a person or an application, for every kind of caller: the owner,
@@ -30,13 +30,11 @@ beforeAll(async () => {
   callers.streetHere = await devLogin(app, { openid: 'm-s1', role: 'street', region: '320621100' })
   callers.streetElsewhere = await devLogin(app, { openid: 'm-s2', role: 'street', region: '320621101' })
   callers.county = await devLogin(app, { openid: 'm-k', role: 'county', region: '320621' })
-  await call(app, 'PUT', '/api/me', {
+  await putMe(app, {
     token: callers.otherResident,
     body: aResident({ name: '路人甲', community: '320621101001' }),
   })
-  personId = (
-    await call(app, 'PUT', '/api/me', { token: callers.owner, body: aResident({ name: '主人公' }) })
-  ).body.id
+  personId = (await putMe(app, { token: callers.owner, body: aResident({ name: '主人公' }) })).body.id
   applicationId = (
     await call(app, 'POST', '/api/applications', {
       token: callers.owner,

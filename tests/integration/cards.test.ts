@@ -1,6 +1,6 @@
 import { isValidCardNumber } from '../../functions/contexts/applications/numbers'
 import { aResident } from '../support/people'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * The assistance card after it is issued: the yearly inspection task and record, kept by the
@@ -27,7 +27,7 @@ beforeAll(async () => {
   // Monday 1 December 2025, so the card is from 2025 and due for its 2026 inspection.
   app = await startTestApp({ now: new Date('2025-12-01T02:00:00.000Z') })
   await logIn()
-  await call(app, 'PUT', '/api/me', { token: resident, body: aResident({ name: '韩卫国' }) })
+  await putMe(app, { token: resident, body: aResident({ name: '韩卫国' }) })
   const reg = await call(app, 'POST', '/api/applications', {
     token: resident,
     body: {

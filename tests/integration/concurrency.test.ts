@@ -1,6 +1,6 @@
 import { cards, persons } from '../../functions/store/collections'
 import { aResident } from '../support/people'
-import { call, devLogin, startTestApp, type TestApp, testStores } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp, testStores } from '../support/test-app'
 
 /**
  * Requests that arrive together, through the HTTP layer, on every store this machine has.
@@ -18,8 +18,7 @@ describe.each(testStores())('at the same moment, on %s', (store) => {
     resident = await devLogin(app, { openid: 'race-res', role: 'resident' })
     coord = await devLogin(app, { openid: 'race-c', role: 'coordinator', region: '320621100001' })
     county = await devLogin(app, { openid: 'race-k', role: 'county', region: '320621' })
-    personId = (await call(app, 'PUT', '/api/me', { token: resident, body: aResident({ name: '并发测' }) }))
-      .body.id
+    personId = (await putMe(app, { token: resident, body: aResident({ name: '并发测' }) })).body.id
   })
   afterAll(() => app.close())
 
@@ -55,13 +54,13 @@ describe.each(testStores())('at the same moment, on %s', (store) => {
 
   it("a resident's own save keeps the benefits staff recorded, and can't write any (7)", async () => {
     const before = (await app.deps.store.get(persons, personId))!.enjoyments!.length
-    const forged = await call(app, 'PUT', '/api/me', {
+    const forged = await putMe(app, {
       token: resident,
       body: { ...aResident({ name: '并发测' }), policiesEnjoyed: [{ policy: '自己写的补贴' }] },
     })
     expect(forged.status).toBe(400)
     const me = (await app.deps.store.get(persons, personId))!
-    const normal = await call(app, 'PUT', '/api/me', {
+    const normal = await putMe(app, {
       token: resident,
       body: aResident({ name: '并发测', idNumber: undefined, phone: undefined, skills: ['焊工'] }),
     })

@@ -3,7 +3,7 @@ import { createLogger } from '../../functions/platform/logger'
 import { followupTasks, persons } from '../../functions/store/collections'
 import { anIdNumber, aResident } from '../support/people'
 import { aPersonRecord, REGISTERED } from '../support/registry'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * The rules as the seeds write them: who is followed (key groups of working age, by the county's
@@ -465,7 +465,7 @@ describe('a resident claiming a record made on a home visit', () => {
     expect(made.status).toBe(201)
     const resident = await devLogin(app, { openid: 'fr2-res-51', role: 'resident' })
     // As the profile form sends it: every field, the ones not filled in empty.
-    const bound = await call(app, 'PUT', '/api/me', {
+    const bound = await putMe(app, {
       token: resident,
       body: aResident({
         name: '吴立新',

@@ -2,7 +2,7 @@ import { connect } from 'node:net'
 import { jobs, placementCases } from '../../functions/store/collections'
 import { aJob } from '../support/job-fixtures'
 import { aResident } from '../support/people'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * Issue 12's defects, one regression test each, driven over HTTP as the probe drove them.
@@ -58,7 +58,7 @@ describe('1. no request line or path takes the host down', () => {
 describe('10. a body over the limit is a 413 whatever its size', () => {
   it.each([9, 30])('%i MB → 413 with a Chinese message', async (mb) => {
     const token = await devLogin(app, { openid: `big-${mb}`, role: 'resident' })
-    const res = await call(app, 'PUT', '/api/me', {
+    const res = await putMe(app, {
       token,
       raw: `{"name":"${'x'.repeat(mb * 1024 * 1024)}"}`,
     })
@@ -72,7 +72,7 @@ describe('2. NUL, lone surrogates and control characters are a 400 naming the fi
   const NUL = '\u0000'
   it('in a profile, a job search, a dev-login openid and an application form', async () => {
     const token = await devLogin(app, { openid: 'text-1', role: 'resident' })
-    const me = await call(app, 'PUT', '/api/me', { token, body: aResident({ skills: [`电工${NUL}`] }) })
+    const me = await putMe(app, { token, body: aResident({ skills: [`电工${NUL}`] }) })
     expect(me.status).toBe(400)
     expect(me.body.issues.map((i: { field: string }) => i.field)).toContain('skills.0')
     expect(me.body.message).toContain('skills.0')
@@ -88,7 +88,7 @@ describe('2. NUL, lone surrogates and control characters are a 400 naming the fi
     expect(login.status).toBe(400)
     expect(login.body.issues[0].field).toBe('openid')
 
-    const ok = await call(app, 'PUT', '/api/me', { token, body: aResident({ name: '李四' }) })
+    const ok = await putMe(app, { token, body: aResident({ name: '李四' }) })
     expect(ok.status).toBe(200)
     const form = await call(app, 'POST', '/api/applications', {
       token,
@@ -121,7 +121,7 @@ describe('2. NUL, lone surrogates and control characters are a 400 naming the fi
 
   it('keeps tabs and line breaks in long text', async () => {
     const token = await devLogin(app, { openid: 'text-2', role: 'resident' })
-    const res = await call(app, 'PUT', '/api/me', {
+    const res = await putMe(app, {
       token,
       body: aResident({ family: { householdSize: 3, situation: '父母年迈\n需要照顾\t。' } }),
     })
@@ -279,9 +279,7 @@ describe('5. nobody decides their own case', () => {
   it("a coordinator's own application waits for a peer", async () => {
     const self = await devLogin(app, { openid: 'own-c1', role: 'coordinator', region: '320621100001' })
     const peer = await devLogin(app, { openid: 'own-c2', role: 'coordinator', region: '320621100001' })
-    expect(
-      (await call(app, 'PUT', '/api/me', { token: self, body: aResident({ name: '周协理' }) })).status,
-    ).toBe(200)
+    expect((await putMe(app, { token: self, body: aResident({ name: '周协理' }) })).status).toBe(200)
     const mine = await call(app, 'POST', '/api/applications', {
       token: self,
       body: training('own-case-0001'),
@@ -311,7 +309,7 @@ describe('5. nobody decides their own case', () => {
     const self = await devLogin(app, { openid: 'own-s1', role: 'street', region: '320621100' })
     const peer = await devLogin(app, { openid: 'own-s2', role: 'street', region: '320621100' })
     const coord = await devLogin(app, { openid: 'own-c3', role: 'coordinator', region: '320621100001' })
-    await call(app, 'PUT', '/api/me', { token: self, body: aResident({ name: '吴事务' }) })
+    await putMe(app, { token: self, body: aResident({ name: '吴事务' }) })
     const reg = await call(app, 'POST', '/api/applications', {
       token: self,
       body: {
@@ -349,7 +347,7 @@ describe('8. after a move, the new community views and decides; the old one neit
     const oldCoord = await devLogin(app, { openid: 'mv-c1', role: 'coordinator', region: '320621100001' })
     const newCoord = await devLogin(app, { openid: 'mv-c2', role: 'coordinator', region: '320621100002' })
     const profile = aResident({ name: '搬家人' })
-    await call(app, 'PUT', '/api/me', { token: resident, body: profile })
+    await putMe(app, { token: resident, body: profile })
     const submitted = await call(app, 'POST', '/api/applications', {
       token: resident,
       body: {
@@ -360,7 +358,7 @@ describe('8. after a move, the new community views and decides; the old one neit
     })
     const id = submitted.body.id
     expect((await call(app, 'GET', `/api/applications/${id}`, { token: oldCoord })).status).toBe(200)
-    const moved = await call(app, 'PUT', '/api/me', {
+    const moved = await putMe(app, {
       token: resident,
       body: { ...profile, idNumber: undefined, phone: undefined, community: '320621100002' },
     })

@@ -1,18 +1,16 @@
+import { aPng } from '../support/images'
 import { aResident } from '../support/people'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /** Uploading materials for an application: type checked by content, kept private, attached. */
 let app: TestApp
 let resident: string
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.alloc(200, 7),
-])
+const PNG = aPng()
 
 beforeAll(async () => {
   app = await startTestApp()
   resident = await devLogin(app, { openid: 'mat-res', role: 'resident' })
-  await call(app, 'PUT', '/api/me', { token: resident, body: aResident({ name: '材料人' }) })
+  await putMe(app, { token: resident, body: aResident({ name: '材料人' }) })
 })
 afterAll(() => app.close())
 
@@ -78,7 +76,7 @@ it('attaches materials to an application and names what is still missing', async
 
 it('refuses someone else’s file as material', async () => {
   const other = await devLogin(app, { openid: 'mat-other2', role: 'resident' })
-  await call(app, 'PUT', '/api/me', { token: other, body: aResident({ name: '别人' }) })
+  await putMe(app, { token: other, body: aResident({ name: '别人' }) })
   const theirs = await upload(other, PNG, 'image/png')
   const res = await call(app, 'POST', '/api/applications', {
     token: resident,

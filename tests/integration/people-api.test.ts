@@ -1,6 +1,14 @@
 import { auditLog, persons } from '../../functions/store/collections'
 import { anIdNumber, aResident } from '../support/people'
-import { call, capturedLogs, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import {
+  putMe as bindMe,
+  call,
+  capturedLogs,
+  devLogin,
+  lastCode,
+  startTestApp,
+  type TestApp,
+} from '../support/test-app'
 
 let app: TestApp
 beforeAll(async () => {
@@ -8,7 +16,7 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-const putMe = (token: string, body: unknown) => call(app, 'PUT', '/api/me', { token, body })
+const saveMe = (token: string, body: unknown) => bindMe(app, { token, body })
 
 describe('a resident binds their identity', () => {
   it('is asked to register before anything is known', async () => {
@@ -21,7 +29,7 @@ describe('a resident binds their identity', () => {
   it('saves the record and answers it with the ID number and phone masked', async () => {
     const token = await devLogin(app, { openid: 'me-1', role: 'resident' })
     const input = aResident()
-    const res = await putMe(token, input)
+    const res = await saveMe(token, input)
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({
       name: '张晓明',
@@ -42,7 +50,7 @@ describe('a resident binds their identity', () => {
   it('stores the ID number and phone encrypted, never in the clear', async () => {
     const token = await devLogin(app, { openid: 'me-2', role: 'resident' })
     const input = aResident({ name: '李红' })
-    const { body } = await putMe(token, input)
+    const { body } = await saveMe(token, input)
     const raw = JSON.stringify(await app.deps.store.get(persons, body.id))
     expect(raw).not.toContain(input.idNumber)
     expect(raw).not.toContain('13912345678')
@@ -51,7 +59,7 @@ describe('a resident binds their identity', () => {
   it('shows the owner their full ID number on request, and audits it', async () => {
     const token = await devLogin(app, { openid: 'me-3', role: 'resident' })
     const input = aResident({ name: '王芳' })
-    const { body } = await putMe(token, input)
+    const { body } = await saveMe(token, input)
     const shown = await call(app, 'GET', '/api/me?reveal=idNumber', { token })
     expect(shown.body).toMatchObject({ idNumber: input.idNumber, idNumberMasked: false })
     const audits = await app.deps.store.find(auditLog, {
@@ -65,8 +73,8 @@ describe('a resident binds their identity', () => {
   it('lets the resident correct their data', async () => {
     const token = await devLogin(app, { openid: 'me-4', role: 'resident' })
     const input = aResident({ name: '赵强' })
-    await putMe(token, input)
-    const res = await putMe(token, {
+    await saveMe(token, input)
+    const res = await saveMe(token, {
       ...input,
       phone: '13800001111',
       employmentStatus: 'stable',
@@ -85,11 +93,11 @@ describe('a resident binds their identity', () => {
   it('keeps the stored ID number and phone when a correction leaves them out; a first bind needs both', async () => {
     const token = await devLogin(app, { openid: 'me-4c', role: 'resident' })
     const { idNumber: _id, phone: _phone, ...rest } = aResident({ name: '冯敏' })
-    const first = await putMe(token, rest)
+    const first = await saveMe(token, rest)
     expect(first.status).toBe(400)
     expect(first.body.issues.map((i: { field: string }) => i.field)).toEqual(['idNumber', 'phone'])
-    await putMe(token, aResident({ name: '冯敏', phone: '13700001234' }))
-    const corrected = await putMe(token, { ...rest, hukou: 'local_rural' })
+    await saveMe(token, aResident({ name: '冯敏', phone: '13700001234' }))
+    const corrected = await saveMe(token, { ...rest, hukou: 'local_rural' })
     expect(corrected.status).toBe(200)
     expect(corrected.body).toMatchObject({ phone: '137****1234', hukou: 'local_rural' })
     expect(corrected.body.idNumber).toMatch(/^320\*+\d{3}[\dX]$/)
@@ -97,15 +105,15 @@ describe('a resident binds their identity', () => {
 
   it('never lets a resident write the policies they enjoy', async () => {
     const token = await devLogin(app, { openid: 'me-4b', role: 'resident' })
-    const res = await putMe(token, { ...aResident({ name: '钱峰' }), policiesEnjoyed: ['社会保险补贴'] })
+    const res = await saveMe(token, { ...aResident({ name: '钱峰' }), policiesEnjoyed: ['社会保险补贴'] })
     expect(res.status).toBe(400)
     expect(res.body.issues).toEqual([{ field: 'policiesEnjoyed', message: '不支持的参数 policiesEnjoyed' }])
   })
 
   it('keeps one person per ID number', async () => {
     const input = aResident({ name: '孙丽' })
-    await putMe(await devLogin(app, { openid: 'me-5a', role: 'resident' }), input)
-    const other = await putMe(await devLogin(app, { openid: 'me-5b', role: 'resident' }), input)
+    await saveMe(await devLogin(app, { openid: 'me-5a', role: 'resident' }), input)
+    const other = await saveMe(await devLogin(app, { openid: 'me-5b', role: 'resident' }), input)
     expect(other.status).toBe(409)
     expect(other.body.code).toBe('PERSON.ID_TAKEN')
   })
@@ -113,7 +121,14 @@ describe('a resident binds their identity', () => {
   it('survives a retried or concurrent first save without a second record', async () => {
     const token = await devLogin(app, { openid: 'me-6', role: 'resident' })
     const input = aResident({ name: '周杰' })
-    const results = await Promise.all([putMe(token, input), putMe(token, input), putMe(token, input)])
+    // Asking for the code twice at once: one code sent, the other told to wait.
+    const asks = await Promise.all([1, 2].map(() => call(app, 'PUT', '/api/me', { token, body: input })))
+    expect(asks.map((r) => r.status).sort()).toEqual([202, 429])
+    const phoneCode = lastCode(app)
+    const withCode = { ...input, phoneCode }
+    const results = await Promise.all(
+      [1, 2, 3].map(() => call(app, 'PUT', '/api/me', { token, body: withCode })),
+    )
     expect(results.map((r) => r.status)).toEqual([200, 200, 200])
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1)
   })
@@ -129,7 +144,7 @@ describe('bad input changes nothing', () => {
       phone: '12345',
       community: '320621100',
     }
-    const res = await putMe(token, bad)
+    const res = await saveMe(token, bad)
     expect(res.status).toBe(400)
     const fields = res.body.issues.map((i: { field: string }) => i.field).sort()
     expect(fields).toEqual(['community', 'idNumber', 'phone'])
@@ -139,14 +154,14 @@ describe('bad input changes nothing', () => {
 
   it('refuses key groups or registration set by the resident', async () => {
     const token = await devLogin(app, { openid: 'me-bad2', role: 'resident' })
-    const res = await putMe(token, { ...aResident(), keyGroups: ['difficulty'] })
+    const res = await saveMe(token, { ...aResident(), keyGroups: ['difficulty'] })
     expect(res.status).toBe(400)
     expect(res.body.issues[0].field).toBe('keyGroups')
   })
 
   it('refuses a community outside the county', async () => {
     const token = await devLogin(app, { openid: 'me-bad3', role: 'resident' })
-    const res = await putMe(token, aResident({ community: '320602001001' }))
+    const res = await saveMe(token, aResident({ community: '320602001001' }))
     expect(res.status).toBe(400)
     expect(res.body.issues[0].field).toBe('community')
   })
@@ -156,7 +171,7 @@ describe('who sees a person', () => {
   let personId: string
   beforeAll(async () => {
     const token = await devLogin(app, { openid: 'seen-1', role: 'resident' })
-    personId = (await putMe(token, aResident({ name: '钱多', idNumber: anIdNumber('19700101') }))).body.id
+    personId = (await saveMe(token, aResident({ name: '钱多', idNumber: anIdNumber('19700101') }))).body.id
   })
 
   it('shows the person to staff whose region holds their community', async () => {
@@ -207,9 +222,9 @@ describe('registered on a home visit', () => {
     const registered = await call(app, 'POST', '/api/people', { token: coordinator, body: input })
     expect(registered.status).toBe(201)
     const stranger = await devLogin(app, { openid: 'visit-stranger', role: 'resident' })
-    expect((await putMe(stranger, { ...input, name: '冒名顶替' })).status).toBe(409)
+    expect((await saveMe(stranger, { ...input, name: '冒名顶替' })).status).toBe(409)
     const owner = await devLogin(app, { openid: 'visit-owner', role: 'resident' })
-    const claimed = await putMe(owner, input)
+    const claimed = await saveMe(owner, input)
     expect(claimed.status).toBe(200)
     expect(claimed.body.id).toBe(registered.body.id)
   })

@@ -1,6 +1,6 @@
 import { auditLog } from '../../functions/store/collections'
 import { aResident } from '../support/people'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * The coordinator's 拨打 on the person card: the full phone number only for staff in scope who
@@ -14,7 +14,7 @@ afterAll(() => app.close())
 
 it('reveals the phone to the coordinator who calls, audited, and to nobody else', async () => {
   const token = await devLogin(app, { openid: 'ph-resident', role: 'resident' })
-  const me = await call(app, 'PUT', '/api/me', {
+  const me = await putMe(app, {
     token,
     body: aResident({ name: '王建国', phone: '13912345678' }),
   })

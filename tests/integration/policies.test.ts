@@ -1,8 +1,9 @@
 import { seedPolicyCatalogue } from '../../functions/contexts/policies/seed-catalogue'
 import { createLogger } from '../../functions/platform/logger'
 import { auditLog, deductions, notifications, persons } from '../../functions/store/collections'
+import { aPng } from '../support/images'
 import { aResident } from '../support/people'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * 应知尽知、应享尽享 over HTTP: the catalogue as residents and the county see it, key groups as
@@ -29,7 +30,7 @@ const runMatch = async () =>
 /** A resident bound in 中坝社区 with the given status; returns their token and person id. */
 const resident = async (openid: string, over: Record<string, unknown> = {}) => {
   const token = await as({ openid, role: 'resident' })
-  const me = await call(app, 'PUT', '/api/me', { token, body: aResident({ name: '王建', ...over }) })
+  const me = await putMe(app, { token, body: aResident({ name: '王建', ...over }) })
   expect(me.status).toBe(200)
   return { token, id: me.body.id as string }
 }
@@ -240,17 +241,14 @@ describe("key groups are the coordinator's record", () => {
   it('staff attach evidence uploaded for the person; nobody else can upload in their name', async () => {
     const { id } = await resident('pol-res-kg-ev')
     const other = await resident('pol-res-kg-ev2')
-    const png = Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      Buffer.alloc(32, 1),
-    ])
+    const png = aPng()
     const upload = async (token: string, personId: string) => {
       const res = await fetch(
         `${app.baseUrl}/api/files?name=${encodeURIComponent('退役证.png')}&personId=${personId}`,
         {
           method: 'POST',
           headers: { 'content-type': 'image/png', authorization: `Bearer ${token}` },
-          body: png,
+          body: new Uint8Array(png),
         },
       )
       return { status: res.status, body: (await res.json()) as { id: string } }

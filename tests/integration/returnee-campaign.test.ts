@@ -1,6 +1,6 @@
 import { springFestivalWindow } from '../../functions/contexts/seekers/returnee-campaign'
 import { aResident } from '../support/people'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * The Spring Festival count of returning migrant workers: the default window is 腊月初一 to
@@ -22,7 +22,7 @@ const returnee = async (
   wantsLocalWork: boolean,
 ): Promise<string> => {
   const token = await as({ openid, role: 'resident' })
-  await call(app, 'PUT', '/api/me', { token, body: aResident({ community }) })
+  await putMe(app, { token, body: aResident({ community }) })
   const res = await call(app, 'PUT', '/api/me/returnee', {
     token,
     body: { returnedAt, lastWorkplace: '苏州工业园区', wantsLocalWork, skills: ['叉车'] },

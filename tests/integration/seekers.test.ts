@@ -1,6 +1,6 @@
 import { auditLog, jobInterests, persons, placementCases, services } from '../../functions/store/collections'
 import { aResident } from '../support/people'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * Seekers over HTTP: a returnee registers, is recommended a vacancy with the reasons, says
@@ -75,7 +75,7 @@ describe('a returning migrant worker registers', () => {
     expect((await call(app, 'PUT', '/api/me/returnee', { token, body })).body.code).toBe(
       'PERSON.NOT_REGISTERED',
     )
-    const me = await call(app, 'PUT', '/api/me', {
+    const me = await putMe(app, {
       token,
       body: aResident({ jobWishes: { occupations: ['仓管'], places: ['海安镇'], expectedPay: 5000 } }),
     })

@@ -2,7 +2,7 @@ import { runSessionReminders } from '../../functions/contexts/sessions/reminders
 import { createLogger } from '../../functions/platform/logger'
 import { bookings, sessions } from '../../functions/store/collections'
 import { aResident } from '../support/people'
-import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
+import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * Guidance sessions over HTTP: the street office publishes, residents book themselves (or a
@@ -39,7 +39,7 @@ const NAMES = ['张晓明', '李红梅', '王建国', '赵雪', '陈志强', '�
 const resident = async (over: Record<string, unknown> = {}) => {
   const token = await as({ openid: `ses-res-${++residentNo}`, role: 'resident' })
   const name = NAMES[residentNo % NAMES.length]!
-  const me = await call(app, 'PUT', '/api/me', { token, body: aResident({ name, ...over }) })
+  const me = await putMe(app, { token, body: aResident({ name, ...over }) })
   if (me.status !== 200) throw new Error(JSON.stringify(me.body))
   return { token, personId: me.body.id as string, name }
 }

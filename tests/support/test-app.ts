@@ -9,6 +9,7 @@ import { type Clock, ManualClock } from '../../functions/platform/clock'
 import { type Env, parseEnv, setEnv } from '../../functions/platform/env'
 import { createLogger, setLogLevel, setLogSink } from '../../functions/platform/logger'
 import { type Deps, provideDeps } from '../../functions/runtime/deps'
+import { type LocalSms, localSms } from '../../functions/sms/local-sms'
 import { migrate } from '../../functions/store/migrate'
 import { openPgliteStore } from '../../functions/store/pglite-store'
 import type { Store } from '../../functions/store/port'
@@ -88,7 +89,7 @@ export const startTestApp = async (
   })
   const { store, drop } = await openTestStore(opts.store ?? 'pglite')
   const clock = new ManualClock(opts.now ?? new Date('2026-11-20T02:00:00.000Z'))
-  const deps: Deps = { env, store, clock: clock as Clock, files: localFileStore(dataDir) }
+  const deps: Deps = { env, store, clock: clock as Clock, files: localFileStore(dataDir), sms: localSms() }
   setEnv(env)
   provideDeps(deps)
   active.push(deps)
@@ -150,4 +151,27 @@ export const devLogin = async (
   const res = await call<{ token: string }>(app, 'POST', '/api/auth/dev-login', { body: who })
   if (res.status !== 200) throw new Error(`dev login failed: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body.token
+}
+
+/** The last one-time code the stand-in SMS sender sent (to `phone` when given). */
+export const lastCode = (app: { deps: Deps }, phone?: string): string | null => {
+  const sent = (app.deps.sms as LocalSms).sent
+  const hit = [...sent].reverse().find((m) => !phone || m.phone === phone) ?? null
+  return hit ? (/验证码 (\d{6})/.exec(hit.text)?.[1] ?? null) : null
+}
+
+/**
+ * PUT /api/me as the app does it: a first registration answers 202 and sends a code, which is
+ * read from the stand-in sender and sent back; a correction answers at once.
+ */
+export const putMe = async <T = any>(
+  app: TestApp,
+  opts: { body?: unknown; raw?: string; token?: string; headers?: Record<string, string> },
+): Promise<Reply<T>> => {
+  const first = await call(app, 'PUT', '/api/me', opts)
+  if (first.status !== 202 || (first.body as { step?: string })?.step !== 'verify_phone')
+    return first as Reply<T>
+  const sent = (app.deps.sms as LocalSms).sent
+  const code = sent.length ? (/验证码 (\d{6})/.exec(sent.at(-1)!.text)?.[1] ?? '000000') : '000000'
+  return call<T>(app, 'PUT', '/api/me', { ...opts, body: { ...(opts.body as object), phoneCode: code } })
 }

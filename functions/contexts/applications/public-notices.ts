@@ -94,7 +94,13 @@ export const objectToNotice = async (deps: Deps, who: Identity, id: string, reas
   await recordAudit(deps.store, at, who, { action: 'notice.object', subject: id, result: 'ok' })
   await (await notifierFor(deps)).notify(
     `psn:${app.personId}`,
-    { title: describeStatus(saved), body: '公示期间收到异议，街道/镇将核实后处理', applicationId: id },
+    {
+      title: describeStatus(saved),
+      body: '公示期间收到异议，街道/镇将核实后处理',
+      applicationId: id,
+      // However many object, the applicant hears it once per notice.
+      dedupeKey: `objection:${id}:${app.noticeStartedAt ?? ''}`,
+    },
     at,
   )
   return { ok: true }

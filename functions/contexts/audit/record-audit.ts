@@ -16,5 +16,6 @@ export const recordAudit = async (
     actor: who ? `wx:${who.openid}` : 'anonymous',
     actorRole: who?.role ?? 'anonymous',
     ...entry,
+    sealed: false,
   })
 }

@@ -7,16 +7,11 @@ import { type FileRecord, files, persons } from '../../store/collections'
 import { recordAudit } from '../audit/record-audit'
 import { findMyPerson } from '../people/me'
 import { staffCanSee } from '../people/person-access'
+import { cleanMaterial } from './material-check'
 
 /** What we accept as material: photos and scans. The magic bytes must agree with the type. */
 export const MATERIAL_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const
 export const MATERIAL_MAX_BYTES = 5 * 1024 * 1024
-
-const MAGIC: Record<string, number[]> = {
-  'image/jpeg': [0xff, 0xd8, 0xff],
-  'image/png': [0x89, 0x50, 0x4e, 0x47],
-  'application/pdf': [0x25, 0x50, 0x44, 0x46],
-}
 
 export interface FileView {
   id: string
@@ -34,6 +29,39 @@ const toView = (f: FileRecord): FileView => ({
   createdAt: f.createdAt,
 })
 
+/** What one person may keep: materials for a handful of applications, with room to spare. */
+export const MATERIAL_QUOTA = { files: 60, bytes: 60 * 1024 * 1024 }
+
+const withinQuota = async (deps: Deps, personId: string, adding: number) => {
+  const held = await deps.store.find(files, {
+    where: [{ field: 'personId', op: 'eq', value: personId }],
+    orderBy: [],
+    limit: MATERIAL_QUOTA.files + 1,
+    fields: ['size'],
+  })
+  const bytes = held.items.reduce((sum, f) => sum + f.size, 0)
+  if (held.items.length >= MATERIAL_QUOTA.files || bytes + adding > MATERIAL_QUOTA.bytes)
+    throw new AppError('FILE.QUOTA_EXCEEDED')
+}
+
+/**
+ * Files no record names (a crash between writing the file and its record), older than an hour
+ * so an upload in progress is never taken: removed. Runs in the nightly housekeeping.
+ */
+export const sweepOrphanFiles = async (deps: Deps, at: Date): Promise<number> => {
+  if (!deps.files.list) return 0
+  let removed = 0
+  for await (const f of deps.files.list()) {
+    if (at.getTime() - f.modifiedAt.getTime() < 3_600_000) continue
+    const id = f.key.endsWith('.part') ? null : f.key.split('/').at(-1)
+    const record = id ? await deps.store.get(files, id) : null
+    if (record?.storageKey === f.key) continue
+    await deps.files.delete(f.key)
+    removed++
+  }
+  return removed
+}
+
 /**
  * A resident uploads a material for their own applications; staff upload one for a person in
  * their region (`forPerson`: evidence of a key group recorded on a home visit).
@@ -50,21 +78,18 @@ export const uploadMaterial = async (
       message: '请选择要上传的文件',
       issues: [{ field: 'body', message: '缺少文件内容' }],
     })
-  const magic = MAGIC[upload.contentType]
-  if (!magic?.every((b, i) => upload.bytes[i] === b)) {
-    throw new AppError('REQUEST.INVALID', {
-      message: '文件格式不正确，请上传 JPG、PNG 图片或 PDF',
-      issues: [{ field: 'body', message: '文件内容与类型不符' }],
-    })
-  }
+  const clean = cleanMaterial(upload.bytes, upload.contentType)
   let me = forPerson ? await deps.store.get(persons, forPerson) : await findMyPerson(deps, who)
   if (forPerson && (!me || !staffCanSee(who, me))) me = null
   if (!me) throw new AppError(forPerson ? 'PERSON.NOT_FOUND' : 'PERSON.NOT_REGISTERED')
+  await withinQuota(deps, me.id, clean.length)
   const at = deps.clock.now()
   const id = newId('file', at)
-  const sha256 = createHash('sha256').update(upload.bytes).digest('hex')
+  const sha256 = createHash('sha256').update(clean).digest('hex')
   const storageKey = `${me.id}/${id}`.replace(/[^a-z0-9_/]/g, '_')
-  await deps.files.put(storageKey, upload.bytes, upload.contentType)
+  // The file first, then its record; if the record can't be written the file goes too, and a
+  // crash between the two leaves a file no record names, which the nightly sweep removes.
+  await deps.files.put(storageKey, clean, upload.contentType)
   const record: FileRecord = {
     id,
     owner: `wx:${who.openid}`,
@@ -72,12 +97,17 @@ export const uploadMaterial = async (
     community: me.community,
     name,
     contentType: upload.contentType,
-    size: upload.bytes.length,
+    size: clean.length,
     sha256,
     storageKey,
     createdAt: at.toISOString(),
   }
-  await deps.store.insert(files, record)
+  try {
+    await deps.store.insert(files, record)
+  } catch (err) {
+    await deps.files.delete(storageKey).catch(() => undefined)
+    throw err
+  }
   await recordAudit(deps.store, at, who, {
     action: 'file.upload',
     subject: id,

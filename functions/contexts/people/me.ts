@@ -1,16 +1,17 @@
 import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import { idNumberFacts, maskIdNumber, maskMobile } from '../../../shared/people/identity-numbers'
-import type { MeUpdate, PersonView } from '../../../shared/people/person'
+import type { MeBind, MeUpdate, PersonView, PhoneStep } from '../../../shared/people/person'
 import { newId } from '../../platform/ids'
 import { type PiiCipher, piiCipher } from '../../platform/pii-crypto'
 import type { Deps } from '../../runtime/deps'
-import { type PersonRecord, persons } from '../../store/collections'
+import { applications, cards, type PersonRecord, persons } from '../../store/collections'
 import { DuplicateKeyError } from '../../store/port'
 import { moveOpenApplications } from '../applications/follow-applicant'
 import { recordAudit } from '../audit/record-audit'
 import { findRegion, HOME_COUNTY } from '../regions/region-directory'
 import { toPersonView } from './person-mapper'
+import { CODE_TTL_SECONDS, checkPhoneCode, sendPhoneCode } from './phone-proof'
 
 const accountOf = (who: Identity) => `wx:${who.openid}`
 
@@ -34,7 +35,10 @@ export const getMe = async (deps: Deps, who: Identity, reveal: boolean): Promise
       result: 'ok',
     })
   }
-  return toPersonView(me, piiCipher(deps.env), { reveal })
+  return {
+    ...toPersonView(me, piiCipher(deps.env), { reveal }),
+    identityLocked: await identityInUse(deps, me),
+  }
 }
 
 /**
@@ -134,12 +138,48 @@ export const assertCommunity = (community: string) => {
   }
 }
 
+/** Name and ID number are in use once anything was done with them: an application, a card, a group. */
+export const identityInUse = async (deps: Deps, p: PersonRecord): Promise<boolean> => {
+  if (p.registration || p.keyGroups.length || (p.enjoyments ?? []).length) return true
+  const one = {
+    where: [{ field: 'personId', op: 'eq' as const, value: p.id }],
+    orderBy: [],
+    limit: 1,
+    fields: [],
+  }
+  if ((await deps.store.find(applications, one)).items.length) return true
+  return (await deps.store.find(cards, one)).items.length > 0
+}
+
 /**
- * Bind or correct the caller's own record. The first bind either creates the record or, when
- * a coordinator registered the same ID number and name on a home visit, claims that record.
+ * Who must prove what for a first registration: the holder of the phone on record when the ID
+ * number is already in the registry (only its owner has that phone), else the phone typed.
+ */
+const proofFor = (cipher: PiiCipher, idHash: string, input: MeUpdate, existing: PersonRecord | undefined) => {
+  const phone = existing ? (existing.phoneSealed ? cipher.decrypt(existing.phoneSealed) : null) : input.phone!
+  return { idHash, phone, phoneHash: phone ? cipher.lookupHash('phone', phone) : 'none' }
+}
+
+const byIdHash = async (deps: Deps, idHash: string) =>
+  (
+    await deps.store.find(persons, {
+      where: [{ field: 'idHash', op: 'eq', value: idHash }],
+      orderBy: [],
+      limit: 1,
+    })
+  ).items[0]
+
+/**
+ * Bind or correct the caller's own record.
+ *
+ * A first bind proves the phone: without a code it sends one and answers `verify_phone`; with
+ * the code it creates the record or claims the one a coordinator registered on a home visit.
+ * The answer to the first step is the same whether the ID number is in the registry or not, and
+ * nothing staff recorded is shown before the proof. A correction may change contact and wishes;
+ * name and ID number only while nothing has been done with them (after that, staff correct them).
  * Key groups and registration are never set here: they come from certification or staff.
  */
-export const updateMe = async (deps: Deps, who: Identity, input: MeUpdate): Promise<PersonView> => {
+export const updateMe = async (deps: Deps, who: Identity, input: MeBind): Promise<PersonView | PhoneStep> => {
   assertCommunity(input.community)
   const cipher = piiCipher(deps.env)
   const now = deps.clock.now().toISOString()
@@ -149,22 +189,76 @@ export const updateMe = async (deps: Deps, who: Identity, input: MeUpdate): Prom
   const idHash = fields.idHash
   let saved: PersonRecord | null
   if (mine) {
+    const rewrites = fields.name !== mine.name || idHash !== mine.idHash
+    if (rewrites && (await identityInUse(deps, mine))) {
+      await recordAudit(deps.store, deps.clock.now(), who, {
+        action: 'person.update',
+        subject: mine.id,
+        result: 'refused',
+        detail: { why: 'identity-locked' },
+      })
+      throw new AppError('PERSON.IDENTITY_LOCKED')
+    }
     saved = await deps.store
       .update(persons, mine.id, { ...fields, ...reportedStatus(mine, input, now) })
       .catch((err) => {
         throw err instanceof DuplicateKeyError ? new AppError('PERSON.ID_TAKEN') : err
       })
   } else {
-    saved = await claimOrCreate(deps, who, input, fields, idHash, now)
+    const existing = await byIdHash(deps, idHash)
+    const proof = proofFor(cipher, idHash, input, existing)
+    if (!input.phoneCode) {
+      await sendPhoneCode(deps, who, proof)
+      return {
+        step: 'verify_phone',
+        phoneMasked: maskMobile(input.phone!),
+        expiresInSeconds: CODE_TTL_SECONDS,
+      }
+    }
+    if (!(await checkPhoneCode(deps, who, proof, input.phoneCode))) {
+      await recordAudit(deps.store, deps.clock.now(), who, {
+        action: 'person.bind',
+        subject: `wx:${who.openid}`,
+        result: 'refused',
+        detail: { why: 'phone-code' },
+      })
+      throw new AppError('PERSON.PHONE_CODE_INVALID')
+    }
+    return bindProven(deps, who, input, existing)
   }
   if (!saved) throw new AppError('STORE.CONFLICT')
   await moveOpenApplications(deps.store, saved.id, saved.community, deps.clock.now())
   await recordAudit(deps.store, deps.clock.now(), who, {
-    action: mine ? 'person.update' : 'person.bind',
+    action: 'person.update',
     subject: saved.id,
     result: 'ok',
   })
-  return toPersonView(saved, cipher)
+  return { ...toPersonView(saved, cipher), identityLocked: await identityInUse(deps, saved) }
+}
+
+/**
+ * The first bind once the identity is proven (the phone code, a coordinator's confirmation, or
+ * the demo seed, which is trusted data): create the record or claim the staff-registered one.
+ */
+export const bindProven = async (
+  deps: Deps,
+  who: Identity,
+  input: MeUpdate,
+  existing?: PersonRecord,
+): Promise<PersonView> => {
+  const cipher = piiCipher(deps.env)
+  const now = deps.clock.now().toISOString()
+  const fields = personFields(cipher, input, now)
+  const found = existing ?? (await byIdHash(deps, fields.idHash))
+  const saved = await claimOrCreate(deps, who, input, fields, fields.idHash, now, found)
+  if (!saved) throw new AppError('STORE.CONFLICT')
+  await moveOpenApplications(deps.store, saved.id, saved.community, deps.clock.now())
+  await recordAudit(deps.store, deps.clock.now(), who, {
+    action: 'person.bind',
+    subject: saved.id,
+    result: 'ok',
+  })
+  return { ...toPersonView(saved, cipher), identityLocked: await identityInUse(deps, saved) }
 }
 
 export type PersonFields = Omit<
@@ -181,24 +275,24 @@ export type PersonFields = Omit<
   | 'policiesEnjoyed'
 >
 
-const claimOrCreate = async (
+/**
+ * Create the caller's record, or claim the staff-registered one with this ID number. Reached
+ * only with proof (the phone on record, or a coordinator's confirmation), so it may say why a
+ * claim can't go ahead.
+ */
+export const claimOrCreate = async (
   deps: Deps,
   who: Identity,
   input: MeUpdate,
   fields: PersonFields,
   idHash: string,
   now: string,
+  existing: PersonRecord | undefined,
 ): Promise<PersonRecord | null> => {
-  const existing = (
-    await deps.store.find(persons, {
-      where: [{ field: 'idHash', op: 'eq', value: idHash }],
-      orderBy: [],
-      limit: 1,
-    })
-  ).items[0]
   if (existing) {
     // A staff-registered record is claimed by the resident it describes: same ID and name.
-    if (existing.accountId !== null || existing.name !== fields.name) throw new AppError('PERSON.ID_TAKEN')
+    if (existing.accountId !== null) throw new AppError('PERSON.ID_TAKEN')
+    if (existing.name !== fields.name) throw new AppError('PERSON.NAME_MISMATCH')
     // The coordinator's record of employment stands; the resident's differing answer is a report.
     // What the resident left out keeps what the coordinator learned on the visit (五清).
     // (The profile form sends every field, empty ones as [] or null: empty keeps the visit's.)
