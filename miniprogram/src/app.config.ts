@@ -31,6 +31,7 @@ export default defineAppConfig({
         'pages/reports/index',
         'pages/unenjoyed/index',
         'pages/claims/index',
+        'pages/bind-requests/index',
         'pages/policy-admin/index',
         'pages/policy-edit/index',
         'pages/policy-reach/index',

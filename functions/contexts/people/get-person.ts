@@ -6,6 +6,7 @@ import type { Deps } from '../../runtime/deps'
 import { type PersonRecord, persons } from '../../store/collections'
 import { recordAudit } from '../audit/record-audit'
 import { followStanding } from '../followups/who-is-followed'
+import { identityInUse } from './me'
 import { canSeePerson } from './person-access'
 import { toPersonView } from './person-mapper'
 
@@ -37,7 +38,10 @@ export const getPerson = async (
     // The full phone is for staff who call the person (the owner knows their own number).
     revealPhone: reveal === 'phone' && isStaffRole(who.role),
   })
-  return isStaffRole(who.role) ? { ...view, followup: await followStanding(deps.store, person, now) } : view
+  const withLock = { ...view, identityLocked: await identityInUse(deps, person) }
+  return isStaffRole(who.role)
+    ? { ...withLock, followup: await followStanding(deps.store, person, now) }
+    : withLock
 }
 
 /** A person as staff see them after a change they made: with whether they are followed. */

@@ -14,7 +14,14 @@ import type { Job, JobSummary, Paged } from '@shared/jobs/job'
 import type { InterestView, JobPushView, RecommendationItem } from '@shared/jobs/seeker'
 import type { WelfareCandidate, WelfarePostView } from '@shared/jobs/welfare'
 import type { AgreementView } from '@shared/people/agreement'
-import type { EmploymentStatus, HouseholdView, PersonSummary, PersonView } from '@shared/people/person'
+import type {
+  BindRequestView,
+  EmploymentStatus,
+  HouseholdView,
+  PersonSummary,
+  PersonView,
+  PhoneStep,
+} from '@shared/people/person'
 import type { CountySettingsView } from '@shared/people/working-age'
 import type {
   DeductionCandidateView,
@@ -167,7 +174,12 @@ export interface RouteReplies {
   listJobCategories: ItemsReply<{ code: string; label: string }>
   listRegions: ItemsReply<Region>
   getMe: PersonView
-  updateMe: PersonView
+  updateMe: PersonView | PhoneStep
+  requestBindConfirmation: BindRequestView
+  myBindRequest: BindRequestView
+  listBindRequests: Paged<BindRequestItem>
+  decideBindRequest: { id: string; status: string }
+  correctIdentity: PersonView
   getPerson: PersonView
   listApplicationTypes: ItemsReply<ApplicationTypeInfo>
   submitApplication: ApplicationView
@@ -306,6 +318,18 @@ export interface MyServicesReply {
 }
 
 /** A placement case as staff list it (24-hour zero-employment household, 72-hour commitment). */
+/** A resident's request that the community confirm their identity (staff queue). */
+export interface BindRequestItem {
+  id: string
+  name: string
+  idNumberMasked: string
+  phoneMasked: string
+  community: string
+  communityName: string | null
+  createdAt: string
+  registry: { state: 'new' | 'visit' | 'bound'; note: string }
+}
+
 export interface PlacementCaseItem {
   id: string
   kind: 'zero_employment' | 'immediate_72h'

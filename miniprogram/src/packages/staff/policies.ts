@@ -1,6 +1,7 @@
 /** Where the staff pages of 政策找人 live, and small helpers they share. */
 export const UNENJOYED_PATH = '/packages/staff/pages/unenjoyed/index'
 export const CLAIMS_PATH = '/packages/staff/pages/claims/index'
+export const BIND_REQUESTS_PATH = '/packages/staff/pages/bind-requests/index'
 export const POLICY_ADMIN_PATH = '/packages/staff/pages/policy-admin/index'
 export const POLICY_REACH_PATH = '/packages/staff/pages/policy-reach/index'
 export const policyEditPath = (id?: string) =>

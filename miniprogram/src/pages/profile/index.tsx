@@ -1,4 +1,5 @@
 import {
+  type BindRequestView,
   DECLARABLE_GROUPS,
   type DeclarableGroup,
   EMPLOYMENT_STATUSES,
@@ -9,12 +10,13 @@ import {
   keyGroupDeclareSchema,
   meUpdateSchema,
   type PersonView,
+  type PhoneStep,
 } from '@shared/people/person'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { api, errorCode, errorMessage, isApiError } from '../../api/client'
-import { KeyValue } from '../../components/Application'
+import { ConfirmSheet, KeyValue } from '../../components/Application'
 import { ChoiceChips, DateBox, FormField } from '../../components/Form'
 import PageShell from '../../components/PageShell'
 import RegionPicker from '../../components/RegionPicker'
@@ -28,7 +30,7 @@ import {
   splitList,
 } from '../../forms/validate'
 import { isLoginError, useMe } from '../../hooks/useMe'
-import { formatDate, todayInChina } from '../../utils/format'
+import { formatDate, formatDateTime, todayInChina } from '../../utils/format'
 import { goLogin } from '../../utils/nav'
 import { toastError, toastText } from '../../utils/toast'
 import './index.scss'
@@ -288,11 +290,33 @@ export default function ProfilePage() {
   const [idMode, setIdMode] = useState<IdMode>('edit')
   const [revealing, setRevealing] = useState(false)
   const [saving, setSaving] = useState(false)
+  // 首次登记: the code sent to the phone, or the community's confirmation when none arrives.
+  const [phoneStep, setPhoneStep] = useState<PhoneStep | null>(null)
+  const [phoneCode, setPhoneCode] = useState('')
+  const [codeError, setCodeError] = useState<string | null>(null)
+  const [resendAt, setResendAt] = useState(0)
+  const [now, setNow] = useState(() => Date.now())
+  const [bindRequest, setBindRequest] = useState<BindRequestView | null>(null)
   // Typed and not saved: leaving asks first (a name and an ID number are tedious to type twice).
   const [dirty, setDirty] = useState(false)
   const prefilled = useRef(false)
 
   const me = state.status === 'done' ? state.me : null
+  const locked = me?.identityLocked === true
+
+  // Not yet registered: a request for the community's confirmation may be waiting.
+  useEffect(() => {
+    if (state.status !== 'done' || me) return
+    api('myBindRequest')
+      .then(setBindRequest)
+      .catch(() => setBindRequest(null))
+  }, [state.status, me])
+  // The resend button counts down.
+  useEffect(() => {
+    if (!phoneStep || now >= resendAt) return
+    const t = setTimeout(() => setNow(Date.now()), 1000)
+    return () => clearTimeout(t)
+  }, [phoneStep, now, resendAt])
 
   // Opened from a policy's 补充信息: bring the field that is missing into view.
   const focus = FOCUS_TARGET[router.params.focus ?? '']
@@ -384,7 +408,19 @@ export default function ProfilePage() {
         toastText('请检查填写内容')
         return
       }
-      const saved = await api('updateMe', { body: parsed.data })
+      const reply = await api('updateMe', {
+        body: phoneStep && phoneCode ? { ...parsed.data, phoneCode } : parsed.data,
+      })
+      if ('step' in reply) {
+        setPhoneStep(reply)
+        setPhoneCode('')
+        setCodeError(null)
+        setResendAt(Date.now() + 60_000)
+        setNow(Date.now())
+        return
+      }
+      const saved = reply
+      setPhoneStep(null)
       setErrors({})
       setMe(saved)
       setDirty(false)
@@ -396,15 +432,46 @@ export default function ProfilePage() {
       if (isLoginError(e)) {
         toastText('登录已失效，请重新登录')
         goLogin()
-      } else if (errorCode(e) === 'PERSON.ID_TAKEN') {
+      } else if (errorCode(e) === 'PERSON.PHONE_CODE_INVALID') {
+        setCodeError(errorMessage(e))
+      } else if (phoneStep && errorCode(e) === 'REQUEST.TOO_MANY') {
+        setCodeError(errorMessage(e))
+      } else if (errorCode(e) === 'PERSON.ID_TAKEN' || errorCode(e) === 'PERSON.NAME_MISMATCH') {
+        setPhoneStep(null)
         setErrors({ idNumber: errorMessage(e) })
         showFirstError({ idNumber: 'x' })
+      } else if (errorCode(e) === 'PERSON.IDENTITY_LOCKED') {
+        setErrors({ name: errorMessage(e) })
+        showFirstError({ name: 'x' })
       } else if (isApiError(e) && e.code === 'REQUEST.INVALID' && e.issues?.length) {
         const found = normaliseListErrors(serverErrors(e.issues))
         setErrors(found)
         showFirstError(found)
         toastText('请检查填写内容')
       } else toastError(e)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  /** The code never came (an old phone on record, say): the community confirms in person. */
+  const askCommunity = async () => {
+    if (saving) return
+    const parsed = parseWith(meUpdateSchema, toBody(form, form.idNumber), LABELS)
+    if (!parsed.ok) {
+      setPhoneStep(null)
+      setErrors(normaliseListErrors(parsed.errors))
+      return
+    }
+    setSaving(true)
+    try {
+      const request = await api('requestBindConfirmation', { body: parsed.data })
+      setBindRequest(request)
+      setPhoneStep(null)
+      setDirty(false)
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
+    } catch (e) {
+      setCodeError(errorMessage(e))
     } finally {
       setSaving(false)
     }
@@ -449,20 +516,38 @@ export default function ProfilePage() {
           ? '以下为您登记的实名信息，如有变化请修改后保存。'
           : '首次办理业务前，请如实填写以下信息，社区工作人员将据此为您提供服务。'}
       </Text>
+      {!me && bindRequest ? (
+        <View className="card profile__bind" id="profile-bind-request">
+          <Text className="card-title">
+            {bindRequest.status === 'pending' ? '已提交社区核实' : '社区未能核实您的身份'}
+          </Text>
+          <Text className="muted">
+            {bindRequest.status === 'pending'
+              ? `${bindRequest.communityName ?? '所在社区'}工作人员将与您联系或请您携带身份证到社区核实，核实后即可办理业务（提交于 ${formatDateTime(bindRequest.createdAt)}）。`
+              : `说明：${bindRequest.note ?? '无'}。如有疑问请携带身份证到社区办理，也可核对信息后重新提交。`}
+          </Text>
+        </View>
+      ) : null}
 
       <View className="card">
         <Text className="card-title">基本信息</Text>
         <FormField id="profile-field-name" label="姓名" error={errors.name}>
-          <Input
-            id="profile-name"
-            className="form-input"
-            type="text"
-            maxlength={30}
-            value={form.name}
-            placeholder="与身份证一致"
-            placeholderClass="form-placeholder"
-            onInput={(e) => set('name', e.detail.value)}
-          />
+          {locked ? (
+            <View id="profile-name" className="form-input form-input--readonly">
+              <Text>{form.name}</Text>
+            </View>
+          ) : (
+            <Input
+              id="profile-name"
+              className="form-input"
+              type="text"
+              maxlength={30}
+              value={form.name}
+              placeholder="与身份证一致"
+              placeholderClass="form-placeholder"
+              onInput={(e) => set('name', e.detail.value)}
+            />
+          )}
         </FormField>
 
         <FormField
@@ -470,9 +555,11 @@ export default function ProfilePage() {
           label="身份证号"
           error={errors.idNumber}
           hint={
-            idMode === 'masked'
-              ? '为保护隐私已隐藏部分号码；点“显示”查看完整号码（会留存查看记录）'
-              : undefined
+            locked
+              ? '姓名和身份证号已用于办理业务，不能自行修改；如需更正，请携带身份证到社区办理'
+              : idMode === 'masked'
+                ? '为保护隐私已隐藏部分号码；点“显示”查看完整号码（会留存查看记录）'
+                : undefined
           }
         >
           {idMode === 'masked' && me ? (
@@ -488,17 +575,19 @@ export default function ProfilePage() {
               >
                 {revealing ? '…' : '显示'}
               </View>
-              <View
-                id="profile-id-edit"
-                className="btn btn--plain btn--small profile__id-btn"
-                hoverClass="btn--hover"
-                onClick={() => {
-                  set('idNumber', '')
-                  setIdMode('edit')
-                }}
-              >
-                修改
-              </View>
+              {locked ? null : (
+                <View
+                  id="profile-id-edit"
+                  className="btn btn--plain btn--small profile__id-btn"
+                  hoverClass="btn--hover"
+                  onClick={() => {
+                    set('idNumber', '')
+                    setIdMode('edit')
+                  }}
+                >
+                  修改
+                </View>
+              )}
             </View>
           ) : (
             <Input
@@ -791,6 +880,53 @@ export default function ProfilePage() {
           {saving ? '保存中…' : me ? '保存修改' : '提交登记'}
         </View>
       </View>
+      <ConfirmSheet
+        open={phoneStep !== null}
+        title="验证手机号"
+        confirmText="确认登记"
+        confirmId="profile-code-confirm"
+        busy={saving}
+        onConfirm={() => {
+          if (!/^\d{6}$/.test(phoneCode)) setCodeError('请输入 6 位数字验证码')
+          else void save()
+        }}
+        onCancel={() => setPhoneStep(null)}
+      >
+        <Text className="profile__code-hint">验证码已发送至 {phoneStep?.phoneMasked}，10 分钟内有效。</Text>
+        <Input
+          id="profile-code"
+          className="form-input"
+          type="number"
+          maxlength={6}
+          value={phoneCode}
+          placeholder="6 位验证码"
+          placeholderClass="form-placeholder"
+          onInput={(e) => {
+            setPhoneCode(e.detail.value)
+            setCodeError(null)
+          }}
+        />
+        {codeError ? <Text className="form-field__error">{codeError}</Text> : null}
+        <View className="profile__code-links">
+          <Text
+            id="profile-code-resend"
+            className={now < resendAt ? 'muted' : 'profile__code-link'}
+            onClick={() => {
+              if (now < resendAt || saving) return
+              setPhoneCode('')
+              void save()
+            }}
+          >
+            {now < resendAt ? `${Math.ceil((resendAt - now) / 1000)} 秒后可重新获取` : '重新获取验证码'}
+          </Text>
+          <Text id="profile-ask-community" className="profile__code-link" onClick={() => void askCommunity()}>
+            收不到验证码？请社区核实
+          </Text>
+        </View>
+        <Text className="muted profile__code-note">
+          如社区曾为您登记过信息，验证码会发到当时登记的手机号；该号码已停用时，请选择“请社区核实”。
+        </Text>
+      </ConfirmSheet>
       <Text className="profile__privacy">
         您的身份证号和手机号加密保存，仅用于办理就业服务，工作人员查看时均留有记录。
       </Text>

@@ -21,6 +21,7 @@ import { AgreementCard } from '../../components/AgreementCard'
 import { EmploymentRegistrationCard } from '../../components/EmploymentRegistrationCard'
 import { ExitCard } from '../../components/ExitCard'
 import { HouseholdCard } from '../../components/HouseholdCard'
+import { IdentityCard } from '../../components/IdentityCard'
 import { KeyGroupsCard } from '../../components/KeyGroupsCard'
 import { PersonPolicies } from '../../components/PersonPolicies'
 import { ServiceTallyCard } from '../../components/ServiceTallyCard'
@@ -555,6 +556,9 @@ export default function PersonPage() {
       />
       <HouseholdCard person={person} />
       <ExitCard person={person} onChange={(p) => setState({ status: 'done', person: p })} />
+      {session.session.role !== 'county' ? (
+        <IdentityCard person={person} onChange={(p) => setState({ status: 'done', person: p })} />
+      ) : null}
       <PersonPolicies personId={person.id} />
 
       {history.status === 'done' ? <ServiceTallyCard tally={history.history.services131} /> : null}

@@ -28,7 +28,7 @@ import {
   rememberTask,
   SHORT_131_PATH,
 } from '../../followups'
-import { CLAIMS_PATH, UNENJOYED_PATH } from '../../policies'
+import { BIND_REQUESTS_PATH, CLAIMS_PATH, UNENJOYED_PATH } from '../../policies'
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
 import '../../workbench.scss'
@@ -264,6 +264,17 @@ export default function WorkbenchPage() {
             <Text>身份申报确认</Text>
             <Text className="wb-link__arrow">›</Text>
           </View>
+          {info.role === 'coordinator' || info.role === 'street' ? (
+            <View
+              id="workbench-link-bind"
+              className="wb-link"
+              hoverClass="btn--hover"
+              onClick={() => openPage(BIND_REQUESTS_PATH)}
+            >
+              <Text>实名核实（收不到验证码的居民）</Text>
+              <Text className="wb-link__arrow">›</Text>
+            </View>
+          ) : null}
           <View
             id="workbench-link-reports"
             className="wb-link"
