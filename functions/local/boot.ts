@@ -10,6 +10,7 @@ import { seedDemoEmployers } from '../seed/demo-employers'
 import { seedDemoFollowups } from '../seed/demo-followups'
 import { seedDemoResidents } from '../seed/demo-residents'
 import { seedDemo } from '../seed/seed-demo'
+import { localSms } from '../sms/local-sms'
 import { openStore } from '../store/create-store'
 import { migrate } from '../store/migrate'
 import { SqlStore } from '../store/sql-store'
@@ -24,7 +25,9 @@ export const bootLocal = async (env: Env, log: Logger, clock: Clock = systemCloc
     const applied = await migrate(store.sql)
     if (applied.length) log.info('migrations applied', { applied })
   }
-  const deps: Deps = { env, store, clock, files: await openFileStore(env) }
+  // The embedded mode's SMS is a stand-in that prints codes to this console.
+  const sms = env.STORE === 'pglite' ? localSms(log) : undefined
+  const deps: Deps = { env, store, clock, files: await openFileStore(env), sms }
   setEnv(env)
   provideDeps(deps)
   // Reference data every deployment starts with (not demo data): the policy catalogue.

@@ -170,6 +170,8 @@ export interface PhoneStep {
   step: 'verify_phone'
   phoneMasked: string
   expiresInSeconds: number
+  /** `unavailable` where the deployment has no SMS sender yet: the community confirms instead. */
+  delivery: 'sms' | 'unavailable'
 }
 
 /** A resident's request that the community confirm their identity in person. */

@@ -101,7 +101,12 @@ describe('4. claiming a record registered on a home visit', () => {
     expect(known.status).toBe(202)
     expect(unknown.status).toBe(202)
     expect(Object.keys(known.body).sort()).toEqual(Object.keys(unknown.body).sort())
-    expect(known.body).toEqual({ step: 'verify_phone', phoneMasked: '137****0000', expiresInSeconds: 600 })
+    expect(known.body).toEqual({
+      step: 'verify_phone',
+      phoneMasked: '137****0000',
+      expiresInSeconds: 600,
+      delivery: 'sms',
+    })
     // The code for the known ID went to the phone on record, not to the intruder's.
     expect(lastCode(app, '13700000000')).toBe(sentBefore)
     expect(lastCode(app, '13911110000')).not.toBeNull()

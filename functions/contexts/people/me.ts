@@ -213,6 +213,8 @@ export const updateMe = async (deps: Deps, who: Identity, input: MeBind): Promis
         step: 'verify_phone',
         phoneMasked: maskMobile(input.phone!),
         expiresInSeconds: CODE_TTL_SECONDS,
+        // Depends on the deployment only, never on the ID number: the answer stays uniform.
+        delivery: deps.sms ? 'sms' : 'unavailable',
       }
     }
     if (!(await checkPhoneCode(deps, who, proof, input.phoneCode))) {

@@ -892,7 +892,11 @@ export default function ProfilePage() {
         }}
         onCancel={() => setPhoneStep(null)}
       >
-        <Text className="profile__code-hint">验证码已发送至 {phoneStep?.phoneMasked}，10 分钟内有效。</Text>
+        <Text className="profile__code-hint">
+          {phoneStep?.delivery === 'unavailable'
+            ? '短信验证暂未开通：请点下方“请社区核实”，由社区工作人员核实您的身份。'
+            : `验证码已发送至 ${phoneStep?.phoneMasked ?? ''}，10 分钟内有效。`}
+        </Text>
         <Input
           id="profile-code"
           className="form-input"
