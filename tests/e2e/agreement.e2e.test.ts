@@ -5,7 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 import { H5_DIR, ROOT } from '../../scripts/lib/h5-build'
 import { aResident } from '../support/people'
 import { phoneWindow, pick, visible } from '../support/phone'
-import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
+import { devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
 /**
  * 一人一策 in a real browser (issue 10): the coordinator drafts an assistance agreement on the

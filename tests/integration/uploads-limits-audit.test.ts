@@ -85,7 +85,7 @@ describe('13. files are kept as what they claim to be, and served so', () => {
     const hidden = deflateSync(Buffer.from('<< /Type /Catalog /OpenAction << /S /JavaScript /JS (x) >> >>'))
     const pdf = Buffer.concat([
       Buffer.from(
-        '%PDF-1.5\n4 0 obj << /Type /ObjStm /Filter /FlateDecode /Length ' + hidden.length + ' >>\nstream\n',
+        `%PDF-1.5\n4 0 obj << /Type /ObjStm /Filter /FlateDecode /Length ${hidden.length} >>\nstream\n`,
         'latin1',
       ),
       hidden,

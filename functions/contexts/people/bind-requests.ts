@@ -127,7 +127,7 @@ export const decideBindRequest = async (
 ) => {
   const r = await deps.store.get(bindRequests, id)
   const at = deps.clock.now()
-  if (!r || r.status !== 'pending' || !who.region || !isWithinRegion(r.community, who.region)) {
+  if (r?.status !== 'pending' || !who.region || !isWithinRegion(r.community, who.region)) {
     await recordAudit(deps.store, at, who, { action: 'person.bind-confirm', subject: id, result: 'refused' })
     throw new AppError('BIND_REQUEST.NOT_FOUND')
   }

@@ -297,6 +297,8 @@ export default function ProfilePage() {
   const [resendAt, setResendAt] = useState(0)
   const [now, setNow] = useState(() => Date.now())
   const [bindRequest, setBindRequest] = useState<BindRequestView | null>(null)
+  // The last code sent, so closing the sheet and submitting again within the minute reopens it.
+  const lastStep = useRef<PhoneStep | null>(null)
   // Typed and not saved: leaving asks first (a name and an ID number are tedious to type twice).
   const [dirty, setDirty] = useState(false)
   const prefilled = useRef(false)
@@ -412,6 +414,7 @@ export default function ProfilePage() {
         body: phoneStep && phoneCode ? { ...parsed.data, phoneCode } : parsed.data,
       })
       if ('step' in reply) {
+        lastStep.current = reply
         setPhoneStep(reply)
         setPhoneCode('')
         setCodeError(null)
@@ -434,7 +437,8 @@ export default function ProfilePage() {
         goLogin()
       } else if (errorCode(e) === 'PERSON.PHONE_CODE_INVALID') {
         setCodeError(errorMessage(e))
-      } else if (phoneStep && errorCode(e) === 'REQUEST.TOO_MANY') {
+      } else if (errorCode(e) === 'REQUEST.TOO_MANY' && (phoneStep || lastStep.current)) {
+        setPhoneStep(phoneStep ?? lastStep.current)
         setCodeError(errorMessage(e))
       } else if (errorCode(e) === 'PERSON.ID_TAKEN' || errorCode(e) === 'PERSON.NAME_MISMATCH') {
         setPhoneStep(null)
