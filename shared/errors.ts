@@ -33,6 +33,7 @@ export const ERRORS = {
     message: '姓名与社区登记的信息不一致，请核对；如登记有误，请联系社区更正',
   },
   'PERSON.ALREADY_BOUND': { status: 409, message: '您已登记实名信息，无需再次申请核实' },
+  'BIND_REQUEST.CANNOT_CONFIRM': { status: 409, message: '该申请暂不能确认，请核实后处理' },
   'BIND_REQUEST.NOT_FOUND': { status: 404, message: '核实申请不存在或已处理' },
   'PERSON.ID_TAKEN': { status: 409, message: '该身份证号已被登记，如有疑问请联系所在社区' },
   'APPLICATION.NOT_FOUND': { status: 404, message: '申请不存在' },

@@ -35,3 +35,9 @@ export const queryInt = (opts: { min: number; max: number; label: string }) =>
 
 export const queryBool = (label: string) =>
   z.enum(['true', 'false'], { error: `${label}只能是 true 或 false` }).transform((v) => v === 'true')
+
+/** A page cursor as the client got it back: opaque, bounded, with one message however it is wrong. */
+export const cursorParam = z
+  .string({ error: '分页参数无效，请刷新后重试' })
+  .min(1, '分页参数无效，请刷新后重试')
+  .max(2000, '分页参数无效，请刷新后重试')

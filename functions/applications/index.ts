@@ -8,7 +8,7 @@ import {
   submitApplicationSchema,
 } from '../../shared/applications/application-types'
 import { regionCodeSchema } from '../../shared/regions/region-code'
-import { z } from '../../shared/validation'
+import { cursorParam, z } from '../../shared/validation'
 import {
   getApplication,
   listMyApplications,
@@ -22,7 +22,7 @@ import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route, withStatus } from '../runtime/http'
 
 const idParams = z.object({ id: z.string().regex(/^app_[a-f0-9]{24}$/, '申请编号格式不正确') })
-const cursorQuery = z.object({ cursor: z.string().max(500).optional() }).strict()
+const cursorQuery = z.object({ cursor: cursorParam.optional() }).strict()
 const queueQuery = z
   .object({
     stage: z
@@ -30,7 +30,7 @@ const queueQuery = z
         error: '没有这个审核环节',
       })
       .optional(),
-    cursor: z.string().max(500).optional(),
+    cursor: cursorParam.optional(),
   })
   .strict()
 

@@ -1,6 +1,6 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
 import { cardInspectionSchema, cardStatusChangeSchema } from '../../shared/applications/cards'
-import { z } from '../../shared/validation'
+import { cursorParam, z } from '../../shared/validation'
 import { changeCardStatus, inspectCard, listCards } from '../contexts/cards/cards'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route } from '../runtime/http'
@@ -17,7 +17,7 @@ const fn = httpFunction({
           .regex(/^\d{4}$/, 'due 应为年份')
           .transform(Number)
           .optional(),
-        cursor: z.string().max(500).optional(),
+        cursor: cursorParam.optional(),
       })
       .strict(),
     handle: ({ deps, identity, query }) =>

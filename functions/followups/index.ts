@@ -5,7 +5,7 @@ import {
   serviceRecordSchema,
 } from '../../shared/followups/followup'
 import { plainText } from '../../shared/text'
-import { z } from '../../shared/validation'
+import { cursorParam, z } from '../../shared/validation'
 import {
   cancelDeduction,
   deductionReport,
@@ -36,7 +36,7 @@ const fn = httpFunction({
           .enum(['open', 'done', 'missed'], { error: 'status 只能是 open、done 或 missed' })
           .optional(),
         q: z.string().trim().max(20).optional(),
-        cursor: z.string().max(500).optional(),
+        cursor: cursorParam.optional(),
       })
       .strict(),
     handle: ({ deps, identity, query }) => listTasks(deps, identity!, query),
@@ -69,7 +69,7 @@ const fn = httpFunction({
   }),
   [routeKey(API_ROUTES.listShortOf131)]: route({
     access: STAFF,
-    query: z.object({ cursor: z.string().max(500).optional() }).strict(),
+    query: z.object({ cursor: cursorParam.optional() }).strict(),
     handle: ({ deps, identity, query }) => listShortOf131(deps, identity!, query.cursor),
   }),
   [routeKey(API_ROUTES.cancelDeduction)]: route({

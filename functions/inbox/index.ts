@@ -1,5 +1,5 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
-import { z } from '../../shared/validation'
+import { cursorParam, z } from '../../shared/validation'
 import { listInbox, markRead } from '../contexts/inbox/inbox'
 import { addCredit, listCredits } from '../contexts/inbox/subscriptions'
 import { cloudbaseMain } from '../runtime/cloudbase'
@@ -8,7 +8,7 @@ import { httpFunction, route } from '../runtime/http'
 const fn = httpFunction({
   [routeKey(API_ROUTES.listInbox)]: route({
     access: 'user',
-    query: z.object({ cursor: z.string().max(500).optional() }).strict(),
+    query: z.object({ cursor: cursorParam.optional() }).strict(),
     handle: ({ deps, identity, query }) => listInbox(deps, identity!, query.cursor),
   }),
   [routeKey(API_ROUTES.readInboxMessage)]: route({

@@ -175,6 +175,11 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
   }
 
   const serveStatic = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    // The app's files are only ever read: a body sent here is discarded, not answered with HTML.
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      req.resume()
+      return sendError(res, 'ROUTE.METHOD_NOT_ALLOWED')
+    }
     let decoded: string
     try {
       decoded = decodeURIComponent(url.pathname)
@@ -201,6 +206,15 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
     createReadStream(file).pipe(res)
   }
 
+  /** A path that decodes, to no NUL: anything else names no file and no route. */
+  const decodablePath = (pathname: string): boolean => {
+    try {
+      return !decodeURIComponent(pathname).includes('\u0000')
+    } catch {
+      return false
+    }
+  }
+
   /** Only origin-form targets (`/path?query`); `new URL` throws on much of what arrives. */
   const parseTarget = (target: string | undefined): URL | null => {
     if (!target?.startsWith('/') || target.startsWith('//')) return null
@@ -213,7 +227,7 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
 
   const handle = (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = parseTarget(req.url)
-    if (!url) {
+    if (!url || !decodablePath(url.pathname)) {
       req.resume()
       sendError(res, 'REQUEST.INVALID_PATH')
       return Promise.resolve()

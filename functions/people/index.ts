@@ -16,7 +16,7 @@ import {
   revealQuerySchema,
 } from '../../shared/people/person'
 import { plainText } from '../../shared/text'
-import { z } from '../../shared/validation'
+import { cursorParam, z } from '../../shared/validation'
 import { LIMITS } from '../contexts/limits/rate-limit'
 import { getAgreement, saveAgreement, signAgreement } from '../contexts/people/agreements'
 import {
@@ -24,6 +24,7 @@ import {
   listBindRequests,
   myBindRequest,
   requestBindConfirmation,
+  revealBindRequest,
 } from '../contexts/people/bind-requests'
 import { recordEmploymentRegistration } from '../contexts/people/employment-registration'
 import { recordPersonExit } from '../contexts/people/exit'
@@ -75,7 +76,7 @@ const fn = httpFunction({
   }),
   [routeKey(API_ROUTES.listBindRequests)]: route({
     access: ['coordinator', 'street'],
-    query: z.object({ cursor: z.string().min(1).max(2000).optional() }).strict(),
+    query: z.object({ cursor: cursorParam.optional() }).strict(),
     handle: ({ deps, identity, query }) => listBindRequests(deps, identity!, query.cursor),
   }),
   [routeKey(API_ROUTES.decideBindRequest)]: route({
@@ -83,6 +84,11 @@ const fn = httpFunction({
     params: z.object({ id: z.string().regex(/^br_[a-f0-9]{24}$/, '核实申请编号格式不正确') }),
     body: bindDecisionSchema,
     handle: ({ deps, identity, params, body }) => decideBindRequest(deps, identity!, params.id, body),
+  }),
+  [routeKey(API_ROUTES.revealBindRequest)]: route({
+    access: ['coordinator', 'street'],
+    params: z.object({ id: z.string().regex(/^br_[a-f0-9]{24}$/, '核实申请编号格式不正确') }),
+    handle: ({ deps, identity, params }) => revealBindRequest(deps, identity!, params.id),
   }),
   [routeKey(API_ROUTES.correctIdentity)]: route({
     access: ['coordinator', 'street'],
@@ -130,7 +136,7 @@ const fn = httpFunction({
     query: z
       .object({
         q: plainText('姓名', { max: 20 }).optional(),
-        cursor: z.string().max(500).optional(),
+        cursor: cursorParam.optional(),
       })
       .strict(),
     handle: ({ deps, identity, query }) => searchPeople(deps, identity!, query),
@@ -180,7 +186,7 @@ const fn = httpFunction({
   }),
   [routeKey(API_ROUTES.listKeyGroupClaims)]: route({
     access: STAFF,
-    query: z.object({ cursor: z.string().max(500).optional() }).strict(),
+    query: z.object({ cursor: cursorParam.optional() }).strict(),
     handle: ({ deps, identity, query }) => listKeyGroupClaims(deps, identity!, query.cursor),
   }),
 })

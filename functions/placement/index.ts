@@ -1,5 +1,5 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
-import { queryInt, z } from '../../shared/validation'
+import { cursorParam, queryInt, z } from '../../shared/validation'
 import { commitImmediateEmployment, listCases, recordPlacement } from '../contexts/placement/placement-cases'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route } from '../runtime/http'
@@ -12,7 +12,7 @@ const fn = httpFunction({
     query: z
       .object({
         status: z.enum(['open', 'placed'], { error: 'status 只能是 open 或 placed' }).optional(),
-        cursor: z.string().min(1).max(2000).optional(),
+        cursor: cursorParam.optional(),
         limit: queryInt({ min: 1, max: 100, label: '每页条数' }).optional(),
       })
       .strict(),

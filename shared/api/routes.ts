@@ -22,6 +22,7 @@ export const API_ROUTES = {
   myBindRequest: { fn: 'people', method: 'GET', path: '/api/me/bind-request' },
   listBindRequests: { fn: 'people', method: 'GET', path: '/api/bind-requests' },
   decideBindRequest: { fn: 'people', method: 'POST', path: '/api/bind-requests/{id}/decision' },
+  revealBindRequest: { fn: 'people', method: 'POST', path: '/api/bind-requests/{id}/reveal' },
   correctIdentity: { fn: 'people', method: 'POST', path: '/api/people/{id}/identity' },
   getPerson: { fn: 'people', method: 'GET', path: '/api/people/{id}' },
   registerPerson: { fn: 'people', method: 'POST', path: '/api/people' },

@@ -1,5 +1,5 @@
 import { regionCodeSchema } from '../regions/region-code'
-import { queryBool, queryInt, z } from '../validation'
+import { cursorParam, queryBool, queryInt, z } from '../validation'
 
 /** Job categories as residents search them; labels are what the app shows. */
 export const JOB_CATEGORIES = {
@@ -93,7 +93,7 @@ export const jobListQuerySchema = z
     category: jobCategorySchema.optional(),
     publicWelfare: queryBool('只看公益性岗位').optional(),
     minSalary: queryInt({ min: 0, max: 1_000_000, label: '最低月薪' }).optional(),
-    cursor: z.string().max(500).optional(),
+    cursor: cursorParam.optional(),
     limit: queryInt({ min: 1, max: JOB_PAGE_SIZE_MAX, label: '每页条数' }).optional(),
   })
   .strict()

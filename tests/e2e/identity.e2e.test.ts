@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
+import type { LocalSms } from '../../functions/sms/local-sms'
 import { H5_DIR, ROOT } from '../../scripts/lib/h5-build'
 import { anIdNumber, aResident } from '../support/people'
 import { phoneWindow, pick, visible } from '../support/phone'
@@ -76,6 +77,15 @@ it('a new resident registers by the code sent to their phone; a wrong code is re
   await click(page, '#profile-code-confirm')
   await expect(visible(page, '.sheet .form-field__error').innerText()).resolves.toContain('验证码不正确')
   await shot(page, 'code-wrong')
+  // A minute on, 重新获取 sends a new code (not the wrong one again).
+  const sent = (app.deps.sms as LocalSms).sent.length
+  app.clock.advance(61_000)
+  await page.clock.fastForward(61_000)
+  await visible(page, '#profile-code-resend').getByText('重新获取验证码').waitFor()
+  await click(page, '#profile-code-resend')
+  for (let i = 0; i < 50 && (app.deps.sms as LocalSms).sent.length === sent; i++)
+    await page.waitForTimeout(100)
+  expect((app.deps.sms as LocalSms).sent.length).toBe(sent + 1)
   await fill(page, '#profile-code input', lastCode(app, '13951110001')!)
   await click(page, '#profile-code-confirm')
   await toastSays(page, '实名信息已登记')
@@ -99,6 +109,9 @@ it('a code that goes to an old phone: the resident asks the community, the coord
   await visible(page, '#profile-bind-request').waitFor()
   await expect(visible(page, '#profile-bind-request').innerText()).resolves.toContain('已提交社区核实')
   await shot(page, 'asked-community')
+  // Coming back later, the request is still shown.
+  await page.reload()
+  await visible(page, '#profile-bind-request').waitFor()
 
   const coord = await phoneWindow(browser, app, COORD)
   await coord.goto(`${app.baseUrl}/#/packages/staff/pages/workbench/index`)
@@ -106,6 +119,8 @@ it('a code that goes to an old phone: the resident asks the community, the coord
   const item = visible(coord, '.list-item')
   await item.waitFor()
   await expect(item.innerText()).resolves.toContain('入户登记过')
+  await click(coord, '[id^="bind-reveal-"]')
+  await expect(visible(coord, '[id^="bind-numbers-"]').innerText()).resolves.toContain('13951110003')
   await shot(coord, 'queue')
   await click(coord, '[id^="bind-confirm-"]')
   await click(coord, '#bind-submit')

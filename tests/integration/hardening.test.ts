@@ -42,6 +42,10 @@ describe('1. no request line or path takes the host down', () => {
     'GET //evil HTTP/1.1',
     'BREW / HTTP/1.1',
     'GET / HTTP/9.9',
+    'GET /api/jobs%00 HTTP/1.1',
+    'GET /api/%E0%A4%A HTTP/1.1',
+    'PUT / HTTP/1.1',
+    'POST /index.html HTTP/1.1',
   ])('%s → 400, and the host still answers', async (line) => {
     const status = await rawRequest(app, `${line}\r\nhost: x\r\nconnection: close\r\n\r\n`)
     expect(status).toMatch(/^HTTP\/1\.1 4\d\d /)
@@ -287,6 +291,10 @@ describe('5. nobody decides their own case', () => {
     expect(mine.status).toBe(201)
     const queue = await call(app, 'GET', '/api/reviews?stage=community_review', { token: self })
     expect(queue.body.items.find((a: { id: string }) => a.id === mine.body.id).ownCase).toBe(true)
+    // Opened from the queue, it shows as a reviewer sees it, marked.
+    const opened = await call(app, 'GET', `/api/applications/${mine.body.id}`, { token: self })
+    expect(opened.body).toMatchObject({ ownCase: true, applicant: { name: '周协理' } })
+    expect(opened.body.timeline[0].actor).toBe('申请人')
     const refused = await call(app, 'POST', `/api/reviews/${mine.body.id}`, {
       token: self,
       body: { decision: 'approve' },

@@ -163,6 +163,10 @@ describe('4. claiming a record registered on a home visit', () => {
     expect(queue.status).toBe(200)
     const mine = queue.body.items.find((r: { name: string }) => r.name === '赵新')
     expect(mine.registry.state).toBe('visit')
+    expect(mine.registry.note).toContain('与申请填写的不同')
+    // The full numbers, to check the card and to call: on request, audited.
+    const full = await call(app, 'POST', `/api/bind-requests/${mine.id}/reveal`, { token: coord })
+    expect(full.body).toEqual({ idNumber: body.idNumber, phone: '13633330000' })
     expect(mine.idNumberMasked).toMatch(/\*/)
     expect(JSON.stringify(queue.body)).not.toContain(body.idNumber)
     const other = await devLogin(app, { openid: 'ic-coord3', role: 'coordinator', region: '320621100002' })
@@ -204,5 +208,30 @@ describe('4. claiming a record registered on a home visit', () => {
     })
     const mine = await call(app, 'GET', '/api/me/bind-request', { token })
     expect(mine.body).toMatchObject({ status: 'refused', note: '电话核实非本人' })
+    // Told in 消息 too, though not yet a registered person.
+    const inbox = await call(app, 'GET', '/api/inbox', { token })
+    expect(inbox.body.items[0]).toMatchObject({ title: '社区未能核实您的实名信息' })
+    expect(inbox.body.items[0].body).toContain('电话核实非本人')
   })
+})
+
+it('a coordinator confirming an ID already bound elsewhere is told what to do', async () => {
+  const owner = await devLogin(app, { openid: 'ic-bound-owner', role: 'resident' })
+  const profile = aResident({ name: '冯已绑' })
+  await putMe(app, { token: owner, body: profile })
+  const other = await devLogin(app, { openid: 'ic-bound-other', role: 'resident' })
+  await call(app, 'POST', '/api/me/bind-request', {
+    token: other,
+    body: { ...profile, phone: '13655550000' },
+  })
+  const queue = await call(app, 'GET', '/api/bind-requests', { token: coord })
+  const r = queue.body.items.find((i: { name: string }) => i.name === '冯已绑')
+  expect(r.registry.state).toBe('bound')
+  const res = await call(app, 'POST', `/api/bind-requests/${r.id}/decision`, {
+    token: coord,
+    body: { decision: 'confirm', note: '看过身份证' },
+  })
+  expect(res.status).toBe(409)
+  expect(res.body.code).toBe('BIND_REQUEST.CANNOT_CONFIRM')
+  expect(res.body.message).toContain('不予确认')
 })

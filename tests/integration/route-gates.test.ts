@@ -29,6 +29,7 @@ const GATES: Record<keyof typeof API_ROUTES, Gate> = {
   myBindRequest: 'user',
   listBindRequests: 'CS',
   decideBindRequest: 'CS',
+  revealBindRequest: 'CS',
   correctIdentity: 'CS',
   getPerson: 'user',
   registerPerson: 'CS',

@@ -50,6 +50,13 @@ describe('13. files are kept as what they claim to be, and served so', () => {
     expect(res.headers.get('content-security-policy')).toContain('sandbox')
   })
 
+  it('is offered under its own last name segment with the extension of what it is', async () => {
+    const up = await upload(aPng(), 'image/png', resident, '../../etc/证件.html')
+    expect(up.body.name).toBe('证件.png')
+    const res = await download(up.body.id)
+    expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('证件.png'))
+  })
+
   it('a JPEG is cut at its end-of-image marker, comments dropped', async () => {
     const up = await upload(
       Buffer.concat([aJpeg('<svg onload=alert(1)>'), Buffer.from('<svg/onload=alert(1)>')]),

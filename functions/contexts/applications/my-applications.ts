@@ -55,6 +55,9 @@ const visible = async (
 
 export const getApplication = async (deps: Deps, who: Identity, id: string): Promise<ApplicationView> => {
   const { app, own } = await visible(deps, who, id)
+  // Staff opening their own application (from the review queue) see it as a reviewer would,
+  // marked as one they must leave to a peer.
+  if (own && isStaffRole(who.role)) return staffView(deps, app, await findMyPerson(deps, who))
   if (own) return toApplicationView(app)
   await recordAudit(deps.store, deps.clock.now(), who, {
     action: 'application.view',

@@ -143,7 +143,7 @@ export const submitApplication = async (
         at: now,
         action: 'submitted',
         status,
-        actor: who.role === 'resident' ? '申请人' : `${actorLabel(who)}代办`,
+        actor: forSomeoneElse ? `${actorLabel(who)}代办` : '申请人',
       },
       ...(waiting
         ? [

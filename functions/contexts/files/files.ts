@@ -29,6 +29,23 @@ const toView = (f: FileRecord): FileView => ({
   createdAt: f.createdAt,
 })
 
+const EXTENSION: Record<string, string> = {
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+  'application/pdf': '.pdf',
+}
+
+/**
+ * The name a material is offered under: its last path segment only, and the extension of what
+ * it was checked to be (a PNG never downloads as `x.html`).
+ */
+export const materialName = (name: string, contentType: string): string => {
+  const base = name.split(/[\\/]/).at(-1)!.replace(/^\.+/, '').trim() || '材料'
+  const ext = EXTENSION[contentType] ?? ''
+  const stem = base.replace(/\.[A-Za-z0-9]{1,5}$/, '')
+  return `${stem || '材料'}${ext}`
+}
+
 /** What one person may keep: materials for a handful of applications, with room to spare. */
 export const MATERIAL_QUOTA = { files: 60, bytes: 60 * 1024 * 1024 }
 
@@ -79,6 +96,7 @@ export const uploadMaterial = async (
       issues: [{ field: 'body', message: '缺少文件内容' }],
     })
   const clean = cleanMaterial(upload.bytes, upload.contentType)
+  name = materialName(name, upload.contentType)
   let me = forPerson ? await deps.store.get(persons, forPerson) : await findMyPerson(deps, who)
   if (forPerson && (!me || !staffCanSee(who, me))) me = null
   if (!me) throw new AppError(forPerson ? 'PERSON.NOT_FOUND' : 'PERSON.NOT_REGISTERED')

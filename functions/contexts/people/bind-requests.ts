@@ -79,6 +79,7 @@ export const listBindRequests = async (deps: Deps, who: Identity, cursor?: strin
     limit: 20,
     cursor,
   })
+  const cipher = piiCipher(deps.env)
   const items = []
   for (const r of page.items) {
     const existing = (
@@ -103,10 +104,16 @@ export const listBindRequests = async (deps: Deps, who: Identity, cursor?: strin
           ? { state: 'bound' as const, note: '该身份证号已绑定其他微信账号：请核实后再处理' }
           : {
               state: 'visit' as const,
-              note:
+              note: [
                 existing.name === r.name
                   ? `入户登记的档案（${regionLabel(existing.community) ?? existing.community}）：确认后归其本人`
                   : `入户登记的档案姓名为「${existing.name}」，与申请不一致：请核对证件`,
+                existing.phoneSealed && cipher.decrypt(existing.phoneSealed) !== cipher.decrypt(r.phoneSealed)
+                  ? `档案登记的手机号为 ${existing.phoneMasked}，与申请填写的不同（验证码发往档案号码）`
+                  : null,
+              ]
+                .filter(Boolean)
+                .join('；'),
             },
     })
   }
@@ -141,6 +148,18 @@ export const decideBindRequest = async (
       idNumber: cipher.decrypt(r.idNumberSealed),
       phone: cipher.decrypt(r.phoneSealed),
       community: r.community,
+    }).catch((err) => {
+      // Said to the coordinator, not to a resident: what stands in the way and what to do.
+      if (err instanceof AppError && err.code === 'PERSON.ID_TAKEN')
+        throw new AppError('BIND_REQUEST.CANNOT_CONFIRM', {
+          message:
+            '该身份证号已绑定其他微信账号，不能确认。请核实后选择“不予确认”，如确属本人换号，请联系县级管理员处理',
+        })
+      if (err instanceof AppError && err.code === 'PERSON.NAME_MISMATCH')
+        throw new AppError('BIND_REQUEST.CANNOT_CONFIRM', {
+          message: '申请姓名与入户登记档案的姓名不一致。请先核对证件，在人员信息中更正档案姓名后再确认',
+        })
+      throw err
     })
     personId = view.id
   }
@@ -162,12 +181,33 @@ export const decideBindRequest = async (
     result: 'ok',
     detail: personId ? { personId } : undefined,
   })
+  const notifier = await notifierFor(deps)
   if (personId) {
-    await (await notifierFor(deps)).notify(
+    await notifier.notify(
       `psn:${personId}`,
       { title: '实名信息已由社区核实', body: '您可以在线办理就业服务了。' },
       at,
     )
+  } else {
+    // Not yet a person: the message goes to the account that asked.
+    await notifier.notify(
+      r.accountId,
+      { title: '社区未能核实您的实名信息', body: `${input.note}。如有疑问请携带身份证到社区办理。` },
+      at,
+    )
   }
   return { id, status: decided.status }
+}
+
+/** The full ID number and phone of a request, for the coordinator checking the card or calling; audited. */
+export const revealBindRequest = async (deps: Deps, who: Identity, id: string) => {
+  const r = await deps.store.get(bindRequests, id)
+  const at = deps.clock.now()
+  if (r?.status !== 'pending' || !who.region || !isWithinRegion(r.community, who.region)) {
+    await recordAudit(deps.store, at, who, { action: 'person.bind-reveal', subject: id, result: 'refused' })
+    throw new AppError('BIND_REQUEST.NOT_FOUND')
+  }
+  await recordAudit(deps.store, at, who, { action: 'person.bind-reveal', subject: id, result: 'ok' })
+  const cipher = piiCipher(deps.env)
+  return { idNumber: cipher.decrypt(r.idNumberSealed), phone: cipher.decrypt(r.phoneSealed) }
 }

@@ -179,6 +179,7 @@ export interface RouteReplies {
   myBindRequest: BindRequestView
   listBindRequests: Paged<BindRequestItem>
   decideBindRequest: { id: string; status: string }
+  revealBindRequest: { idNumber: string; phone: string }
   correctIdentity: PersonView
   getPerson: PersonView
   listApplicationTypes: ItemsReply<ApplicationTypeInfo>

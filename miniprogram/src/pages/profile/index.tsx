@@ -308,11 +308,11 @@ export default function ProfilePage() {
 
   // Not yet registered: a request for the community's confirmation may be waiting.
   useEffect(() => {
-    if (state.status !== 'done' || me) return
+    if (state.status !== 'unregistered') return
     api('myBindRequest')
       .then(setBindRequest)
       .catch(() => setBindRequest(null))
-  }, [state.status, me])
+  }, [state.status])
   // The resend button counts down.
   useEffect(() => {
     if (!phoneStep || now >= resendAt) return
@@ -384,7 +384,8 @@ export default function ProfilePage() {
 
   const confirmLeave = () => confirmDiscard(dirty)
 
-  const save = async () => {
+  /** `resend`: ask for a new code (the one typed, if any, is not sent). */
+  const save = async (opts: { resend?: boolean } = {}) => {
     if (saving) return
     const early: FieldErrors = {}
     if (!form.name.trim()) early.name = '请填写姓名'
@@ -411,7 +412,7 @@ export default function ProfilePage() {
         return
       }
       const reply = await api('updateMe', {
-        body: phoneStep && phoneCode ? { ...parsed.data, phoneCode } : parsed.data,
+        body: phoneStep && phoneCode && !opts.resend ? { ...parsed.data, phoneCode } : parsed.data,
       })
       if ('step' in reply) {
         lastStep.current = reply
@@ -899,7 +900,7 @@ export default function ProfilePage() {
         <Text className="profile__code-hint">
           {phoneStep?.delivery === 'unavailable'
             ? '短信验证暂未开通：请点下方“请社区核实”，由社区工作人员核实您的身份。'
-            : `验证码已发送至 ${phoneStep?.phoneMasked ?? ''}，10 分钟内有效。`}
+            : `验证码已发送，10 分钟内有效：若社区曾为您登记过信息，发至当时登记的手机号，否则发至 ${phoneStep?.phoneMasked ?? ''}。`}
         </Text>
         <Input
           id="profile-code"
@@ -922,7 +923,8 @@ export default function ProfilePage() {
             onClick={() => {
               if (now < resendAt || saving) return
               setPhoneCode('')
-              void save()
+              setCodeError(null)
+              void save({ resend: true })
             }}
           >
             {now < resendAt ? `${Math.ceil((resendAt - now) / 1000)} 秒后可重新获取` : '重新获取验证码'}
@@ -931,9 +933,6 @@ export default function ProfilePage() {
             收不到验证码？请社区核实
           </Text>
         </View>
-        <Text className="muted profile__code-note">
-          如社区曾为您登记过信息，验证码会发到当时登记的手机号；该号码已停用时，请选择“请社区核实”。
-        </Text>
       </ConfirmSheet>
       <Text className="profile__privacy">
         您的身份证号和手机号加密保存，仅用于办理就业服务，工作人员查看时均留有记录。

@@ -34,6 +34,8 @@ export default function BindRequestsPage() {
   const [note, setNote] = useState('')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
+  // Full ID number and phone, shown on request (audited): to check the card, to call.
+  const [revealed, setRevealed] = useState<Record<string, { idNumber: string; phone: string }>>({})
 
   const list = usePaged<BindRequestItem>(
     mayDecide ? 'bind-requests' : null,
@@ -118,9 +120,32 @@ export default function BindRequestsPage() {
               {STATE_TAG[r.registry.state]}
             </Text>
           </View>
-          <Text className="list-item__meta">
-            {r.idNumberMasked} · {r.phoneMasked}
+          <Text className="list-item__meta" id={`bind-numbers-${r.id}`}>
+            {revealed[r.id]?.idNumber ?? r.idNumberMasked} · {revealed[r.id]?.phone ?? r.phoneMasked}
           </Text>
+          {revealed[r.id] ? (
+            <Text
+              id={`bind-call-${r.id}`}
+              className="bind__call"
+              onClick={() =>
+                void Taro.makePhoneCall({ phoneNumber: revealed[r.id]!.phone }).catch(() => undefined)
+              }
+            >
+              拨打 {revealed[r.id]!.phone} 核对
+            </Text>
+          ) : (
+            <Text
+              id={`bind-reveal-${r.id}`}
+              className="bind__call"
+              onClick={() =>
+                void api('revealBindRequest', { params: { id: r.id } })
+                  .then((full) => setRevealed((m) => ({ ...m, [r.id]: full })))
+                  .catch((e) => toastText(errorMessage(e)))
+              }
+            >
+              查看完整证件号和手机号（留痕）
+            </Text>
+          )}
           <Text className="list-item__meta">
             {r.communityName ?? r.community} · {formatDateTime(r.createdAt)} 申请
           </Text>
