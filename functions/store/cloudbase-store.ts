@@ -116,7 +116,14 @@ export class CloudBaseStore implements Store {
 
   async get<C extends CollectionSpec>(c: C, id: string): Promise<DocOf<C> | null> {
     const res = await this.coll(c).doc(id).get()
-    return strip<DocOf<C>>(res.data?.[0] ?? (res.data as unknown as Record<string, unknown>))
+    // Outside a transaction the SDK answers a list (empty for a missing id: `{data: []}`);
+    // inside one, the document itself or null.
+    const data = res.data as unknown
+    return strip<DocOf<C>>(
+      Array.isArray(data)
+        ? (data[0] as Record<string, unknown> | undefined)
+        : (data as Record<string, unknown> | undefined),
+    )
   }
 
   async find<C extends CollectionSpec>(c: C, q: FindQuery): Promise<Page<DocOf<C>>> {
@@ -293,9 +300,22 @@ export class CloudBaseStore implements Store {
     return Boolean(res.deleted)
   }
 
+  /**
+   * runTransaction retries a write conflict three times; under a burst (forty bookings for one
+   * session) that is not enough, so a conflict that outlasts it is retried here, after a short
+   * random wait, up to ten times more.
+   */
   async transaction<R>(fn: (tx: Store) => Promise<R>): Promise<R> {
     if (this.tx) return fn(this)
-    return this.db.runTransaction(async (tx) => fn(new CloudBaseStore(this.db, tx))) as Promise<R>
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await this.db.runTransaction(async (tx) => fn(new CloudBaseStore(this.db, tx)))) as R
+      } catch (err) {
+        const said = `${(err as { code?: string }).code ?? ''} ${(err as Error).message ?? ''}`
+        if (!/TRANSACTION_CONFLICT|WriteConflict|write conflict/i.test(said) || attempt >= 10) throw err
+        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)))
+      }
+    }
   }
 
   async close(): Promise<void> {}
@@ -306,12 +326,15 @@ export const openCloudBaseStore = async (opts: {
   env?: string
   secretId?: string
   secretKey?: string
+  /** The local CloudBase service (functions/local/cloudbase-service.ts) instead of the cloud. */
+  serviceUrl?: string
 }): Promise<CloudBaseStore> => {
   const tcb = await import('@cloudbase/node-sdk')
   const sdk = (tcb as unknown as { default?: typeof tcb }).default ?? tcb
   const app = sdk.init({
     env: opts.env ?? (sdk.SYMBOL_CURRENT_ENV as unknown as string),
     ...(opts.secretId && opts.secretKey ? { secretId: opts.secretId, secretKey: opts.secretKey } : {}),
+    ...(opts.serviceUrl ? { serviceUrl: opts.serviceUrl } : {}),
   })
   return new CloudBaseStore(app.database() as unknown as Db)
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { startLocalCloudBase } from '../../functions/local/cloudbase-service'
 import { openCloudBaseStore } from '../../functions/store/cloudbase-store'
 import { ALL_COLLECTIONS } from '../../functions/store/collections'
 import { migrate } from '../../functions/store/migrate'
@@ -71,13 +72,36 @@ const cloudbase: AdapterUnderTest = {
   },
 }
 
-export const availableAdapters = (): { adapters: AdapterUnderTest[]; skipped: string[] } => {
-  const adapters = [pglite]
+/**
+ * The real @cloudbase/node-sdk against the local CloudBase service: the adapter's requests are
+ * the ones it sends in production, answered with MongoDB semantics (mingo).
+ */
+const cloudbaseLocal: AdapterUnderTest = {
+  name: 'cloudbase-local',
+  open: async () => {
+    // Off the cloud the SDK probes a metadata host before every request; this says "don't".
+    process.env.TENCENTCLOUD = 'true'
+    const service = await startLocalCloudBase()
+    const store = await openCloudBaseStore({
+      env: 'local',
+      secretId: 'local',
+      secretKey: 'local',
+      serviceUrl: service.url,
+    })
+    return { store, dispose: () => service.close() }
+  },
+}
+
+export const availableAdapters = (
+  opts: { without?: { name: string; why: string } } = {},
+): { adapters: AdapterUnderTest[]; skipped: string[] } => {
+  const adapters = [pglite, cloudbaseLocal].filter((a) => a.name !== opts.without?.name)
   const skipped: string[] = []
   const url = process.env.TEST_DATABASE_URL
   if (url) adapters.push(postgres(url))
   else skipped.push('postgres: no TEST_DATABASE_URL')
   if (process.env.TCB_ENV && process.env.TCB_SECRET_ID && process.env.TCB_SECRET_KEY) adapters.push(cloudbase)
   else skipped.push('cloudbase: no CloudBase credentials')
+  if (opts.without) skipped.push(`${opts.without.name}: ${opts.without.why}`)
   return { adapters, skipped }
 }

@@ -1,0 +1,292 @@
+import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { join } from 'node:path'
+import { EJSON } from 'bson'
+import { update as applyUpdate, find } from 'mingo'
+
+/**
+ * A local stand-in for the CloudBase document database that the real `@cloudbase/node-sdk`
+ * talks to over HTTP: every database call is one POST of `{action, collectionName, query, …}`
+ * with EJSON strings, answered `{requestId, data}` or `{code, message}` (always HTTP 200, as the
+ * SDK expects). MongoDB query and update semantics come from `mingo`; unique indexes come from
+ * infra/cloudbase/database.json, as they would be created in the console. Transactions are
+ * optimistic: writes are buffered, and commit fails with a conflict if anything read or written
+ * in the transaction changed meanwhile — the SDK's runTransaction then retries.
+ *
+ * Not modelled (see DEPLOY.md): the service's own limits beyond 1,000 a query, latency, and its
+ * treatment of missing fields in unique indexes (here a missing or null value never collides).
+ */
+type Doc = Record<string, unknown> & { _id: string }
+type Params = Record<string, unknown> & { action: string; collectionName?: string; transactionId?: string }
+interface Tx {
+  writes: Map<string, Map<string, Doc | null>>
+  seen: Map<string, number>
+}
+
+class DbError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+const REGEX_FLAGS = new Set(['i', 'm', 's', 'u'])
+
+/** Canonical EJSON as the SDK writes it, into plain values (bson's parser refuses some flags). */
+const decode = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(decode)
+  if (v === null || typeof v !== 'object') return v
+  const o = v as Record<string, unknown>
+  const keys = Object.keys(o)
+  if (keys.length === 1) {
+    const x = o[keys[0]!]
+    switch (keys[0]) {
+      case '$numberInt':
+      case '$numberDouble':
+      case '$numberLong':
+      case '$numberDecimal':
+        return Number(x)
+      case '$date':
+        return new Date(
+          typeof x === 'object' && x && '$numberLong' in x
+            ? Number((x as { $numberLong: string }).$numberLong)
+            : (x as string),
+        )
+      case '$oid':
+        return String(x)
+      case '$regularExpression': {
+        const r = x as { pattern: string; options?: string }
+        return new RegExp(r.pattern, [...(r.options ?? '')].filter((f) => REGEX_FLAGS.has(f)).join(''))
+      }
+      case '$tcb_server_date':
+        return new Date(Date.now() + Number(decode((x as { offset?: unknown }).offset) ?? 0))
+      case '$undefined':
+        return undefined
+    }
+  }
+  return Object.fromEntries(keys.map((k) => [k, decode(o[k])]))
+}
+const parse = (s: unknown): Record<string, unknown> | undefined =>
+  typeof s === 'string' && s !== '' ? (decode(JSON.parse(s)) as Record<string, unknown>) : undefined
+const encode = (doc: unknown): string => EJSON.stringify(doc as never, { relaxed: false })
+
+/** Unique keys per collection, as infra/cloudbase/database.json declares them. */
+export const uniqueKeysFromDeclaration = (file = join(__dirname, '../../infra/cloudbase/database.json')) => {
+  const declared = JSON.parse(readFileSync(file, 'utf8')) as {
+    collections: { name: string; indexes: { unique?: boolean; keys: { field: string }[] }[] }[]
+  }
+  return Object.fromEntries(
+    declared.collections.map((c) => [
+      c.name,
+      c.indexes.filter((i) => i.unique).map((i) => i.keys.map((k) => k.field)),
+    ]),
+  )
+}
+
+export interface LocalCloudBase {
+  /** The URL to give the SDK (`TCB_CONTEXT_CNFG={"URL": …}` or `serviceUrl`). */
+  url: string
+  server: Server
+  /** Empty every collection (between test files). */
+  reset(): void
+  close(): Promise<void>
+}
+
+export const startLocalCloudBase = async (
+  opts: { port?: number; uniqueKeys?: Record<string, string[][]> } = {},
+): Promise<LocalCloudBase> => {
+  const unique = opts.uniqueKeys ?? uniqueKeysFromDeclaration()
+  const data = new Map<string, Map<string, Doc>>()
+  const versions = new Map<string, number>()
+  const txs = new Map<string, Tx>()
+  const coll = (name: string) => {
+    let c = data.get(name)
+    if (!c) data.set(name, (c = new Map()))
+    return c
+  }
+  const keyOf = (name: string, id: string) => `${name}/${id}`
+
+  const docsOf = (name: string, tx?: Tx): Doc[] => {
+    const base = coll(name)
+    const over = tx?.writes.get(name)
+    if (!over) return [...base.values()]
+    const out: Doc[] = []
+    for (const [id, d] of base) if (!over.has(id)) out.push(d)
+    for (const d of over.values()) if (d) out.push(d)
+    return out
+  }
+  const touch = (tx: Tx, name: string, id: string) => {
+    const k = keyOf(name, id)
+    if (!tx.seen.has(k)) tx.seen.set(k, versions.get(k) ?? 0)
+  }
+  const checkUnique = (name: string, doc: Doc, tx?: Tx) => {
+    for (const fields of unique[name] ?? []) {
+      const values = fields.map((f) => doc[f])
+      if (values.some((v) => v === undefined || v === null)) continue
+      const clash = docsOf(name, tx).find(
+        (d) =>
+          d._id !== doc._id && fields.every((f, i) => JSON.stringify(d[f]) === JSON.stringify(values[i])),
+      )
+      if (clash)
+        throw new DbError(
+          'DATABASE_DUPLICATE_WRITE',
+          `E11000 duplicate key error collection: ${name} index: ${fields.join('_')} dup key`,
+        )
+    }
+  }
+  const write = (name: string, id: string, doc: Doc | null, tx?: Tx) => {
+    if (doc) checkUnique(name, doc, tx)
+    if (tx) {
+      touch(tx, name, id)
+      let over = tx.writes.get(name)
+      if (!over) tx.writes.set(name, (over = new Map()))
+      over.set(id, doc)
+      return
+    }
+    const k = keyOf(name, id)
+    versions.set(k, (versions.get(k) ?? 0) + 1)
+    if (doc) coll(name).set(id, doc)
+    else coll(name).delete(id)
+  }
+  const select = (p: Params, tx?: Tx): Doc[] => {
+    const docs = docsOf(p.collectionName!, tx)
+    if (tx) for (const d of docs) touch(tx, p.collectionName!, d._id)
+    return find(docs, parse(p.query) ?? {}).all() as Doc[]
+  }
+
+  const handlers: Record<string, (p: Params, tx?: Tx) => Record<string, unknown>> = {
+    'database.addCollection': (p) => {
+      coll(p.collectionName!)
+      return { data: {} }
+    },
+    'database.insertDocument': (p, tx) => {
+      const ids: string[] = []
+      for (const s of p.data as string[]) {
+        const doc = parse(s) as Doc
+        doc._id ??= randomBytes(12).toString('hex')
+        if (docsOf(p.collectionName!, tx).some((d) => d._id === doc._id))
+          throw new DbError(
+            'DATABASE_DUPLICATE_WRITE',
+            `E11000 duplicate key error collection: ${p.collectionName} index: _id_ dup key`,
+          )
+        write(p.collectionName!, doc._id, doc, tx)
+        ids.push(doc._id)
+      }
+      return { data: { insertedIds: ids } }
+    },
+    'database.getDocument': (p, tx) => {
+      const docs = docsOf(p.collectionName!, tx)
+      if (tx) for (const d of docs) touch(tx, p.collectionName!, d._id)
+      let cursor = find(docs, parse(p.query) ?? {}, parse(p.projection) as never)
+      const order = parse(p.order)
+      if (order && Object.keys(order).length) cursor = cursor.sort(order as never)
+      if (p.offset) cursor = cursor.skip(Number(p.offset))
+      cursor = cursor.limit(Math.min(Number(p.limit ?? 100), 1000))
+      return { data: { list: cursor.all().map(encode) } }
+    },
+    'database.calculateDocument': (p, tx) => ({ data: { total: select(p, tx).length } }),
+    'database.modifyDocument': (p, tx) => {
+      const change = parse(p.data) ?? {}
+      let targets = select(p, tx)
+      if (!p.multi) targets = targets.slice(0, 1)
+      let updated = 0
+      for (const d of targets) {
+        if (p.merge === false) {
+          const replaced = { ...change, _id: d._id } as Doc
+          if (encode(replaced) !== encode(d)) {
+            write(p.collectionName!, d._id, replaced, tx)
+            updated++
+          }
+        } else if (Object.keys(change).length) {
+          const next = structuredClone(d)
+          if (applyUpdate(next, change as never).length) {
+            write(p.collectionName!, d._id, next, tx)
+            updated++
+          }
+        }
+      }
+      const reply: Record<string, unknown> = { updated }
+      if (!targets.length && p.upsert) {
+        const q = parse(p.query) ?? {}
+        const doc = (p.merge === false ? { ...change } : {}) as Doc
+        if (p.merge !== false) applyUpdate(doc, change as never)
+        doc._id = typeof q._id === 'string' ? q._id : randomBytes(12).toString('hex')
+        write(p.collectionName!, doc._id, doc, tx)
+        reply.upsert_id = doc._id
+      }
+      return { data: reply }
+    },
+    'database.removeDocument': (p, tx) => {
+      let targets = select(p, tx)
+      if (!p.multi) targets = targets.slice(0, 1)
+      for (const d of targets) write(p.collectionName!, d._id, null, tx)
+      return { data: { deleted: targets.length } }
+    },
+    'database.startTransaction': () => {
+      const id = randomBytes(12).toString('hex')
+      txs.set(id, { writes: new Map(), seen: new Map() })
+      return { transactionId: id }
+    },
+    'database.commitTransaction': (p, tx) => {
+      txs.delete(p.transactionId!)
+      if (!tx) throw new DbError('DATABASE_TRANSACTION_FAIL', 'transaction not found or finished')
+      for (const [k, v] of tx.seen)
+        if ((versions.get(k) ?? 0) !== v)
+          throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'transaction conflict')
+      // Unique keys are checked again against what committed since.
+      for (const [name, over] of tx.writes) for (const [id, d] of over) if (d) checkUnique(name, d)
+      for (const [name, over] of tx.writes) for (const [id, d] of over) write(name, id, d)
+      return {}
+    },
+    'database.abortTransaction': (p) => {
+      txs.delete(p.transactionId!)
+      return {}
+    },
+  }
+
+  let seq = 0
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const requestId = `local-${++seq}`
+      const reply = (body: Record<string, unknown>) => {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ requestId, ...body }))
+      }
+      let p: Params
+      try {
+        p = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Params
+      } catch {
+        return reply({ code: 'INVALID_PARAM', message: 'body is not JSON' })
+      }
+      const handle = handlers[p.action]
+      if (!handle) return reply({ code: 'INVALID_PARAM', message: `unsupported action ${p.action}` })
+      const tx = p.transactionId ? txs.get(p.transactionId) : undefined
+      if (p.transactionId && !tx && p.action !== 'database.abortTransaction')
+        return reply({ code: 'DATABASE_TRANSACTION_FAIL', message: 'transaction not found or finished' })
+      try {
+        reply(handle(p, tx))
+      } catch (err) {
+        const e = err as { code?: string; message?: string }
+        reply({ code: e.code ?? 'DATABASE_REQUEST_FAILED', message: e.message ?? 'failed' })
+      }
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve))
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : opts.port
+  return {
+    url: `http://127.0.0.1:${port}/admin`,
+    server,
+    reset: () => {
+      data.clear()
+      versions.clear()
+      txs.clear()
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
