@@ -10,9 +10,10 @@ import { update as applyUpdate, find } from 'mingo'
  * talks to over HTTP: every database call is one POST of `{action, collectionName, query, …}`
  * with EJSON strings, answered `{requestId, data}` or `{code, message}` (always HTTP 200, as the
  * SDK expects). MongoDB query and update semantics come from `mingo`; unique indexes come from
- * infra/cloudbase/database.json, as they would be created in the console. Transactions are
- * optimistic: writes are buffered, and commit fails with a conflict if anything read or written
- * in the transaction changed meanwhile — the SDK's runTransaction then retries.
+ * infra/cloudbase/database.json, as they would be created in the console. Transactions buffer
+ * their writes and, like MongoDB's snapshot transactions, fail with a write conflict when a
+ * document they write was changed by another commit after they began (reads never conflict);
+ * the SDK's runTransaction, and the adapter after it, retry.
  *
  * Not modelled (see DEPLOY.md): the service's own limits beyond 1,000 a query, latency, and its
  * treatment of missing fields in unique indexes (here a missing or null value never collides).
@@ -21,7 +22,8 @@ type Doc = Record<string, unknown> & { _id: string }
 type Params = Record<string, unknown> & { action: string; collectionName?: string; transactionId?: string }
 interface Tx {
   writes: Map<string, Map<string, Doc | null>>
-  seen: Map<string, number>
+  /** The commit count when it began: a document it writes, changed by a commit since, conflicts. */
+  start: number
 }
 
 class DbError extends Error {
@@ -100,11 +102,13 @@ export const startLocalCloudBase = async (
 ): Promise<LocalCloudBase> => {
   const unique = opts.uniqueKeys ?? uniqueKeysFromDeclaration()
   const data = new Map<string, Map<string, Doc>>()
-  const versions = new Map<string, number>()
+  /** The commit count at which each document last changed. */
+  const changedAt = new Map<string, number>()
+  let commits = 0
   const txs = new Map<string, Tx>()
   const coll = (name: string) => {
-    let c = data.get(name)
-    if (!c) data.set(name, (c = new Map()))
+    const c = data.get(name) ?? new Map<string, Doc>()
+    data.set(name, c)
     return c
   }
   const keyOf = (name: string, id: string) => `${name}/${id}`
@@ -117,10 +121,6 @@ export const startLocalCloudBase = async (
     for (const [id, d] of base) if (!over.has(id)) out.push(d)
     for (const d of over.values()) if (d) out.push(d)
     return out
-  }
-  const touch = (tx: Tx, name: string, id: string) => {
-    const k = keyOf(name, id)
-    if (!tx.seen.has(k)) tx.seen.set(k, versions.get(k) ?? 0)
   }
   const checkUnique = (name: string, doc: Doc, tx?: Tx) => {
     for (const fields of unique[name] ?? []) {
@@ -140,21 +140,20 @@ export const startLocalCloudBase = async (
   const write = (name: string, id: string, doc: Doc | null, tx?: Tx) => {
     if (doc) checkUnique(name, doc, tx)
     if (tx) {
-      touch(tx, name, id)
-      let over = tx.writes.get(name)
-      if (!over) tx.writes.set(name, (over = new Map()))
+      // As MongoDB does at the write itself: someone committed a change to it since we began.
+      if ((changedAt.get(keyOf(name, id)) ?? 0) > tx.start)
+        throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'write conflict')
+      const over = tx.writes.get(name) ?? new Map<string, Doc | null>()
+      tx.writes.set(name, over)
       over.set(id, doc)
       return
     }
-    const k = keyOf(name, id)
-    versions.set(k, (versions.get(k) ?? 0) + 1)
+    changedAt.set(keyOf(name, id), ++commits)
     if (doc) coll(name).set(id, doc)
     else coll(name).delete(id)
   }
   const select = (p: Params, tx?: Tx): Doc[] => {
-    const docs = docsOf(p.collectionName!, tx)
-    if (tx) for (const d of docs) touch(tx, p.collectionName!, d._id)
-    return find(docs, parse(p.query) ?? {}).all() as Doc[]
+    return find(docsOf(p.collectionName!, tx), parse(p.query) ?? {}).all() as Doc[]
   }
 
   const handlers: Record<string, (p: Params, tx?: Tx) => Record<string, unknown>> = {
@@ -178,9 +177,7 @@ export const startLocalCloudBase = async (
       return { data: { insertedIds: ids } }
     },
     'database.getDocument': (p, tx) => {
-      const docs = docsOf(p.collectionName!, tx)
-      if (tx) for (const d of docs) touch(tx, p.collectionName!, d._id)
-      let cursor = find(docs, parse(p.query) ?? {}, parse(p.projection) as never)
+      let cursor = find(docsOf(p.collectionName!, tx), parse(p.query) ?? {}, parse(p.projection) as never)
       const order = parse(p.order)
       if (order && Object.keys(order).length) cursor = cursor.sort(order as never)
       if (p.offset) cursor = cursor.skip(Number(p.offset))
@@ -227,17 +224,18 @@ export const startLocalCloudBase = async (
     },
     'database.startTransaction': () => {
       const id = randomBytes(12).toString('hex')
-      txs.set(id, { writes: new Map(), seen: new Map() })
+      txs.set(id, { writes: new Map(), start: commits })
       return { transactionId: id }
     },
     'database.commitTransaction': (p, tx) => {
       txs.delete(p.transactionId!)
       if (!tx) throw new DbError('DATABASE_TRANSACTION_FAIL', 'transaction not found or finished')
-      for (const [k, v] of tx.seen)
-        if ((versions.get(k) ?? 0) !== v)
-          throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'transaction conflict')
+      for (const [name, over] of tx.writes)
+        for (const id of over.keys())
+          if ((changedAt.get(keyOf(name, id)) ?? 0) > tx.start)
+            throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'write conflict')
       // Unique keys are checked again against what committed since.
-      for (const [name, over] of tx.writes) for (const [id, d] of over) if (d) checkUnique(name, d)
+      for (const over of tx.writes.entries()) for (const d of over[1].values()) if (d) checkUnique(over[0], d)
       for (const [name, over] of tx.writes) for (const [id, d] of over) write(name, id, d)
       return {}
     },
@@ -284,7 +282,7 @@ export const startLocalCloudBase = async (
     server,
     reset: () => {
       data.clear()
-      versions.clear()
+      changedAt.clear()
       txs.clear()
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
