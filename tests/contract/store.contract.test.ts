@@ -1,5 +1,5 @@
 import { toJobRecord } from '../../functions/contexts/jobs/job-mapper'
-import { type JobRecord, jobs } from '../../functions/store/collections'
+import { type JobRecord, jobs, persons } from '../../functions/store/collections'
 import {
   DuplicateKeyError,
   type Filter,
@@ -12,6 +12,7 @@ import {
   UndeclaredFieldError,
 } from '../../functions/store/port'
 import { aJob } from '../support/job-fixtures'
+import { aPersonRecord } from '../support/registry'
 import { availableAdapters } from './adapters'
 
 /**
@@ -277,6 +278,27 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     expect((await store.get(jobs, doc.id))?.headcount).toBe(5)
     expect(await store.increment(jobs, doc.id, 'headcount', -10, { min: 0 })).toBeNull()
     expect((await store.increment(jobs, doc.id, 'headcount', -2, { min: 0 }))?.headcount).toBe(3)
+  })
+
+  it('replaces an object-valued field whole — also one that was null — in and out of a transaction', async () => {
+    const n = town++
+    const p = aPersonRecord(n, { id: `psn_obj_${n}`, idHash: `obj-${n}` })
+    await store.insert(persons, {
+      ...p,
+      jobWishes: { occupations: ['仓管'], places: ['海安镇'], expectedPay: 5000 },
+    })
+    // A patch names whole fields: what the new value leaves out is gone, not merged in.
+    await store.update(persons, p.id, { jobWishes: { occupations: ['电工'] } as never })
+    expect((await store.get(persons, p.id))!.jobWishes).toEqual({ occupations: ['电工'] })
+    const registration = { certificateNo: 'HA2026000001', registeredAt: '2026-11-20' }
+    await store.update(persons, p.id, { registration })
+    expect((await store.get(persons, p.id))!.registration).toEqual(registration)
+    await store.transaction(async (tx) => {
+      await tx.update(persons, p.id, { registration: null, family: { householdSize: 2 } as never })
+    })
+    const after = await store.get(persons, p.id)
+    expect(after!.registration).toBeNull()
+    expect(after!.family).toEqual({ householdSize: 2 })
   })
 
   it('deletes', async () => {
