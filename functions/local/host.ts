@@ -180,13 +180,6 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
       req.resume()
       return sendError(res, 'ROUTE.METHOD_NOT_ALLOWED')
     }
-    let decoded: string
-    try {
-      decoded = decodeURIComponent(url.pathname)
-    } catch {
-      return sendError(res, 'REQUEST.INVALID_PATH')
-    }
-    if (decoded.includes('\u0000')) return sendError(res, 'REQUEST.INVALID_PATH')
     const index = join(staticRoot, 'index.html')
     if (!existsSync(index)) {
       res.writeHead(503, { 'content-type': 'text/html; charset=utf-8' })
@@ -195,7 +188,8 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
       )
       return
     }
-    let file = normalize(join(staticRoot, decoded))
+    // handle() has already refused a path that doesn't decode or holds a NUL.
+    let file = normalize(join(staticRoot, decodeURIComponent(url.pathname)))
     if (!file.startsWith(staticRoot + sep) && file !== staticRoot) return sendError(res, 'ROUTE.NOT_FOUND')
     if (!existsSync(file) || statSync(file).isDirectory()) file = index
     const type = TYPES[extname(file)] ?? 'application/octet-stream'

@@ -49,3 +49,20 @@ export const findFields = async <C extends CollectionSpec, F extends keyof DocOf
   fields: F[],
   max = 2000,
 ): Promise<Pick<DocOf<C>, F | ('id' & keyof DocOf<C>)>[]> => findAll(store, c, { ...q, fields }, max)
+
+/** Remove every document whose `field` sorts before `before` (ended windows, expired codes). */
+export const removeBefore = async <C extends CollectionSpec>(
+  store: Store,
+  c: C,
+  field: string,
+  before: string,
+): Promise<number> => {
+  let removed = 0
+  for await (const page of scanPages(store, c, {
+    where: [{ field, op: 'lt', value: before }],
+    orderBy: [{ field, dir: 'asc' }],
+    fields: [],
+  }))
+    for (const d of page.items) if (await store.delete(c, (d as { id: string }).id)) removed++
+  return removed
+}

@@ -171,7 +171,6 @@ export const putMe = async <T = any>(
   const first = await call(app, 'PUT', '/api/me', opts)
   if (first.status !== 202 || (first.body as { step?: string })?.step !== 'verify_phone')
     return first as Reply<T>
-  const sent = (app.deps.sms as LocalSms).sent
-  const code = sent.length ? (/验证码 (\d{6})/.exec(sent.at(-1)!.text)?.[1] ?? '000000') : '000000'
+  const code = lastCode(app) ?? '000000'
   return call<T>(app, 'PUT', '/api/me', { ...opts, body: { ...(opts.body as object), phoneCode: code } })
 }

@@ -3,7 +3,13 @@ import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import type { Paged } from '../../../shared/jobs/job'
 import type { Deps } from '../../runtime/deps'
-import { type ApplicationRecord, applicationLocks, applications, persons } from '../../store/collections'
+import {
+  type ApplicationRecord,
+  applicationLocks,
+  applications,
+  type PersonRecord,
+  persons,
+} from '../../store/collections'
 import { recordAudit } from '../audit/record-audit'
 import { findMyPerson } from '../people/me'
 import { staffCanSee } from '../people/person-access'
@@ -35,14 +41,14 @@ const visible = async (
   deps: Deps,
   who: Identity,
   id: string,
-): Promise<{ app: ApplicationRecord; own: boolean }> => {
+): Promise<{ app: ApplicationRecord; own: boolean; me: PersonRecord | null }> => {
   const app = await deps.store.get(applications, id)
   if (app) {
     const me = await findMyPerson(deps, who)
-    if (me?.id === app.personId) return { app, own: true }
+    if (me?.id === app.personId) return { app, own: true, me }
     if (isStaffRole(who.role)) {
       const person = await deps.store.get(persons, app.personId)
-      if (person && staffCanSee(who, person)) return { app, own: false }
+      if (person && staffCanSee(who, person)) return { app, own: false, me }
     }
   }
   await recordAudit(deps.store, deps.clock.now(), who, {
@@ -54,10 +60,10 @@ const visible = async (
 }
 
 export const getApplication = async (deps: Deps, who: Identity, id: string): Promise<ApplicationView> => {
-  const { app, own } = await visible(deps, who, id)
+  const { app, own, me } = await visible(deps, who, id)
   // Staff opening their own application (from the review queue) see it as a reviewer would,
   // marked as one they must leave to a peer.
-  if (own && isStaffRole(who.role)) return staffView(deps, app, await findMyPerson(deps, who))
+  if (own && isStaffRole(who.role)) return staffView(deps, app, me)
   if (own) return toApplicationView(app)
   await recordAudit(deps.store, deps.clock.now(), who, {
     action: 'application.view',

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { AppError } from '../../../shared/errors'
 import { rateLimits } from '../../store/collections'
 import { DuplicateKeyError, type Store } from '../../store/port'
+import { removeBefore } from '../../store/scan'
 
 /**
  * Fixed-window request limits kept in the store, so every function instance counts the same
@@ -41,19 +42,8 @@ export const spend = async (store: Store, limit: RateLimit, key: string, at: Dat
 }
 
 /** Windows that have ended, removed by the nightly housekeeping. */
-export const dropEndedWindows = async (store: Store, at: Date): Promise<number> => {
-  let removed = 0
-  for (;;) {
-    const page = await store.find(rateLimits, {
-      where: [{ field: 'windowEnds', op: 'lt', value: at.toISOString() }],
-      orderBy: [{ field: 'windowEnds', dir: 'asc' }],
-      limit: 100,
-      fields: [],
-    })
-    for (const r of page.items) if (await store.delete(rateLimits, r.id)) removed++
-    if (!page.nextCursor) return removed
-  }
-}
+export const dropEndedWindows = (store: Store, at: Date): Promise<number> =>
+  removeBefore(store, rateLimits, 'windowEnds', at.toISOString())
 
 const HOUR = 3600
 

@@ -6,11 +6,11 @@ import type { BindRequestView, MeUpdate } from '../../../shared/people/person'
 import { isWithinRegion } from '../../../shared/regions/region-code'
 import { piiCipher } from '../../platform/pii-crypto'
 import type { Deps } from '../../runtime/deps'
-import { type BindRequestRecord, bindRequests, persons } from '../../store/collections'
+import { type BindRequestRecord, bindRequests } from '../../store/collections'
 import { recordAudit } from '../audit/record-audit'
 import { notifierFor } from '../inbox/notifier'
 import { regionLabel } from '../regions/region-directory'
-import { assertCommunity, bindProven, findMyPerson, firstRecordNeeds } from './me'
+import { assertCommunity, bindProven, byIdHash, findMyPerson, firstRecordNeeds } from './me'
 
 /**
  * 社区核实: the other proof of identity. A resident whose code never came (the registry holds an
@@ -82,13 +82,7 @@ export const listBindRequests = async (deps: Deps, who: Identity, cursor?: strin
   const cipher = piiCipher(deps.env)
   const items = []
   for (const r of page.items) {
-    const existing = (
-      await deps.store.find(persons, {
-        where: [{ field: 'idHash', op: 'eq', value: r.idHash }],
-        orderBy: [],
-        limit: 1,
-      })
-    ).items[0]
+    const existing = await byIdHash(deps, r.idHash)
     items.push({
       id: r.id,
       name: r.name,
@@ -126,18 +120,24 @@ export const listBindRequests = async (deps: Deps, who: Identity, cursor?: strin
   return { items, nextCursor: page.nextCursor }
 }
 
+/** A pending request of the caller's region, or a 404 (audited) as if there were none. */
+const pendingInScope = async (deps: Deps, who: Identity, id: string, action: string) => {
+  const r = await deps.store.get(bindRequests, id)
+  if (r?.status !== 'pending' || !who.region || !isWithinRegion(r.community, who.region)) {
+    await recordAudit(deps.store, deps.clock.now(), who, { action, subject: id, result: 'refused' })
+    throw new AppError('BIND_REQUEST.NOT_FOUND')
+  }
+  return r
+}
+
 export const decideBindRequest = async (
   deps: Deps,
   who: Identity,
   id: string,
   input: { decision: 'confirm' | 'refuse'; note: string },
 ) => {
-  const r = await deps.store.get(bindRequests, id)
+  const r = await pendingInScope(deps, who, id, 'person.bind-confirm')
   const at = deps.clock.now()
-  if (r?.status !== 'pending' || !who.region || !isWithinRegion(r.community, who.region)) {
-    await recordAudit(deps.store, at, who, { action: 'person.bind-confirm', subject: id, result: 'refused' })
-    throw new AppError('BIND_REQUEST.NOT_FOUND')
-  }
   const resident: Identity = { openid: r.accountId.replace(/^wx:/, ''), role: 'resident', region: null }
   const cipher = piiCipher(deps.env)
   let personId: string | null = null
@@ -201,12 +201,8 @@ export const decideBindRequest = async (
 
 /** The full ID number and phone of a request, for the coordinator checking the card or calling; audited. */
 export const revealBindRequest = async (deps: Deps, who: Identity, id: string) => {
-  const r = await deps.store.get(bindRequests, id)
+  const r = await pendingInScope(deps, who, id, 'person.bind-reveal')
   const at = deps.clock.now()
-  if (r?.status !== 'pending' || !who.region || !isWithinRegion(r.community, who.region)) {
-    await recordAudit(deps.store, at, who, { action: 'person.bind-reveal', subject: id, result: 'refused' })
-    throw new AppError('BIND_REQUEST.NOT_FOUND')
-  }
   await recordAudit(deps.store, at, who, { action: 'person.bind-reveal', subject: id, result: 'ok' })
   const cipher = piiCipher(deps.env)
   return { idNumber: cipher.decrypt(r.idNumberSealed), phone: cipher.decrypt(r.phoneSealed) }

@@ -160,7 +160,7 @@ const proofFor = (cipher: PiiCipher, idHash: string, input: MeUpdate, existing: 
   return { idHash, phone, phoneHash: phone ? cipher.lookupHash('phone', phone) : 'none' }
 }
 
-const byIdHash = async (deps: Deps, idHash: string) =>
+export const byIdHash = async (deps: Deps, idHash: string) =>
   (
     await deps.store.find(persons, {
       where: [{ field: 'idHash', op: 'eq', value: idHash }],

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors'
 import type { Deps } from '../../runtime/deps'
 import { phoneCodes } from '../../store/collections'
 import type { Store } from '../../store/port'
+import { removeBefore } from '../../store/scan'
 import { spend } from '../limits/rate-limit'
 
 /**
@@ -88,16 +89,5 @@ export const checkPhoneCode = async (
 }
 
 /** Expired codes, removed by the nightly housekeeping. */
-export const dropExpiredCodes = async (store: Store, at: Date): Promise<number> => {
-  let removed = 0
-  for (;;) {
-    const page = await store.find(phoneCodes, {
-      where: [{ field: 'expiresAt', op: 'lt', value: at.toISOString() }],
-      orderBy: [{ field: 'expiresAt', dir: 'asc' }],
-      limit: 100,
-      fields: [],
-    })
-    for (const r of page.items) if (await store.delete(phoneCodes, r.id)) removed++
-    if (!page.nextCursor) return removed
-  }
-}
+export const dropExpiredCodes = (store: Store, at: Date): Promise<number> =>
+  removeBefore(store, phoneCodes, 'expiresAt', at.toISOString())
