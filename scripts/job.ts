@@ -30,9 +30,9 @@ const main = async () => {
     console.error(`--at must be an ISO-8601 time, e.g. 2026-12-01T09:00:00+08:00 (got ${values.at})`)
     return process.exit(2)
   }
-  const env = parseEnv(process.env)
+  const env = parseEnv(process.env, { local: true })
 
-  const host = env.STORE === 'pglite' ? readHostLock(env) : null
+  const host = env.embedded ? readHostLock(env) : null
   if (host) {
     const res = await fetch(`http://127.0.0.1:${host.port}/__dev/jobs/${name}`, {
       method: 'POST',

@@ -12,7 +12,7 @@ import { migrate } from '../functions/store/migrate'
 import { SqlStore } from '../functions/store/sql-store'
 
 const main = async () => {
-  const env = parseEnv(process.env)
+  const env = parseEnv(process.env, { local: true })
   const store = await openStore(env)
   try {
     if (store instanceof SqlStore) await migrate(store.sql)

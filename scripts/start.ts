@@ -9,14 +9,14 @@ import { logger } from '../functions/platform/logger'
 import { ensureH5Build, H5_DIR } from './lib/h5-build'
 
 const main = async () => {
-  const env = parseEnv(process.env)
-  if (env.STORE === 'pglite') {
+  const env = parseEnv(process.env, { local: true })
+  if (env.embedded) {
     const other = readHostLock(env)
     if (other) throw new Error(`another npm start (pid ${other.pid}) is using ${env.DATA_DIR}; stop it first`)
   }
   if (process.env.SKIP_H5_BUILD !== '1') ensureH5Build()
   const deps = await bootLocal(env, logger)
-  const lock = env.STORE === 'pglite' ? writeHostLock(env, env.PORT) : undefined
+  const lock = env.embedded ? writeHostLock(env, env.PORT) : undefined
   const host = await createLocalHost({ deps, log: logger, staticDir: H5_DIR, devSecret: lock?.secret })
   const port = await host.listen(env.PORT, env.HOST)
   if (lock && port !== lock.port) writeHostLock(env, port)

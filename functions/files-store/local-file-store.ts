@@ -1,12 +1,12 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
-import type { FileStore } from './port'
+import { type FileStore, SAFE_FILE_KEY } from './port'
 
 /** Files under `<DATA_DIR>/files`, written atomically enough for one process (write, then it exists). */
 export const localFileStore = (dataDir: string): FileStore => {
   const root = resolve(dataDir, 'files')
   const path = (key: string) => {
-    if (!/^[a-z0-9_/]+(\.part)?$/.test(key)) throw new Error('unsafe file key')
+    if (!SAFE_FILE_KEY.test(key)) throw new Error('unsafe file key')
     return join(root, key)
   }
   return {
@@ -18,6 +18,7 @@ export const localFileStore = (dataDir: string): FileStore => {
       const part = `${file}.part`
       await writeFile(part, bytes, { mode: 0o600 })
       await rename(part, file)
+      return key
     },
     async delete(key) {
       await rm(path(key), { force: true })

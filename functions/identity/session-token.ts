@@ -28,7 +28,7 @@ export const sessionKey = (env: Env): Uint8Array => {
   if (cachedKey?.source === source) return cachedKey.key
   let secret = env.SESSION_SECRET
   if (!secret) {
-    if (env.STORE !== 'pglite') throw new Error('SESSION_SECRET is required')
+    if (!env.embedded) throw new Error('SESSION_SECRET is required')
     const file = join(source, 'session-secret')
     if (!existsSync(file)) {
       mkdirSync(source, { recursive: true })

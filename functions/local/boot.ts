@@ -20,19 +20,29 @@ import { SqlStore } from '../store/sql-store'
  * date, seed the demo on first start, and make it the runtime's store.
  */
 export const bootLocal = async (env: Env, log: Logger, clock: Clock = systemClock): Promise<Deps> => {
-  const store = await openStore(env)
+  // STORE=cloudbase without TCB_ENV: the local CloudBase service, in this process, reached
+  // through the real SDK; it lives as long as the store (in memory: a restart starts afresh).
+  let stopService: (() => Promise<void>) | undefined
+  if (env.localCloudBase && !env.TCB_SERVICE_URL) {
+    const { startLocalCloudBase } = await import('./cloudbase-service')
+    const service = await startLocalCloudBase()
+    env = { ...env, TCB_SERVICE_URL: service.url }
+    stopService = service.close
+    log.info('local CloudBase service started', { url: service.url })
+  }
+  const store = await openStore(env, stopService)
   if (store instanceof SqlStore) {
     const applied = await migrate(store.sql)
     if (applied.length) log.info('migrations applied', { applied })
   }
-  // The embedded mode's SMS is a stand-in that prints codes to this console.
-  const sms = env.STORE === 'pglite' ? localSms(log) : undefined
-  const deps: Deps = { env, store, clock, files: await openFileStore(env), sms }
+  // An embedded mode's SMS is a stand-in that prints codes to this console.
+  const sms = env.embedded ? localSms(log) : undefined
+  const deps: Deps = { env, store, clock, files: await openFileStore(env, store), sms }
   setEnv(env)
   provideDeps(deps)
   // Reference data every deployment starts with (not demo data): the policy catalogue.
   await seedPolicyCatalogue(store, clock.now(), log)
-  if (env.STORE === 'pglite') {
+  if (env.embedded) {
     await seedDemo(store, clock.now(), log)
     await seedDemoEmployers(store, clock.now(), log)
     await seedDemoResidents(deps, log)

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { EJSON } from 'bson'
 import { update as applyUpdate, find } from 'mingo'
@@ -34,6 +34,9 @@ class DbError extends Error {
     super(message)
   }
 }
+
+/** File ids as CloudBase writes them: `cloud://<env>.<bucket>/<path>`. */
+const FILE_ID_PREFIX = 'cloud://local.local-bucket/'
 
 const REGEX_FLAGS = new Set(['i', 'm', 's', 'u'])
 
@@ -243,6 +246,63 @@ export const startLocalCloudBase = async (
       txs.delete(p.transactionId!)
       return {}
     },
+    // Cloud storage: the SDK asks where to PUT a path, PUTs the bytes there, asks for a
+    // temporary URL to GET, and deletes by file id — all pointed back at this server.
+    'storage.getUploadMetadata': (p) => {
+      const path = String(p.path ?? '')
+      if (!path || path.startsWith('/')) throw new DbError('STORAGE_INVALID_PATH', 'invalid cloud path')
+      return {
+        data: {
+          url: `${origin()}/cos/${encodeURIComponent(path)}`,
+          token: 'local',
+          authorization: 'local',
+          fileId: `${FILE_ID_PREFIX}${path}`,
+          cosFileId: path,
+        },
+      }
+    },
+    'storage.batchGetDownloadUrl': (p) => ({
+      data: {
+        download_list: (p.file_list as ({ fileid: string } | string)[]).map((f) => {
+          const fileID = typeof f === 'string' ? f : f.fileid
+          const path = pathOfFileId(fileID)
+          return path && blobs.has(path)
+            ? { fileID, tempFileURL: `${origin()}/cos/${encodeURIComponent(path)}`, code: 'SUCCESS' }
+            : { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }
+        }),
+      },
+    }),
+    'storage.batchDeleteFile': (p) => ({
+      data: {
+        delete_list: (p.fileid_list as string[]).map((fileID) => {
+          const path = pathOfFileId(fileID)
+          const had = path !== null && blobs.delete(path)
+          return { fileID, code: had ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST' }
+        }),
+      },
+    }),
+  }
+
+  /** Stored files by cloud path. */
+  const blobs = new Map<string, Buffer>()
+  const pathOfFileId = (fileID: string) =>
+    fileID.startsWith(FILE_ID_PREFIX) ? fileID.slice(FILE_ID_PREFIX.length) : null
+  /** The upload and download URLs: the object storage's part of this server. */
+  const serveObject = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+    const path = decodeURIComponent((req.url ?? '').slice('/cos/'.length).split('?')[0]!)
+    if (req.method === 'PUT') {
+      blobs.set(path, body)
+      // An empty body is the SDK's success; it parses anything else as COS's XML error.
+      res.writeHead(200)
+      return res.end()
+    }
+    const bytes = req.method === 'GET' ? blobs.get(path) : undefined
+    if (!bytes) {
+      res.writeHead(404, { 'content-type': 'application/xml' })
+      return res.end('<Error><Code>NoSuchKey</Code></Error>')
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream' })
+    res.end(bytes)
   }
 
   let seq = 0
@@ -250,6 +310,7 @@ export const startLocalCloudBase = async (
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
+      if (req.url?.startsWith('/cos/')) return serveObject(req, res, Buffer.concat(chunks))
       const requestId = `local-${++seq}`
       const reply = (body: Record<string, unknown>) => {
         res.writeHead(200, { 'content-type': 'application/json' })
@@ -277,11 +338,13 @@ export const startLocalCloudBase = async (
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : opts.port
+  const origin = () => `http://127.0.0.1:${port}`
   return {
-    url: `http://127.0.0.1:${port}/admin`,
+    url: `${origin()}/admin`,
     server,
     reset: () => {
       data.clear()
+      blobs.clear()
       changedAt.clear()
       txs.clear()
     },

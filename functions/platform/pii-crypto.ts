@@ -57,7 +57,7 @@ export const piiCipher = (env: Env): PiiCipher => {
   if (cached?.source === source) return cached.cipher
   let key = env.PII_KEY
   if (!key) {
-    if (env.STORE !== 'pglite') throw new Error('PII_KEY is required')
+    if (!env.embedded) throw new Error('PII_KEY is required')
     const file = join(source, 'pii-key')
     if (!existsSync(file)) {
       mkdirSync(source, { recursive: true })

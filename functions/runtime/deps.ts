@@ -3,8 +3,9 @@ import type { FileStore } from '../files-store/port'
 import { type Clock, systemClock } from '../platform/clock'
 import { type Env, getEnv } from '../platform/env'
 import type { SmsSender } from '../sms/port'
-import { openStore } from '../store/create-store'
+import { cloudBaseTarget, openStore } from '../store/create-store'
 import type { Store } from '../store/port'
+import { SqlStore } from '../store/sql-store'
 
 /**
  * What use cases need from the outside world. Built once per cold start (clients at module
@@ -19,15 +20,18 @@ export interface Deps {
   sms?: SmsSender
 }
 
-/** Uploaded materials go to cloud storage on CloudBase, to the data folder everywhere else. */
-export const openFileStore = async (env: Env): Promise<FileStore> => {
+/**
+ * Uploaded materials: cloud storage on CloudBase, the database on PostgreSQL (a function's disk
+ * is read-only and per instance), the data folder only for the embedded demo or FILES_DIR.
+ */
+export const openFileStore = async (env: Env, store: Store): Promise<FileStore> => {
   if (env.STORE === 'cloudbase') {
     const { cloudbaseFileStore } = await import('../files-store/cloudbase-file-store')
-    return cloudbaseFileStore({
-      env: env.TCB_ENV,
-      secretId: env.TCB_SECRET_ID,
-      secretKey: env.TCB_SECRET_KEY,
-    })
+    return cloudbaseFileStore(cloudBaseTarget(env))
+  }
+  if (env.STORE === 'postgres' && !env.FILES_DIR && store instanceof SqlStore) {
+    const { databaseFileStore } = await import('../files-store/database-file-store')
+    return databaseFileStore(store.sql)
   }
   const { localFileStore } = await import('../files-store/local-file-store')
   return localFileStore(resolve(env.FILES_DIR ?? env.DATA_DIR))
@@ -38,7 +42,8 @@ let current: Promise<Deps> | undefined
 export const getDeps = (): Promise<Deps> => {
   current ??= (async () => {
     const env = getEnv()
-    return { env, store: await openStore(env), clock: systemClock, files: await openFileStore(env) }
+    const store = await openStore(env)
+    return { env, store, clock: systemClock, files: await openFileStore(env, store) }
   })().catch((err) => {
     current = undefined // let the next invocation retry instead of caching a failure
     throw err

@@ -1,4 +1,5 @@
 import type { Database } from '@cloudbase/node-sdk/types/db'
+import { type CloudBaseTarget, initCloudBase } from './cloudbase-app'
 import { decodeCursor, encodeCursor, withIdTieBreaker } from './cursor'
 import {
   type CollectionSpec,
@@ -9,6 +10,7 @@ import {
   type FindQuery,
   MAX_PAGE,
   type Page,
+  QueryInTransactionError,
   type Scalar,
   type SortKey,
   type Store,
@@ -42,13 +44,14 @@ const isDuplicate = (err: unknown): boolean => {
 
 export class CloudBaseStore implements Store {
   readonly kind = 'cloudbase' as const
-  /** The document database answers at most MAX_PAGE per query: a bulk scan pages as any other. */
-  readonly bulkPage = MAX_PAGE
+  /** The server SDK answers up to 1,000 documents a query (the mini-program's client SDK, 20). */
+  readonly bulkPage = 1000
 
   constructor(
     private readonly db: Db,
     /** Set inside runTransaction: only single-document operations are allowed there. */
     private readonly tx?: Database.Transaction,
+    private readonly onClose?: () => Promise<void>,
   ) {}
 
   private get _(): Cmd {
@@ -111,7 +114,7 @@ export class CloudBaseStore implements Store {
   }
 
   private notInTx(op: string) {
-    if (this.tx) throw new Error(`CloudBase transactions allow single-document operations only (${op})`)
+    if (this.tx) throw new QueryInTransactionError(op)
   }
 
   async get<C extends CollectionSpec>(c: C, id: string): Promise<DocOf<C> | null> {
@@ -128,7 +131,7 @@ export class CloudBaseStore implements Store {
 
   async find<C extends CollectionSpec>(c: C, q: FindQuery): Promise<Page<DocOf<C>>> {
     this.notInTx('find')
-    const limit = Math.min(Math.max(1, q.limit), MAX_PAGE - 1)
+    const limit = Math.min(Math.max(1, q.limit), q.bulk ? this.bulkPage - 1 : MAX_PAGE)
     const orderBy = withIdTieBreaker(q.orderBy)
     const parts = this.where(c, q.where)
     if (q.cursor) parts.push(this.keyset(c, orderBy, decodeCursor(c, orderBy, q.cursor)))
@@ -179,7 +182,8 @@ export class CloudBaseStore implements Store {
       const page: Page<DocOf<C>> = await this.find(c, {
         where,
         orderBy: [],
-        limit: MAX_PAGE,
+        limit: this.bulkPage,
+        bulk: true,
         cursor,
         fields: by,
       })
@@ -318,23 +322,17 @@ export class CloudBaseStore implements Store {
     }
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.onClose?.()
+  }
 }
 
 /** Inside a CloudBase function no keys are needed; elsewhere TCB_SECRET_ID/KEY are. */
-export const openCloudBaseStore = async (opts: {
-  env?: string
-  secretId?: string
-  secretKey?: string
-  /** The local CloudBase service (functions/local/cloudbase-service.ts) instead of the cloud. */
-  serviceUrl?: string
-}): Promise<CloudBaseStore> => {
-  const tcb = await import('@cloudbase/node-sdk')
-  const sdk = (tcb as unknown as { default?: typeof tcb }).default ?? tcb
-  const app = sdk.init({
-    env: opts.env ?? (sdk.SYMBOL_CURRENT_ENV as unknown as string),
-    ...(opts.secretId && opts.secretKey ? { secretId: opts.secretId, secretKey: opts.secretKey } : {}),
-    ...(opts.serviceUrl ? { serviceUrl: opts.serviceUrl } : {}),
-  })
-  return new CloudBaseStore(app.database() as unknown as Db)
+export const openCloudBaseStore = async (
+  target: CloudBaseTarget,
+  /** Called by close(): the local service stops with its store. */
+  onClose?: () => Promise<void>,
+): Promise<CloudBaseStore> => {
+  const app = await initCloudBase(target)
+  return new CloudBaseStore(app.database() as unknown as Db, undefined, onClose)
 }

@@ -190,6 +190,11 @@ export interface PersonRecord {
   id: string
   /** `wx:<openid>` of the resident who bound this record; null until they do (staff-registered). */
   accountId: string | null
+  /**
+   * The assistance card issued last: a re-issue reads it by id inside the approval's
+   * transaction (which can't query) and replaces it if still active.
+   */
+  activeCardId?: string | null
   name: string
   idNumberSealed: string
   idHash: string

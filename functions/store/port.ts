@@ -68,7 +68,10 @@ export interface Page<T> {
   nextCursor: string | null
 }
 
-/** Largest page any adapter returns; CloudBase will not give more than 100 per call. */
+/**
+ * Largest page of an ordinary find (what a screen shows); a `bulk` find may return up to the
+ * adapter's `bulkPage` (1,000 on every adapter: the CloudBase server SDK's own limit a query).
+ */
 export const MAX_PAGE = 100
 
 export interface Store {
@@ -119,8 +122,9 @@ export interface Store {
   ): Promise<DocOf<C> | null>
   delete<C extends CollectionSpec>(c: C, id: string): Promise<boolean>
   /**
-   * Run `fn` atomically. On CloudBase only single-document operations by id (get, insert,
-   * update, increment, delete) are allowed inside; find and count throw there.
+   * Run `fn` atomically. Only single-document operations by id (get, insert, update,
+   * increment, delete) are allowed inside, on every adapter: find, count and countBy throw
+   * QueryInTransactionError (CloudBase can't run them in a transaction).
    */
   transaction<R>(fn: (tx: Store) => Promise<R>): Promise<R>
   close(): Promise<void>
@@ -133,6 +137,18 @@ export class DuplicateKeyError extends Error {
   ) {
     super(`duplicate key in ${collection}: ${key}`)
     this.name = 'DuplicateKeyError'
+  }
+}
+
+/**
+ * find, count and countBy inside a transaction: CloudBase transactions take single-document
+ * operations by id only, so every adapter refuses them there — a use case that needs a query
+ * makes it before the transaction, and the SQL adapters can't hide one CloudBase would refuse.
+ */
+export class QueryInTransactionError extends Error {
+  constructor(op: string) {
+    super(`${op} inside a transaction: only single-document operations by id are allowed there`)
+    this.name = 'QueryInTransactionError'
   }
 }
 

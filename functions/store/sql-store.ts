@@ -9,6 +9,7 @@ import {
   type FindQuery,
   MAX_PAGE,
   type Page,
+  QueryInTransactionError,
   type Scalar,
   type Store,
   UndeclaredFieldError,
@@ -60,7 +61,13 @@ export class SqlStore implements Store {
   constructor(
     readonly kind: 'pglite' | 'postgres',
     private readonly db: SqlClient,
+    /** Set inside transaction(): queries are refused there, as CloudBase refuses them. */
+    private readonly inTransaction = false,
   ) {}
+
+  private noQueryHere(op: string) {
+    if (this.inTransaction) throw new QueryInTransactionError(op)
+  }
 
   private column(c: CollectionSpec, field: string): { sql: string; type: FieldType } {
     if (field === 'id') return { sql: 'id', type: 'text' }
@@ -105,6 +112,7 @@ export class SqlStore implements Store {
   }
 
   async find<C extends CollectionSpec>(c: C, q: FindQuery): Promise<Page<DocOf<C>>> {
+    this.noQueryHere('find')
     const limit = Math.min(Math.max(1, q.limit), q.bulk ? this.bulkPage : MAX_PAGE)
     const orderBy = withIdTieBreaker(q.orderBy)
     const cols = orderBy.map((k) => ({ ...k, ...this.column(c, k.field) }))
@@ -153,6 +161,7 @@ export class SqlStore implements Store {
   }
 
   async count<C extends CollectionSpec>(c: C, where?: Filter[]): Promise<number> {
+    this.noQueryHere('count')
     const p = new Params()
     const conds = this.where(c, where, p)
     const { rows } = await this.db.query<{ n: string | number }>(
@@ -167,6 +176,7 @@ export class SqlStore implements Store {
     where: Filter[],
     by: string[],
   ): Promise<{ key: Scalar[]; n: number }[]> {
+    this.noQueryHere('countBy')
     const cols = by.map((f) => this.column(c, f))
     const p = new Params()
     const conds = this.where(c, where, p)
@@ -260,7 +270,8 @@ export class SqlStore implements Store {
   }
 
   async transaction<R>(fn: (tx: Store) => Promise<R>): Promise<R> {
-    return this.db.transaction((tx) => fn(new SqlStore(this.kind, tx)))
+    if (this.inTransaction) return fn(this)
+    return this.db.transaction((tx) => fn(new SqlStore(this.kind, tx, true)))
   }
 
   close(): Promise<void> {

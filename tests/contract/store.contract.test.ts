@@ -6,6 +6,7 @@ import {
   InvalidCursorError,
   MAX_PAGE,
   type Page,
+  QueryInTransactionError,
   type Scalar,
   type SortKey,
   type Store,
@@ -327,5 +328,30 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     ).rejects.toThrow('abort')
     expect(await store.get(jobs, b.id)).toBeNull()
     expect((await store.get(jobs, a.id))?.title).toBe('事务内修改')
+  })
+
+  it('refuses find, count and countBy inside a transaction, as CloudBase does, and keeps nothing of it', async () => {
+    const region = nextTown()
+    const doc = record({ region })
+    const where: Filter[] = [{ field: 'region', op: 'eq', value: region }]
+    for (const query of [
+      (tx: Store) => tx.find(jobs, { where, orderBy: [], limit: 5 }),
+      (tx: Store) => tx.count(jobs, where),
+      (tx: Store) => tx.countBy(jobs, where, ['category']),
+    ]) {
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.insert(jobs, doc)
+          await query(tx)
+        }),
+      ).rejects.toBeInstanceOf(QueryInTransactionError)
+      expect(await store.get(jobs, doc.id)).toBeNull()
+    }
+    // By id is what a transaction is for.
+    await store.transaction(async (tx) => {
+      await tx.insert(jobs, doc)
+      expect((await tx.get(jobs, doc.id))?.region).toBe(region)
+    })
+    expect(await store.count(jobs, where)).toBe(1)
   })
 })

@@ -2,7 +2,13 @@ import { APPLICATION_TYPES } from '../../../shared/applications/application-type
 import { KEY_GROUPS, type KeyGroup } from '../../../shared/people/person'
 import { newId } from '../../platform/ids'
 import { shanghaiDate } from '../../platform/time'
-import { type ApplicationRecord, applications, cards, type PersonRecord } from '../../store/collections'
+import {
+  type ApplicationRecord,
+  applications,
+  cards,
+  type PersonRecord,
+  persons,
+} from '../../store/collections'
 import type { Store } from '../../store/port'
 import { changePerson } from '../people/update-person'
 import { enjoymentFromApproval } from '../policies/enjoyments'
@@ -20,6 +26,8 @@ export const applyApproval = async (
   person: PersonRecord,
   at: Date,
   county: string,
+  /** Active cards found before the transaction (cards issued before `activeCardId` existed). */
+  activeCards: string[] = [],
 ): Promise<ApplicationRecord['result']> => {
   const now = at.toISOString()
   const by = '县（市、区）人社部门审批'
@@ -74,7 +82,7 @@ export const applyApproval = async (
     case 'assistance_card': {
       if (app.type === 'difficulty_certification') await tag('difficulty')
       else await changePerson(tx, person.id, () => ({ updatedAt: now }))
-      const cardNumber = await issueCard(tx, app, person, at, county)
+      const cardNumber = await issueCard(tx, app, person, at, county, activeCards)
       return { cardNumber }
     }
     default: {
@@ -91,24 +99,42 @@ export const applyApproval = async (
   }
 }
 
-/** One active card per person: a new one replaces the old (re-issue after a new certification). */
+/** Approvals that issue an assistance card. */
+export const CARD_TYPES: ReadonlySet<string> = new Set(['difficulty_certification', 'assistance_card'])
+
+/** A person's active cards, read before an approval's transaction. */
+export const activeCardsOf = async (store: Store, personId: string): Promise<string[]> => {
+  const page = await store.find(cards, {
+    where: [
+      { field: 'personId', op: 'eq', value: personId },
+      { field: 'status', op: 'eq', value: 'active' },
+    ],
+    orderBy: [],
+    limit: 10,
+    fields: ['id'],
+  })
+  return page.items.map((c) => c.id)
+}
+
+/**
+ * One active card per person: a new one replaces the old (re-issue after a new certification).
+ * The old one is found by id — the person's `activeCardId`, read in this transaction, and any
+ * found before it — so a retried transaction sees a card a concurrent approval just issued.
+ */
 const issueCard = async (
   tx: Store,
   app: ApplicationRecord,
   person: PersonRecord,
   at: Date,
   county: string,
+  foundBefore: string[],
 ) => {
   const now = at.toISOString()
-  const active = await tx.find(cards, {
-    where: [
-      { field: 'personId', op: 'eq', value: person.id },
-      { field: 'status', op: 'eq', value: 'active' },
-    ],
-    orderBy: [],
-    limit: 10,
-  })
-  for (const old of active.items) {
+  const current = await tx.get(persons, person.id)
+  const candidates = new Set([...(current?.activeCardId ? [current.activeCardId] : []), ...foundBefore])
+  for (const cardId of candidates) {
+    const old = await tx.get(cards, cardId)
+    if (!old || old.status !== 'active' || old.personId !== person.id) continue
     await tx.update(cards, old.id, {
       status: 'replaced',
       history: [
@@ -118,8 +144,9 @@ const issueCard = async (
     })
   }
   const number = await nextCardNumber(tx, county, at)
+  const cardId = newId('card', at)
   await tx.insert(cards, {
-    id: newId('card', at),
+    id: cardId,
     number,
     personId: person.id,
     community: person.community,
@@ -131,6 +158,7 @@ const issueCard = async (
     lastInspectedYear: Number(number.slice(6, 10)),
     inspections: [],
   })
+  await changePerson(tx, person.id, () => ({ activeCardId: cardId }))
   return number
 }
 

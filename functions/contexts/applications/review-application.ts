@@ -20,7 +20,7 @@ import { markReach, policiesLeadingTo } from '../policies/policy-reach'
 import { countySettingsFor } from '../regions/county-settings'
 import { HOME_COUNTY } from '../regions/region-directory'
 import { actorLabel, toApplicationView } from './application-mapper'
-import { applyApproval, resumeWaiting } from './effects'
+import { activeCardsOf, applyApproval, CARD_TYPES, resumeWaiting } from './effects'
 import { lockId } from './submit-application'
 import { approve, type Change, describeStatus, reject, stagesFor } from './transitions'
 
@@ -147,6 +147,12 @@ export const decide = async (
       : reject(app, at, actor, decision.reason!)
   const now = at.toISOString()
 
+  // Queries can't run inside the transaction (CloudBase's rule): a card approval's active cards
+  // are looked up here; the transaction re-reads each by id.
+  const activeCards =
+    change.status === 'approved' && CARD_TYPES.has(app.type)
+      ? await activeCardsOf(deps.store, app.personId)
+      : []
   const saved = await deps.store.transaction(async (tx) => {
     let next = await tx.update(
       applications,
@@ -166,7 +172,7 @@ export const decide = async (
     if (change.status === 'approved') {
       const person = await tx.get(persons, app.personId)
       if (!person) throw new AppError('PERSON.NOT_FOUND')
-      const result = await applyApproval(tx, next, person, at, HOME_COUNTY)
+      const result = await applyApproval(tx, next, person, at, HOME_COUNTY, activeCards)
       next = (await tx.update(applications, id, { result })) ?? next
     }
     if (change.status === 'approved' || change.status === 'rejected') {

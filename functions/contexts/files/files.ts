@@ -104,10 +104,11 @@ export const uploadMaterial = async (
   const at = deps.clock.now()
   const id = newId('file', at)
   const sha256 = createHash('sha256').update(clean).digest('hex')
-  const storageKey = `${me.id}/${id}`.replace(/[^a-z0-9_/]/g, '_')
+  const key = `${me.id}/${id}`.replace(/[^a-z0-9_/]/g, '_')
   // The file first, then its record; if the record can't be written the file goes too, and a
   // crash between the two leaves a file no record names, which the nightly sweep removes.
-  await deps.files.put(storageKey, clean, upload.contentType)
+  // The record keeps the reference the store answered (on CloudBase, the cloud file id).
+  const storageKey = await deps.files.put(key, clean, upload.contentType)
   const record: FileRecord = {
     id,
     owner: `wx:${who.openid}`,

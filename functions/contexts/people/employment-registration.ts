@@ -35,8 +35,9 @@ export const recordEmploymentRegistration = async (
   const by = actorLabel(who)
   const post = input.post || (input.kind === 'self_employed' ? '自主创业' : '')
 
+  // Looked up before the transaction, which can't query; placeInCase re-reads it by id.
+  const open = await openCaseOf(deps.store, person)
   const saved = await deps.store.transaction(async (tx) => {
-    const open = await openCaseOf(tx, person)
     if (open)
       await placeInCase(
         tx,
