@@ -134,7 +134,7 @@ const issueCard = async (
   const candidates = new Set([...(current?.activeCardId ? [current.activeCardId] : []), ...foundBefore])
   for (const cardId of candidates) {
     const old = await tx.get(cards, cardId)
-    if (!old || old.status !== 'active' || old.personId !== person.id) continue
+    if (old?.status !== 'active' || old.personId !== person.id) continue
     await tx.update(cards, old.id, {
       status: 'replaced',
       history: [

@@ -322,7 +322,7 @@ export const placeInCase = async (
 ): Promise<PlacementCaseRecord | null> => {
   // Read again here: the case may have been escalated since the caller looked it up.
   const fresh = await tx.get(placementCases, c.id)
-  if (!fresh || fresh.status !== 'open') return null
+  if (fresh?.status !== 'open') return null
   c = fresh
   const done = await tx.update(
     placementCases,
