@@ -34,6 +34,24 @@ module.exports = {
       // Fails a test file whose replies or logs carried a full ID number or mobile number.
       setupFilesAfterEnv: ['<rootDir>/tests/support/pii-scan.ts'],
     },
+    {
+      ...base,
+      // The chains that write across documents, again through the real CloudBase SDK against
+      // the local CloudBase service (functions/local/cloudbase-service.ts).
+      displayName: 'integration-cloudbase',
+      testMatch: [
+        '<rootDir>/tests/integration/applications-chain.test.ts',
+        '<rootDir>/tests/integration/applications-rules.test.ts',
+        '<rootDir>/tests/integration/cards.test.ts',
+        '<rootDir>/tests/integration/followups.test.ts',
+        '<rootDir>/tests/integration/followup-records.test.ts',
+        '<rootDir>/tests/integration/materials.test.ts',
+        '<rootDir>/tests/integration/placement.test.ts',
+        '<rootDir>/tests/integration/welfare-posts.test.ts',
+      ],
+      setupFiles: ['<rootDir>/tests/support/use-cloudbase.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/pii-scan.ts'],
+    },
     { ...base, displayName: 'contract', testMatch: ['<rootDir>/tests/contract/**/*.test.ts'] },
     {
       ...base,

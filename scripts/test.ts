@@ -3,7 +3,9 @@
  *
  * Browser tests need Chromium (/usr/bin/chromium, or CHROMIUM_PATH); without it they are left
  * out with a line saying so — except in CI (CI=true), where they are required. The store
- * contract runs on PostgreSQL when TEST_DATABASE_URL is set and on CloudBase with credentials.
+ * contract runs on PGlite, on the local CloudBase service through the real SDK, on PostgreSQL when
+ * TEST_DATABASE_URL is set and on a real CloudBase environment with credentials; the
+ * integration-cloudbase project runs the cross-document chains through the SDK too.
  * Extra arguments go to Jest (e.g. `npm test -- --selectProjects unit`).
  */
 import { spawnSync } from 'node:child_process'
@@ -12,7 +14,7 @@ import { existsSync } from 'node:fs'
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const inCi = process.env.CI === 'true'
 const args = process.argv.slice(2)
-const projects = ['unit', 'integration', 'contract', 'e2e']
+const projects = ['unit', 'integration', 'integration-cloudbase', 'contract', 'e2e']
 
 if (!existsSync(chromium)) {
   if (inCi) {

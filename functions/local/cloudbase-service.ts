@@ -253,7 +253,7 @@ export const startLocalCloudBase = async (
       if (!path || path.startsWith('/')) throw new DbError('STORAGE_INVALID_PATH', 'invalid cloud path')
       return {
         data: {
-          url: `${origin()}/cos/${encodeURIComponent(path)}`,
+          url: `${origin()}/cos/${path}`,
           token: 'local',
           authorization: 'local',
           fileId: `${FILE_ID_PREFIX}${path}`,
@@ -267,7 +267,7 @@ export const startLocalCloudBase = async (
           const fileID = typeof f === 'string' ? f : f.fileid
           const path = pathOfFileId(fileID)
           return path && blobs.has(path)
-            ? { fileID, tempFileURL: `${origin()}/cos/${encodeURIComponent(path)}`, code: 'SUCCESS' }
+            ? { fileID, tempFileURL: `${origin()}/cos/${path}`, code: 'SUCCESS' }
             : { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }
         }),
       },

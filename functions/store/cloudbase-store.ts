@@ -37,6 +37,9 @@ const strip = <T>(raw: Record<string, unknown> | undefined): T | null => {
   return { ...rest, id: String(rest.id ?? _id) } as T
 }
 
+/** Fresh reads an increment makes while others change the same field. */
+const INCREMENT_TRIES = 100
+
 const isDuplicate = (err: unknown): boolean => {
   const text = String((err as { message?: string; code?: string })?.message ?? err)
   return /duplicate|E11000|already exist/i.test(text)
@@ -287,16 +290,23 @@ export class CloudBaseStore implements Store {
         .update({ [field]: next })
       return { ...current, [field]: next } as DocOf<C>
     }
-    const match: AnyQuery = { _id: id }
-    const bounds: unknown[] = []
-    if (guard.max !== undefined) bounds.push(_.lte(guard.max - by))
-    if (guard.min !== undefined) bounds.push(_.gte(guard.min - by))
-    if (bounds.length === 1) match[field] = bounds[0]
-    if (bounds.length === 2) match[field] = _.and(bounds as never[])
-    const res = await this.coll(c)
-      .where(match)
-      .update({ [field]: _.inc(by) })
-    return res.updated ? this.get(c, id) : null
+    // The port answers the document as this increment left it (a rate limit compares its own
+    // count), which `_.inc` can't: the SDK returns only how many matched. So a compare-and-set
+    // on the field's current value, retried on a fresh read when another write came first.
+    for (let attempt = 0; attempt < INCREMENT_TRIES; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 4 * Math.min(attempt, 8)))
+      const current = (await this.get(c, id)) as Record<string, unknown> | null
+      if (!current) return null
+      const before = current[field] ?? null
+      const next = Number(before ?? 0) + by
+      if ((guard.max !== undefined && next > guard.max) || (guard.min !== undefined && next < guard.min))
+        return null
+      const res = await this.coll(c)
+        .where({ _id: id, [field]: _.eq(before) })
+        .update({ [field]: next })
+      if (res.updated) return { ...current, [field]: next } as DocOf<C>
+    }
+    throw new Error(`increment of ${c.name}.${field} kept conflicting`)
   }
 
   async delete<C extends CollectionSpec>(c: C, id: string): Promise<boolean> {

@@ -276,6 +276,13 @@ describe.each(adapters)('store contract: $name', (adapter) => {
       Array.from({ length: 12 }, () => store.increment(jobs, doc.id, 'headcount', 1, { max: 5 })),
     )
     expect(results.filter(Boolean)).toHaveLength(5)
+    // Each answers the value its own increment made (a rate limit compares its own count).
+    expect(
+      results
+        .filter(Boolean)
+        .map((r) => r!.headcount)
+        .sort(),
+    ).toEqual([1, 2, 3, 4, 5])
     expect((await store.get(jobs, doc.id))?.headcount).toBe(5)
     expect(await store.increment(jobs, doc.id, 'headcount', -10, { min: 0 })).toBeNull()
     expect((await store.increment(jobs, doc.id, 'headcount', -2, { min: 0 }))?.headcount).toBe(3)

@@ -3,13 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { cloudbaseFileStore } from '../../functions/files-store/cloudbase-file-store'
 import { localFileStore } from '../../functions/files-store/local-file-store'
+import type { FileStore } from '../../functions/files-store/port'
+import { startLocalCloudBase } from '../../functions/local/cloudbase-service'
 import { createLocalHost, type LocalHost } from '../../functions/local/host'
 import { type Clock, ManualClock } from '../../functions/platform/clock'
 import { type Env, parseEnv, setEnv } from '../../functions/platform/env'
 import { createLogger, setLogLevel, setLogSink } from '../../functions/platform/logger'
 import { type Deps, provideDeps } from '../../functions/runtime/deps'
 import { type LocalSms, localSms } from '../../functions/sms/local-sms'
+import { openCloudBaseStore } from '../../functions/store/cloudbase-store'
 import { migrate } from '../../functions/store/migrate'
 import { openPgliteStore } from '../../functions/store/pglite-store'
 import type { Store } from '../../functions/store/port'
@@ -48,9 +52,32 @@ export interface TestApp {
 export const testStores = (): ('pglite' | 'postgres')[] =>
   process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
 
+export type TestStoreKind = 'pglite' | 'postgres' | 'cloudbase'
+
+/**
+ * The store a test app opens unless told: TEST_STORE, which the `integration-cloudbase` project
+ * sets to run the applications chain, follow-ups, cards and placement suites through the real
+ * CloudBase SDK against the local CloudBase service.
+ */
+const defaultTestStore = (): TestStoreKind => {
+  const named = process.env.TEST_STORE
+  return named === 'cloudbase' || named === 'postgres' ? named : 'pglite'
+}
+
 const openTestStore = async (
-  kind: 'pglite' | 'postgres',
-): Promise<{ store: Store; drop(): Promise<void> }> => {
+  kind: TestStoreKind,
+): Promise<{ store: Store; files?: FileStore; serviceUrl?: string; drop(): Promise<void> }> => {
+  if (kind === 'cloudbase') {
+    const service = await startLocalCloudBase()
+    const target = { env: 'local', secretId: 'local', secretKey: 'local', serviceUrl: service.url }
+    const store = await openCloudBaseStore(target, () => service.close())
+    return {
+      store,
+      files: await cloudbaseFileStore(target),
+      serviceUrl: service.url,
+      drop: () => store.close(),
+    }
+  }
   if (kind === 'pglite') {
     const store = await openPgliteStore()
     await migrate(store.sql)
@@ -77,19 +104,26 @@ const openTestStore = async (
 }
 
 export const startTestApp = async (
-  opts: { now?: Date; env?: Record<string, string>; staticDir?: string; store?: 'pglite' | 'postgres' } = {},
+  opts: { now?: Date; env?: Record<string, string>; staticDir?: string; store?: TestStoreKind } = {},
 ): Promise<TestApp> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'pes-test-'))
-  const env = parseEnv({
-    // The env says embedded even over a PostgreSQL test store: it is what turns the dev login on.
-    STORE: 'pglite',
-    DATA_DIR: dataDir,
-    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
-    ...opts.env,
-  })
-  const { store, drop } = await openTestStore(opts.store ?? 'pglite')
+  const kind = opts.store ?? defaultTestStore()
+  const opened = await openTestStore(kind)
+  const env = parseEnv(
+    {
+      // The env says embedded even over a PostgreSQL test store: it is what turns the dev login on.
+      STORE: kind === 'cloudbase' ? 'cloudbase' : 'pglite',
+      ...(opened.serviceUrl ? { TCB_SERVICE_URL: opened.serviceUrl } : {}),
+      DATA_DIR: dataDir,
+      SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+      ...opts.env,
+    },
+    { local: true },
+  )
+  const { store, drop } = opened
   const clock = new ManualClock(opts.now ?? new Date('2026-11-20T02:00:00.000Z'))
-  const deps: Deps = { env, store, clock: clock as Clock, files: localFileStore(dataDir), sms: localSms() }
+  const files = opened.files ?? localFileStore(dataDir)
+  const deps: Deps = { env, store, clock: clock as Clock, files, sms: localSms() }
   setEnv(env)
   provideDeps(deps)
   active.push(deps)

@@ -54,43 +54,55 @@ export const listPublicNotices = async (
   return { items }
 }
 
+/** How many fresh reads an objection makes when others write the application at the same time. */
+const OBJECTION_TRIES = 40
+
 /** Anyone logged in may object while the notice runs; the application waits for a reviewer. */
 export const objectToNotice = async (deps: Deps, who: Identity, id: string, reason: string) => {
   const at = deps.clock.now()
   const now = at.toISOString()
-  const app = await deps.store.get(applications, id)
-  const open =
-    app &&
-    (app.status === 'public_notice' || app.status === 'objection_hold') &&
-    (app.noticeEndsAt ?? '') > now
-  if (!app || !open) throw new AppError('NOTICE.NOT_OPEN')
   const by = `wx:${who.openid}`
-  if (app.objections.some((o) => o.by === by)) return { ok: true }
-  const applicant = await deps.store.get(persons, app.personId)
-  if (applicant?.accountId === by)
-    throw new AppError('AUTH.FORBIDDEN', { message: '不能对本人的申请提出异议' })
-  const saved = await deps.store.update(
-    applications,
-    id,
-    {
-      status: 'objection_hold',
-      version: app.version + 1,
-      updatedAt: now,
-      objections: [...app.objections, { at: now, by, reason }],
-      timeline: [
-        ...app.timeline,
-        {
-          at: now,
-          action: 'objection',
-          status: 'objection_hold',
-          actor: '公示异议',
-          reason: '有人对公示提出异议，待街道/镇核实',
-        },
-      ],
-    },
-    { expect: { status: app.status, version: app.version } },
-  )
-  if (!saved) throw new AppError('STORE.CONFLICT')
+  // A compare-and-set on status and version, retried on a fresh read: thirty neighbours
+  // objecting in the same minute each get their objection kept, none a conflict.
+  let app: ApplicationRecord | null = null
+  let saved: ApplicationRecord | null = null
+  for (let attempt = 0; attempt < OBJECTION_TRIES && !saved; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 10 * Math.min(attempt, 5)))
+    app = await deps.store.get(applications, id)
+    const open =
+      app &&
+      (app.status === 'public_notice' || app.status === 'objection_hold') &&
+      (app.noticeEndsAt ?? '') > now
+    if (!app || !open) throw new AppError('NOTICE.NOT_OPEN')
+    if (app.objections.some((o) => o.by === by)) return { ok: true }
+    if (attempt === 0) {
+      const applicant = await deps.store.get(persons, app.personId)
+      if (applicant?.accountId === by)
+        throw new AppError('AUTH.FORBIDDEN', { message: '不能对本人的申请提出异议' })
+    }
+    saved = await deps.store.update(
+      applications,
+      id,
+      {
+        status: 'objection_hold',
+        version: app.version + 1,
+        updatedAt: now,
+        objections: [...app.objections, { at: now, by, reason }],
+        timeline: [
+          ...app.timeline,
+          {
+            at: now,
+            action: 'objection',
+            status: 'objection_hold',
+            actor: '公示异议',
+            reason: '有人对公示提出异议，待街道/镇核实',
+          },
+        ],
+      },
+      { expect: { status: app.status, version: app.version } },
+    )
+  }
+  if (!saved || !app) throw new AppError('STORE.CONFLICT')
   await recordAudit(deps.store, at, who, { action: 'notice.object', subject: id, result: 'ok' })
   await (await notifierFor(deps)).notify(
     `psn:${app.personId}`,
