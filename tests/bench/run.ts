@@ -17,6 +17,7 @@ import { aJob } from '../support/job-fixtures'
 import { benchBookings } from './bookings'
 import { benchFollowups } from './followups'
 import { benchJobPush } from './job-push'
+import { benchPaging } from './paging'
 import { benchPolicies } from './policies'
 import { benchReports } from './reports'
 
@@ -102,6 +103,7 @@ const main = async () => {
   if (!which || which === 'job-push') await benchJobPush()
   if (!which || which === 'bookings') await benchBookings()
   if (!which || which === 'reports') await benchReports()
+  if (!which || which === 'paging') await benchPaging()
 }
 
 main().catch((err) => {
