@@ -4,7 +4,8 @@
  *   npx tsx scripts/gen-deploy-config.ts [--check]
  *
  * Rewrites only `functions:` in serverless.yml and `functions` in infra/cloudbase/cloudbaserc.json;
- * every other key (and the YAML comments outside that section) is kept. With --check nothing is
+ * every other key (and the YAML comments outside that section) is kept. Writes
+ * infra/cloudbase/database.json whole from the collection declarations. With --check nothing is
  * written and the exit code says whether the files are up to date.
  *
  * The manifest is the single source: names, entries, HTTP routes, schedules, timeouts, memory.
@@ -17,10 +18,13 @@ import { fileURLToPath } from 'node:url'
 import { parseDocument } from 'yaml'
 import { FUNCTIONS, type FunctionSpec, SCHEDULE_TIMEZONE } from '../functions/manifest'
 import { toAwsCron, toCloudbaseCron } from '../functions/platform/cron-convert'
+import { databaseJson } from '../functions/store/cloudbase-declaration'
+import { ALL_COLLECTIONS } from '../functions/store/collections'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SERVERLESS_YML = join(ROOT, 'serverless.yml')
 const CLOUDBASERC = join(ROOT, 'infra', 'cloudbase', 'cloudbaserc.json')
+const DATABASE_JSON = join(ROOT, 'infra', 'cloudbase', 'database.json')
 
 /** CloudBase runtime; the bundles target node20. */
 const CLOUDBASE_RUNTIME = 'Nodejs20.19'
@@ -108,6 +112,8 @@ const renderCloudbase = (current: string): string => {
   return `${JSON.stringify(config, null, 2)}\n`
 }
 
+const renderDatabase = (): string => `${JSON.stringify(databaseJson(ALL_COLLECTIONS), null, 2)}\n`
+
 /** Format as `npm run lint` would, so a regenerated file is already lint-clean. */
 const biomeFormat = (file: string, text: string): string =>
   execFileSync(join(ROOT, 'node_modules', '.bin', 'biome'), ['format', `--stdin-file-path=${file}`], {
@@ -123,6 +129,7 @@ const main = (): void => {
   for (const [file, render] of [
     [SERVERLESS_YML, renderServerless],
     [CLOUDBASERC, renderCloudbase],
+    [DATABASE_JSON, renderDatabase],
   ] as const) {
     const current = readFileSync(file, 'utf8')
     const next = biomeFormat(file, render(current))
@@ -133,7 +140,9 @@ const main = (): void => {
   const names = stale.map((f) => f.slice(ROOT.length + 1))
   if (check) {
     if (names.length) {
-      console.error(`out of date with functions/manifest.ts: ${names.join(', ')} (run npm run gen:deploy)`)
+      console.error(
+        `out of date with functions/manifest.ts or functions/store/collections.ts: ${names.join(', ')} (run npm run gen:deploy)`,
+      )
       process.exit(1)
     }
     console.log('deploy configs are up to date')

@@ -25,9 +25,11 @@ import type { BookingStatus, SessionKind } from '../../shared/sessions/session'
 import { defineCollection } from './port'
 
 /**
- * The collections and their queryable fields. Each declared field is a generated, indexed
- * column in Postgres (infra/migrations) and an indexed field on CloudBase
- * (infra/cloudbase/database.json); the contract suite checks the migrations match.
+ * The collections, their queryable fields and their compound and unique indexes, declared once.
+ * Each declared field is a generated, indexed column in Postgres (infra/migrations) and an
+ * indexed field on CloudBase; infra/cloudbase/database.json is generated from here
+ * (`npm run gen:deploy`, checked by tests/unit/deploy-config.test.ts), and the schema contract
+ * checks the migrations have every declared index and no undeclared one.
  */
 
 /** A job as stored: the public job plus what only the server needs. */
@@ -59,6 +61,16 @@ export const jobs = defineCollection<JobRecord>()({
     employerId: 'text',
     updatedAt: 'text',
   },
+  indexes: [
+    { name: 'open_newest', keys: ['status', '-publishedAt', '-id'] },
+    { name: 'region_newest', keys: ['status', 'region', '-publishedAt', '-id'] },
+    { name: 'category_newest', keys: ['status', 'category', '-publishedAt', '-id'] },
+    { name: 'welfare_newest', keys: ['status', 'publicWelfare', '-publishedAt', '-id'] },
+    { name: 'open_salary', keys: ['status', 'salaryMax'] },
+    { name: 'open_expiry', keys: ['status', 'validUntil', 'id'] },
+    { name: 'employer_updated', keys: ['employerId', 'updatedAt', 'id'] },
+    { name: 'review_queue', keys: ['status', 'region', 'updatedAt', 'id'] },
+  ],
 })
 
 /** Who has logged in, and as what. Staff roles are granted here, never by the client. */
@@ -77,6 +89,7 @@ export interface AccountRecord {
 export const accounts = defineCollection<AccountRecord>()({
   name: 'accounts',
   fields: { role: 'text', region: 'text' },
+  indexes: [{ name: 'role_region', keys: ['role', 'region'] }],
 })
 
 /** Every write and every sensitive read leaves one of these: who, what, when, result. */
@@ -97,6 +110,12 @@ export interface AuditRecord {
 export const auditLog = defineCollection<AuditRecord>()({
   name: 'audit_log',
   fields: { at: 'text', actor: 'text', action: 'text', subject: 'text', sealed: 'bool' },
+  indexes: [
+    { name: 'newest', keys: ['-at', '-id'] },
+    { name: 'subject_at', keys: ['subject', '-at', '-id'] },
+    { name: 'actor_at', keys: ['actor', '-at', '-id'] },
+    { name: 'sealed_at', keys: ['sealed', 'at'] },
+  ],
 })
 
 /**
@@ -111,6 +130,7 @@ export interface RateLimitRecord {
 export const rateLimits = defineCollection<RateLimitRecord>()({
   name: 'rate_limits',
   fields: { windowEnds: 'text' },
+  indexes: [{ name: 'window_ends', keys: ['windowEnds', 'id'] }],
 })
 
 /** A one-time code sent to a phone to prove it is the caller's (id: the account). */
@@ -128,6 +148,7 @@ export interface PhoneCodeRecord {
 export const phoneCodes = defineCollection<PhoneCodeRecord>()({
   name: 'phone_codes',
   fields: { expiresAt: 'text' },
+  indexes: [{ name: 'expires_at', keys: ['expiresAt', 'id'] }],
 })
 
 /**
@@ -155,6 +176,10 @@ export interface BindRequestRecord {
 export const bindRequests = defineCollection<BindRequestRecord>()({
   name: 'bind_requests',
   fields: { community: 'text', status: 'text', createdAt: 'text' },
+  indexes: [
+    { name: 'community_status_createdAt', keys: ['community', 'status', 'createdAt'] },
+    { name: 'status_createdAt', keys: ['status', 'createdAt'] },
+  ],
 })
 
 /** One row per scheduled run (name + period): makes timers idempotent and resumable. */
@@ -172,6 +197,7 @@ export interface JobRunRecord {
 export const jobRuns = defineCollection<JobRunRecord>()({
   name: 'job_runs',
   fields: { name: 'text', startedAt: 'text', status: 'text' },
+  indexes: [{ name: 'name_started', keys: ['name', '-startedAt', '-id'] }],
 })
 
 /** Small key/value facts about the deployment (e.g. when the demo was seeded). */
@@ -298,6 +324,16 @@ export const persons = defineCollection<PersonRecord>()({
     claimsPending: 'bool',
     returnedAt: 'text',
   },
+  indexes: [
+    { name: 'idHash', keys: ['idHash'], unique: true },
+    { name: 'community_status', keys: ['community', 'employmentStatus'] },
+    { name: 'claims_scope', keys: ['claimsPending', 'community', 'id'] },
+    { name: 'updated', keys: ['updatedAt', 'id'] },
+    { name: 'returned_scope', keys: ['returnedAt', 'community'] },
+    { name: 'community_name', keys: ['community', 'name'] },
+    { name: 'account', keys: ['accountId'], unique: true },
+    { name: 'community_scan', keys: ['community', 'id'] },
+  ],
 })
 
 export interface ApplicationRecord {
@@ -338,6 +374,11 @@ export const applications = defineCollection<ApplicationRecord>()({
     createdAt: 'text',
     updatedAt: 'text',
   },
+  indexes: [
+    { name: 'person_newest', keys: ['personId', '-createdAt', '-id'] },
+    { name: 'queue', keys: ['status', 'community', 'updatedAt', 'id'] },
+    { name: 'notice', keys: ['status', 'noticeEndsAt', 'id'] },
+  ],
 })
 
 /** Exists while a person has an open application of a type: `<personId>:<type>`. */
@@ -385,6 +426,12 @@ export interface CardInspection {
 export const cards = defineCollection<CardRecord>()({
   name: 'cards',
   fields: { personId: 'text', number: 'text', status: 'text', community: 'text', lastInspectedYear: 'int' },
+  indexes: [
+    { name: 'number', keys: ['number'], unique: true },
+    { name: 'inspection_due', keys: ['status', 'community', 'lastInspectedYear'] },
+    { name: 'person', keys: ['personId', 'status'] },
+    { name: 'status_community', keys: ['status', 'community', 'id'] },
+  ],
 })
 
 /** Number sequences (certificate and card numbers), advanced with the store's atomic increment. */
@@ -446,6 +493,11 @@ export const notifications = defineCollection<NotificationRecord>()({
     pushDay: 'text',
     pushCommunity: 'text',
   },
+  indexes: [
+    { name: 'recipient_newest', keys: ['recipient', '-at', '-id'] },
+    { name: 'pushByCommunity', keys: ['pushCommunity', 'pushDay', 'id'] },
+    { name: 'unread', keys: ['recipient', 'read'] },
+  ],
 })
 
 /** An uploaded material: who it belongs to and where its bytes are. */
@@ -464,6 +516,7 @@ export interface FileRecord {
 export const files = defineCollection<FileRecord>()({
   name: 'files',
   fields: { personId: 'text', createdAt: 'text' },
+  indexes: [{ name: 'person_newest', keys: ['personId', '-createdAt', '-id'] }],
 })
 
 /** One follow-up due for one person in one period: `fu_<YYYYMM>_<personId>`, so runs are idempotent. */
@@ -497,6 +550,12 @@ export const followupTasks = defineCollection<FollowupTaskRecord>()({
     priority: 'int',
     personName: 'text',
   },
+  indexes: [
+    { name: 'queue', keys: ['community', 'period', '-status', '-priority', 'id'] },
+    { name: 'open', keys: ['status', 'period', 'id'] },
+    { name: 'community_period', keys: ['community', 'period', 'id'] },
+    { name: 'person', keys: ['personId', 'period'] },
+  ],
 })
 
 export interface FollowupRecord {
@@ -518,6 +577,10 @@ export interface FollowupRecord {
 export const followupRecords = defineCollection<FollowupRecord>()({
   name: 'followup_records',
   fields: { personId: 'text', at: 'text', community: 'text' },
+  indexes: [
+    { name: 'person_newest', keys: ['personId', '-at', '-id'] },
+    { name: 'community_at', keys: ['community', 'at', 'id'] },
+  ],
 })
 
 /** One "131" service given (career guidance, job referral, skills training). */
@@ -535,6 +598,10 @@ export interface ServiceRecord {
 export const services = defineCollection<ServiceRecord>()({
   name: 'services',
   fields: { personId: 'text', year: 'int', kind: 'text', community: 'text', at: 'text' },
+  indexes: [
+    { name: 'person_year', keys: ['personId', 'year', 'kind'] },
+    { name: 'community_at', keys: ['community', 'at', 'id'] },
+  ],
 })
 
 /** A 1-point deduction from a street/town's annual score (Hai'an 2021 §四3). */
@@ -556,6 +623,7 @@ export interface DeductionRecord {
 export const deductions = defineCollection<DeductionRecord>()({
   name: 'deductions',
   fields: { town: 'text', community: 'text', year: 'int' },
+  indexes: [{ name: 'scope', keys: ['year', 'community', 'id'] }],
 })
 
 /**
@@ -587,6 +655,10 @@ export interface PlacementCaseRecord {
 export const placementCases = defineCollection<PlacementCaseRecord>()({
   name: 'placement_cases',
   fields: { kind: 'text', status: 'text', community: 'text', deadline: 'text', householdId: 'text' },
+  indexes: [
+    { name: 'open', keys: ['status', 'deadline', 'id'] },
+    { name: 'scope', keys: ['status', 'community', 'deadline', 'id'] },
+  ],
 })
 
 /** Remaining one-time subscription-message credits of one account for one template. */
@@ -635,6 +707,7 @@ export interface PolicyRecord {
 export const policies = defineCollection<PolicyRecord>()({
   name: 'policies',
   fields: { status: 'text', updatedAt: 'text', needsMatch: 'bool', owner: 'text' },
+  indexes: [{ name: 'status_updated', keys: ['status', 'updatedAt', 'id'] }],
 })
 
 export interface PolicyVersionRecord {
@@ -649,6 +722,7 @@ export interface PolicyVersionRecord {
 export const policyVersions = defineCollection<PolicyVersionRecord>()({
   name: 'policy_versions',
   fields: { policyId: 'text', version: 'int' },
+  indexes: [{ name: 'policy_version', keys: ['policyId', 'version', 'id'] }],
 })
 
 /** A dated announcement tied to policies (政策通知), e.g. "2027 年春风行动补贴申领开始". */
@@ -676,6 +750,7 @@ export interface PolicyNoticeRecord {
 export const policyNotices = defineCollection<PolicyNoticeRecord>()({
   name: 'policy_notices',
   fields: { status: 'text', publishedAt: 'text', needsMatch: 'bool', owner: 'text' },
+  indexes: [{ name: 'status_published', keys: ['status', 'publishedAt', 'id'] }],
 })
 
 /**
@@ -713,6 +788,11 @@ export const policyReach = defineCollection<PolicyReachRecord>()({
     appliedAt: 'text',
     enjoyingAt: 'text',
   },
+  indexes: [
+    { name: 'policy_scope', keys: ['policyId', 'verdict', 'community', 'id'] },
+    { name: 'scope', keys: ['community', 'verdict', 'id'] },
+    { name: 'person', keys: ['personId', 'policyId', 'id'] },
+  ],
 })
 
 /**
@@ -738,6 +818,7 @@ export interface DeductionCandidateRecord {
 export const deductionCandidates = defineCollection<DeductionCandidateRecord>()({
   name: 'deduction_candidates',
   fields: { quarter: 'text', community: 'text', status: 'text' },
+  indexes: [{ name: 'quarter_scope', keys: ['quarter', 'community', 'id'] }],
 })
 
 /** A unit that hires (用人单位). Verified by street or county staff before its vacancies go out. */
@@ -765,6 +846,10 @@ export interface EmployerRecord {
 export const employers = defineCollection<EmployerRecord>()({
   name: 'employers',
   fields: { creditCode: 'text', region: 'text', status: 'text', updatedAt: 'text' },
+  indexes: [
+    { name: 'creditCode', keys: ['creditCode'], unique: true },
+    { name: 'queue', keys: ['status', 'region', 'updatedAt', 'id'] },
+  ],
 })
 
 /**
@@ -799,6 +884,12 @@ export const jobInterests = defineCollection<JobInterestRecord>()({
     status: 'text',
     updatedAt: 'text',
   },
+  indexes: [
+    { name: 'byJob', keys: ['jobId', 'updatedAt', 'id'] },
+    { name: 'byPerson', keys: ['personId', 'updatedAt', 'id'] },
+    { name: 'byCommunity', keys: ['community', 'updatedAt', 'id'] },
+    { name: 'byEmployer', keys: ['employerId', 'updatedAt', 'id'] },
+  ],
 })
 
 /**
@@ -824,6 +915,7 @@ export interface WelfarePostRecord {
 export const welfarePosts = defineCollection<WelfarePostRecord>()({
   name: 'welfare_posts',
   fields: { town: 'text', status: 'text', updatedAt: 'text' },
+  indexes: [{ name: 'byTown', keys: ['town', 'status', 'updatedAt', 'id'] }],
 })
 
 /** A person placed on a public-welfare post, with the priority that put them first. */
@@ -843,6 +935,10 @@ export interface WelfareAllocationRecord {
 export const welfareAllocations = defineCollection<WelfareAllocationRecord>()({
   name: 'welfare_allocations',
   fields: { postId: 'text', personId: 'text', town: 'text' },
+  indexes: [
+    { name: 'byPost', keys: ['postId', 'id'] },
+    { name: 'town_scan', keys: ['town', 'id'] },
+  ],
 })
 
 /** A guidance session residents book (预约): career/startup guidance, training, briefing, job fair. */
@@ -894,6 +990,12 @@ export const sessions = defineCollection<SessionRecord>()({
     kind: 'text',
     closed: 'bool',
   },
+  indexes: [
+    { name: 'byHost', keys: ['hostRegion', 'startsAt', 'id'] },
+    { name: 'byRegion', keys: ['region', 'startsAt', 'id'] },
+    { name: 'open', keys: ['closed', 'endsAt', 'id'] },
+    { name: 'starts', keys: ['startsAt', 'id'] },
+  ],
 })
 
 /** One person's place in one session: `bkg_<session>_<person>`, reused if they book again. */
@@ -937,6 +1039,13 @@ export const bookings = defineCollection<BookingRecord>()({
     seq: 'int',
     code: 'text',
   },
+  indexes: [
+    { name: 'bySession', keys: ['sessionId', 'status', 'seq', 'id'] },
+    { name: 'byPerson', keys: ['personId', 'startsAt', 'id'] },
+    { name: 'byCommunity', keys: ['community', 'status', 'startsAt', 'id'] },
+    { name: 'session_code', keys: ['sessionId', 'code'], unique: true },
+    { name: 'byCommunityRecent', keys: ['community', '-startsAt', 'id'] },
+  ],
 })
 
 /**
@@ -982,6 +1091,10 @@ export interface AgreementRecord {
 export const agreements = defineCollection<AgreementRecord>()({
   name: 'agreements',
   fields: { personId: 'text', community: 'text', status: 'text' },
+  indexes: [
+    { name: 'personId', keys: ['personId'], unique: true },
+    { name: 'community_status', keys: ['community', 'status'] },
+  ],
 })
 
 /**
@@ -998,6 +1111,7 @@ export interface ReportSnapshotRecord {
 export const reportSnapshots = defineCollection<ReportSnapshotRecord>()({
   name: 'report_snapshots',
   fields: { quarter: 'text', community: 'text' },
+  indexes: [{ name: 'quarter_community', keys: ['quarter', 'community', 'id'] }],
 })
 
 /** A street/town's employed urban labour force for a month (\`lf_<town>_<YYYY-MM>\`): the rate's denominator. */
@@ -1012,6 +1126,7 @@ export interface LabourForceRecord {
 export const labourForce = defineCollection<LabourForceRecord>()({
   name: 'labour_force',
   fields: { town: 'text', month: 'text' },
+  indexes: [{ name: 'town_month', keys: ['town', 'month', 'id'] }],
 })
 
 /** The county's decision on a community's full-employment star level for a year (\`cr_<community>_<year>\`). */
@@ -1030,6 +1145,7 @@ export interface CommunityRatingRecord {
 export const communityRatings = defineCollection<CommunityRatingRecord>()({
   name: 'community_ratings',
   fields: { community: 'text', year: 'int' },
+  indexes: [{ name: 'community_year', keys: ['community', 'year', 'id'] }],
 })
 
 export const ALL_COLLECTIONS = [

@@ -17,16 +17,37 @@ export interface Doc {
   id: string
 }
 
+/**
+ * A compound or unique index: its keys in order, `-field` for descending. `id` is the
+ * tie-breaker (`_id` on CloudBase). Every declared field also gets a single-field index.
+ */
+export interface IndexSpec<F extends string = string> {
+  readonly name: string
+  readonly keys: readonly (F | 'id' | `-${F | 'id'}`)[]
+  /**
+   * One document per value. Documents without a value (null or missing) never collide: a
+   * Postgres unique index, and on CloudBase a partial index over documents that have one.
+   */
+  readonly unique?: boolean
+}
+
 export interface CollectionSpec<T extends Doc = Doc> {
   readonly name: string
   /** Fields that may be filtered and sorted on, with their types. */
   readonly fields: { readonly [K in keyof T & string]?: FieldType }
+  /**
+   * The indexes beyond one per field, declared once: infra/cloudbase/database.json is generated
+   * from them (`npm run gen:deploy`) and the schema contract checks the SQL migrations have each.
+   */
+  readonly indexes?: readonly IndexSpec[]
 }
 
 /** Declare a collection with its document type: `defineCollection<Job>()({ name, fields })`. */
 export const defineCollection =
   <T extends Doc>() =>
-  <const S extends CollectionSpec<T>>(spec: S): S & CollectionSpec<T> & { readonly __doc?: T } =>
+  <const S extends CollectionSpec<T> & { readonly indexes?: readonly IndexSpec<keyof T & string>[] }>(
+    spec: S,
+  ): S & CollectionSpec<T> & { readonly __doc?: T } =>
     spec
 
 export type DocOf<C> = C extends { readonly __doc?: infer T } ? Exclude<T, undefined> : never

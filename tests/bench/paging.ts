@@ -14,8 +14,8 @@ import { regionsAtLevel } from '../../functions/contexts/regions/region-director
 import { persons } from '../../functions/store/collections'
 import { migrate } from '../../functions/store/migrate'
 import { openPgliteStore } from '../../functions/store/pglite-store'
-import { openPostgresStore } from '../../functions/store/postgres-store'
 import type { FindQuery } from '../../functions/store/port'
+import { openPostgresStore } from '../../functions/store/postgres-store'
 import type { SqlStore } from '../../functions/store/sql-store'
 
 const N = Number(process.env.BENCH_PAGING_PERSONS ?? 200_000)

@@ -29,6 +29,44 @@ it('has a generated column for every declared field of every collection', async 
   }
 })
 
+/** An index's columns, without a trailing `id` (a tie-breaker either side may add or leave out). */
+const shape = (cols: string[], unique: boolean) =>
+  `${unique ? 'unique ' : ''}${(cols.length > 1 && cols.at(-1) === 'id' ? cols.slice(0, -1) : cols).join(', ')}`
+
+it('has, in the migrations, every compound and unique index the collections declare, and no other', async () => {
+  const { rows } = await store.sql.query<{ tablename: string; indexdef: string }>(
+    "SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public'",
+  )
+  for (const c of ALL_COLLECTIONS) {
+    const inSql = rows
+      .filter((r) => r.tablename === c.name)
+      .map((r) => ({
+        unique: /CREATE UNIQUE/.test(r.indexdef),
+        cols: r.indexdef
+          .replace(/^.*USING btree \(/, '')
+          .replace(/\).*$/, '')
+          .split(',')
+          .map((k) => k.trim().split(' ')[0]!),
+      }))
+      // The primary key, and single-column indexes (each declared field may have one).
+      .filter((i) => i.unique || i.cols.length > 1)
+      .filter((i) => !(i.unique && i.cols.length === 1 && i.cols[0] === 'id'))
+      .map((i) => shape(i.cols, i.unique))
+    const declared = (c.indexes ?? [])
+      .filter((i) => i.unique || i.keys.length > 1)
+      .map((i) =>
+        shape(
+          i.keys.map((k) => columnOf(k.replace(/^-/, ''))),
+          i.unique === true,
+        ),
+      )
+    expect({ collection: c.name, indexes: [...new Set(inSql)].sort() }).toEqual({
+      collection: c.name,
+      indexes: [...new Set(declared)].sort(),
+    })
+  }
+})
+
 it('applies each migration once', async () => {
   expect(await migrate(store.sql)).toEqual([])
 })

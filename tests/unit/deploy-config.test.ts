@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
 import { FUNCTIONS, type FunctionSpec, SCHEDULE_TIMEZONE } from '../../functions/manifest'
 import { toAwsCron, toCloudbaseCron } from '../../functions/platform/cron-convert'
+import { databaseJson } from '../../functions/store/cloudbase-declaration'
 import { ALL_COLLECTIONS } from '../../functions/store/collections'
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
 
@@ -178,6 +179,24 @@ describe('infra/cloudbase/cloudbaserc.json', () => {
 })
 
 describe('infra/cloudbase/database.json', () => {
+  it('is what the collection declarations generate (npm run gen:deploy)', () => {
+    expect(db).toEqual(JSON.parse(JSON.stringify(databaseJson(ALL_COLLECTIONS))))
+  })
+
+  it('makes one person per account and per ID number unique, counting only bound accounts', () => {
+    const persons = db.collections.find((c) => c.name === 'persons')!
+    expect(persons.indexes).toContainEqual(
+      expect.objectContaining({
+        keys: [{ field: 'accountId', direction: 'asc' }],
+        unique: true,
+        partialFilterExpression: { accountId: { $type: 'string' } },
+      }),
+    )
+    expect(persons.indexes).toContainEqual(
+      expect.objectContaining({ keys: [{ field: 'idHash', direction: 'asc' }], unique: true }),
+    )
+  })
+
   it('has every collection of functions/store/collections.ts and no other', () => {
     expect(db.collections.map((c) => c.name).sort()).toEqual(ALL_COLLECTIONS.map((c) => c.name).sort())
   })
