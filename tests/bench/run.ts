@@ -15,6 +15,7 @@ import { openPgliteStore } from '../../functions/store/pglite-store'
 import { JOB_CATEGORIES, type JobCategory, type JobListQuery } from '../../shared/jobs/job'
 import { aJob } from '../support/job-fixtures'
 import { benchBookings } from './bookings'
+import { benchBundles } from './bundles'
 import { benchFollowups } from './followups'
 import { benchJobPush } from './job-push'
 import { benchPaging } from './paging'
@@ -104,6 +105,7 @@ const main = async () => {
   if (!which || which === 'bookings') await benchBookings()
   if (!which || which === 'reports') await benchReports()
   if (!which || which === 'paging') await benchPaging()
+  if (!which || which === 'bundles') await benchBundles()
 }
 
 main().catch((err) => {

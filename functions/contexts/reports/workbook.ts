@@ -1,5 +1,5 @@
 import { PassThrough, type Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { KEY_GROUPS } from '../../../shared/people/person'
 import { type QuarterlyReport, SUMMARY_COLUMNS } from '../../../shared/reports/report'
 import { inShanghai } from '../../platform/time'
@@ -219,8 +219,19 @@ const detailSheet = (wb: ExcelJS.stream.xlsx.WorkbookWriter, r: QuarterlyReport)
   ws.commit()
 }
 
+/**
+ * exceljs, loaded when a workbook is first written: it is most of the reports function's code,
+ * and a deployed bundle keeps it in a chunk of its own (scripts/lib/bundle-plugins.cjs) so
+ * every other request's cold start doesn't read it.
+ */
+const excel = async (): Promise<typeof ExcelJS> => {
+  const mod = (await import('exceljs')) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS
+  return mod.default ?? mod
+}
+
 /** Write the quarter's workbook to `out` (a file, a response, a counter in the benchmark). */
 export const writeQuarterlyWorkbook = async (r: QuarterlyReport, out: Writable): Promise<void> => {
+  const ExcelJS = await excel()
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   wb.creator = '基层公共就业服务平台'
   wb.created = new Date(r.computedAt)
@@ -255,6 +266,7 @@ export const writeRosterWorkbook = async (
     rows: (string | number)[][]
   },
 ): Promise<void> => {
+  const ExcelJS = await excel()
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   wb.creator = '基层公共就业服务平台'
   const width = sheet.headers.length
