@@ -48,6 +48,7 @@ module.exports = {
         '<rootDir>/tests/integration/materials.test.ts',
         '<rootDir>/tests/integration/placement.test.ts',
         '<rootDir>/tests/integration/welfare-posts.test.ts',
+        '<rootDir>/tests/integration/zero-watch-budget.test.ts',
       ],
       setupFiles: ['<rootDir>/tests/support/use-cloudbase.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/support/pii-scan.ts'],

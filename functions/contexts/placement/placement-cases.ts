@@ -16,6 +16,7 @@ import {
   placementCases,
 } from '../../store/collections'
 import { DuplicateKeyError, type Page, type Store } from '../../store/port'
+import { scanPages } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { inboxNotifier } from '../inbox/notifier'
@@ -124,60 +125,50 @@ export const watchHousehold = async (deps: Deps, householdId: string, at: Date) 
   return null
 }
 
+/** Tests make the sweep pause early: a small page, a page count or a spent budget. */
+export interface SweepOptions {
+  budgetMs?: number
+  maxPages?: number
+  pageSize?: number
+}
+
+/** Where an unfinished household sweep resumes: the last household it checked. */
+const SWEEP_KEY = 'zero-employment-watch:sweep'
+
 /**
- * Daily (and on demand): find zero-employment households, open their cases, escalate missed
- * deadlines to the street/town and then the county; at month end, report households not cleared
- * ("按月动态清零") to the county.
+ * Hourly: escalate missed deadlines first (bounded by the open cases, and what must not wait
+ * behind a county-wide scan), then sweep the households for new zero-employment ones, then at
+ * month end report households not cleared ("按月动态清零") to the county.
+ *
+ * The sweep is budgeted and resumable: it reads households in id order, and when its time budget
+ * (under the 60 s platform limit) or `maxPages` is spent it saves the last household it finished;
+ * the next run goes on from there, and a sweep that reaches the end starts over next time.
  */
 export const watchZeroEmployment = async (
   deps: Deps,
   at: Date,
   log: Logger,
+  opts: SweepOptions = {},
 ): Promise<Record<string, number>> => {
-  let opened = 0
-  let escalated = 0
-  // Households: persons ordered by household, grouped across page boundaries.
-  let cursor: string | null = null
-  let group: PersonRecord[] = []
-  const settings = countySettingsCache(deps.store)
-  const today = shanghaiDate(at)
-  const flush = async () => {
-    if (
-      group.length &&
-      isZeroEmployment(group, today, (await settings(group[0]!.community)).workingAge) &&
-      (await openCase(deps, 'zero_employment', group, at))
-    )
-      opened++
-    group = []
-  }
-  do {
-    const page: Page<PersonRecord> = await deps.store.find(persons, {
-      where: [{ field: 'householdId', op: 'ne', value: null }],
-      orderBy: [{ field: 'householdId', dir: 'asc' }],
-      limit: 100,
-      cursor,
-    })
-    for (const p of page.items) {
-      if (group.length && group[0]!.householdId !== p.householdId) await flush()
-      group.push(p)
-    }
-    cursor = page.nextCursor
-  } while (cursor)
-  await flush()
+  const escalated = await escalateMissedDeadlines(deps, at)
+  const sweep = await sweepHouseholds(deps, at, opts)
+  const monthEnd = await monthEndReport(deps, at)
+  log.info('zero-employment watch', { escalated, ...sweep, monthEnd })
+  return { escalated, ...sweep, notCleared: monthEnd }
+}
 
-  // Escalate missed deadlines, one level at a time, each with a fresh 24 hours.
+/** Escalate missed deadlines, one level at a time, each with a fresh 24 hours. */
+const escalateMissedDeadlines = async (deps: Deps, at: Date): Promise<number> => {
   const now = at.toISOString()
-  cursor = null
-  do {
-    const page: Page<PlacementCaseRecord> = await deps.store.find(placementCases, {
-      where: [
-        { field: 'status', op: 'eq', value: 'open' },
-        { field: 'deadline', op: 'lte', value: now },
-      ],
-      orderBy: [{ field: 'deadline', dir: 'asc' }],
-      limit: 100,
-      cursor,
-    })
+  let escalated = 0
+  for await (const page of scanPages(deps.store, placementCases, {
+    where: [
+      { field: 'status', op: 'eq', value: 'open' },
+      { field: 'deadline', op: 'lte', value: now },
+    ],
+    orderBy: [{ field: 'deadline', dir: 'asc' }],
+    limit: 100,
+  })) {
     for (const c of page.items) {
       if (c.level === 'county') continue
       const level = c.level === 'community' ? 'street' : 'county'
@@ -203,12 +194,65 @@ export const watchZeroEmployment = async (
         at,
       )
     }
-    cursor = page.nextCursor
-  } while (cursor)
+  }
+  return escalated
+}
 
-  const monthEnd = await monthEndReport(deps, at)
-  log.info('zero-employment watch', { opened, escalated, monthEnd })
-  return { opened, escalated, notCleared: monthEnd }
+/** Persons by household, grouped across pages; each finished household moves the checkpoint. */
+const sweepHouseholds = async (
+  deps: Deps,
+  at: Date,
+  opts: SweepOptions,
+): Promise<{ opened: number; households: number; sweepDone: number }> => {
+  const started = Date.now()
+  const budget = opts.budgetMs ?? 45_000 // the escalations ran first; under a 60 s platform limit
+  const saved = await deps.store.get(meta, SWEEP_KEY)
+  let done = saved?.value ?? '' // the last household finished; '' sorts before every id
+  const settings = countySettingsCache(deps.store)
+  const today = shanghaiDate(at)
+  let opened = 0
+  let households = 0
+  let group: PersonRecord[] = []
+  const flush = async () => {
+    if (!group.length) return
+    if (
+      isZeroEmployment(group, today, (await settings(group[0]!.community)).workingAge) &&
+      (await openCase(deps, 'zero_employment', group, at))
+    )
+      opened++
+    households++
+    done = group[0]!.householdId!
+    group = []
+  }
+  const remember = async (value: string | null) => {
+    if (value === null) return void (await deps.store.delete(meta, SWEEP_KEY))
+    const doc = { id: SWEEP_KEY, value, updatedAt: at.toISOString() }
+    if (await deps.store.update(meta, SWEEP_KEY, doc)) return
+    await deps.store.insert(meta, doc).catch((err) => {
+      if (!(err instanceof DuplicateKeyError)) throw err // another run saved its place first
+    })
+  }
+  let pages = 0
+  for await (const page of scanPages(deps.store, persons, {
+    where: [{ field: 'householdId', op: 'gt', value: done }],
+    orderBy: [{ field: 'householdId', dir: 'asc' }],
+    limit: opts.pageSize ?? 100,
+  })) {
+    for (const p of page.items) {
+      if (group.length && group[0]!.householdId !== p.householdId) await flush()
+      group.push(p)
+    }
+    pages++
+    if (!page.nextCursor) break
+    if (Date.now() - started > budget || (opts.maxPages !== undefined && pages >= opts.maxPages)) {
+      // The household still being read is read whole next time.
+      await remember(done)
+      return { opened, households, sweepDone: 0 }
+    }
+  }
+  await flush()
+  await remember(null)
+  return { opened, households, sweepDone: 1 }
 }
 
 /** On a month's last day: the county hears of every zero-employment household not yet cleared. */
