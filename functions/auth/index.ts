@@ -1,11 +1,30 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
 import { devLoginSchema, wechatLoginSchema } from '../../shared/auth/identity'
+import { z } from 'zod'
+import {
+  grantStaffRoleSchema,
+  refuseStaffRequestSchema,
+  revokeStaffRoleSchema,
+  staffRequestSchema,
+} from '../../shared/auth/staff-roles'
 import { devLogin, sessionInfo, wechatLogin } from '../contexts/auth/login'
+import {
+  grantStaffRole,
+  listStaff,
+  myStaffRequest,
+  refuseStaffRequest,
+  requestStaffRole,
+  revokeStaffRole,
+} from '../contexts/auth/staff-roles'
 import { LIMITS } from '../contexts/limits/rate-limit'
 import { findMyPerson } from '../contexts/people/me'
 import { wechatAuth } from '../identity/wechat-code2session'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route } from '../runtime/http'
+
+const accountParams = z.object({
+  accountId: z.string().regex(/^wx:[A-Za-z0-9_-]{1,64}$/, '账号格式不正确'),
+})
 
 const fn = httpFunction({
   [routeKey(API_ROUTES.devLogin)]: route({
@@ -31,6 +50,39 @@ const fn = httpFunction({
       }
       return sessionInfo(identity!)
     },
+  }),
+  [routeKey(API_ROUTES.requestStaffRole)]: route({
+    access: 'user',
+    limits: LIMITS.bindRequest,
+    body: staffRequestSchema,
+    handle: ({ deps, identity, body }) => requestStaffRole(deps, identity!, body),
+  }),
+  [routeKey(API_ROUTES.myStaffRequest)]: route({
+    access: 'user',
+    handle: ({ deps, identity }) => myStaffRequest(deps, identity!),
+  }),
+  [routeKey(API_ROUTES.listStaff)]: route({
+    access: ['county'],
+    handle: ({ deps, identity }) => listStaff(deps, identity!),
+  }),
+  [routeKey(API_ROUTES.grantStaffRole)]: route({
+    access: ['county'],
+    params: accountParams,
+    body: grantStaffRoleSchema,
+    handle: ({ deps, identity, params, body }) => grantStaffRole(deps, identity!, params.accountId, body),
+  }),
+  [routeKey(API_ROUTES.revokeStaffRole)]: route({
+    access: ['county'],
+    params: accountParams,
+    body: revokeStaffRoleSchema,
+    handle: ({ deps, identity, params, body }) => revokeStaffRole(deps, identity!, params.accountId, body.reason),
+  }),
+  [routeKey(API_ROUTES.refuseStaffRequest)]: route({
+    access: ['county'],
+    params: accountParams,
+    body: refuseStaffRequestSchema,
+    handle: ({ deps, identity, params, body }) =>
+      refuseStaffRequest(deps, identity!, params.accountId, body.reason),
   }),
 })
 

@@ -5,7 +5,8 @@ import type {
   Stage,
   TimelineEntry,
 } from '../../shared/applications/application-types'
-import type { Role } from '../../shared/auth/identity'
+import type { Role, StaffRole } from '../../shared/auth/identity'
+import type { StaffRequestStatus } from '../../shared/auth/staff-roles'
 import type { EmployerStatus, VacancyTimelineEntry } from '../../shared/employers/employer'
 import type { Job } from '../../shared/jobs/job'
 import type { InterestSource, InterestStatus, ReturneeInput } from '../../shared/jobs/seeker'
@@ -82,6 +83,13 @@ export interface AccountRecord {
   source: 'dev' | 'wechat' | 'cloudbase'
   /** For employer accounts: the unit they manage. */
   employerId?: string | null
+  /** A county account that grants and revokes staff roles (系统管理员). */
+  admin?: boolean
+  /** For staff: the name and unit they gave when asking for the role. */
+  name?: string | null
+  unit?: string | null
+  grantedAt?: string | null
+  grantedBy?: string | null
   createdAt: string
   lastLoginAt: string
 }
@@ -89,7 +97,30 @@ export interface AccountRecord {
 export const accounts = defineCollection<AccountRecord>()({
   name: 'accounts',
   fields: { role: 'text', region: 'text' },
-  indexes: [{ name: 'role_region', keys: ['role', 'region'] }],
+  indexes: [
+    { name: 'role_region', keys: ['role', 'region'] },
+    { name: 'region_role', keys: ['region', 'role', 'id'] },
+  ],
+})
+
+/** A person's request for a staff role, one per account (its id), decided by a county administrator. */
+export interface StaffRequestRecord {
+  id: string
+  name: string
+  role: StaffRole
+  region: string
+  unit: string
+  status: StaffRequestStatus
+  at: string
+  updatedAt: string
+  decidedBy: string | null
+  decidedAt: string | null
+  reason: string | null
+}
+export const staffRequests = defineCollection<StaffRequestRecord>()({
+  name: 'staff_requests',
+  fields: { status: 'text', region: 'text', updatedAt: 'text' },
+  indexes: [{ name: 'queue', keys: ['status', 'updatedAt', 'id'] }],
 })
 
 /** Every write and every sensitive read leaves one of these: who, what, when, result. */
@@ -1151,6 +1182,7 @@ export const communityRatings = defineCollection<CommunityRatingRecord>()({
 export const ALL_COLLECTIONS = [
   jobs,
   accounts,
+  staffRequests,
   auditLog,
   rateLimits,
   phoneCodes,

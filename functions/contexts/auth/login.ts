@@ -23,9 +23,17 @@ export const sessionInfo = (who: Identity): SessionInfo => ({
 const saveAccount = async (deps: Deps, who: Identity, source: AccountRecord['source'], now: Date) => {
   const id = `wx:${who.openid}`
   const at = now.toISOString()
+  // The demo's county logins administer staff roles, so the 人员权限 page can be tried.
+  const admin = source === 'dev' ? who.role === 'county' : undefined
   const existing = await deps.store.get(accounts, id)
   if (existing) {
-    await deps.store.update(accounts, id, { role: who.role, region: who.region, source, lastLoginAt: at })
+    await deps.store.update(accounts, id, {
+      role: who.role,
+      region: who.region,
+      source,
+      lastLoginAt: at,
+      ...(admin === undefined ? {} : { admin }),
+    })
     return
   }
   await deps.store
@@ -37,6 +45,7 @@ const saveAccount = async (deps: Deps, who: Identity, source: AccountRecord['sou
       source,
       createdAt: at,
       lastLoginAt: at,
+      ...(admin === undefined ? {} : { admin }),
     })
     .catch(async (err) => {
       // Two first logins at once: the other one created it; ours becomes an update.
