@@ -6,7 +6,6 @@
  * as the command line.
  */
 import { parseArgs } from 'node:util'
-import { grantStaffRoleSchema } from '../shared/auth/staff-roles'
 import { recordAudit } from '../functions/contexts/audit/record-audit'
 import { findRegion, HOME_COUNTY } from '../functions/contexts/regions/region-directory'
 import { readHostLock } from '../functions/local/boot'
@@ -15,6 +14,7 @@ import { accounts } from '../functions/store/collections'
 import { openStore } from '../functions/store/create-store'
 import { migrate } from '../functions/store/migrate'
 import { SqlStore } from '../functions/store/sql-store'
+import { grantStaffRoleSchema } from '../shared/auth/staff-roles'
 
 const fail = (message: string): never => {
   console.error(`grant: ${message}`)
@@ -31,14 +31,21 @@ const main = async () => {
     },
   })
   if (!values.openid) return fail('--openid is required (the account must have logged in once)')
-  const parsed = grantStaffRoleSchema.safeParse({ role: values.role, region: values.region, admin: values.admin })
-  if (!parsed.success) return fail(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
+  const parsed = grantStaffRoleSchema.safeParse({
+    role: values.role,
+    region: values.region,
+    admin: values.admin,
+  })
+  if (!parsed.success)
+    return fail(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
   const input = parsed.data
   if (!findRegion(input.region) || !input.region.startsWith(HOME_COUNTY))
     return fail(`${input.region} is not a division of county ${HOME_COUNTY}`)
   const env = parseEnv(process.env, { local: true })
-  if (env.localCloudBase) return fail('the local CloudBase service lives inside npm start; use the dev login there')
-  if (env.STORE === 'pglite' && readHostLock(env)) return fail('npm start is using the embedded database; stop it first')
+  if (env.localCloudBase)
+    return fail('the local CloudBase service lives inside npm start; use the dev login there')
+  if (env.STORE === 'pglite' && readHostLock(env))
+    return fail('npm start is using the embedded database; stop it first')
   const store = await openStore(env)
   try {
     if (store instanceof SqlStore) await migrate(store.sql)

@@ -1,6 +1,6 @@
+import { z } from 'zod'
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
 import { devLoginSchema, wechatLoginSchema } from '../../shared/auth/identity'
-import { z } from 'zod'
 import {
   grantStaffRoleSchema,
   refuseStaffRequestSchema,
@@ -21,6 +21,7 @@ import { findMyPerson } from '../contexts/people/me'
 import { wechatAuth } from '../identity/wechat-code2session'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route } from '../runtime/http'
+import { accounts } from '../store/collections'
 
 const accountParams = z.object({
   accountId: z.string().regex(/^wx:[A-Za-z0-9_-]{1,64}$/, '账号格式不正确'),
@@ -47,6 +48,10 @@ const fn = httpFunction({
       if (identity!.role === 'resident' && !identity!.region) {
         const me = await findMyPerson(deps, identity!)
         if (me) return sessionInfo({ ...identity!, region: me.community })
+      }
+      if (identity!.role === 'county') {
+        const account = await deps.store.get(accounts, `wx:${identity!.openid}`)
+        return { ...sessionInfo(identity!), admin: account?.admin === true }
       }
       return sessionInfo(identity!)
     },
@@ -75,7 +80,8 @@ const fn = httpFunction({
     access: ['county'],
     params: accountParams,
     body: revokeStaffRoleSchema,
-    handle: ({ deps, identity, params, body }) => revokeStaffRole(deps, identity!, params.accountId, body.reason),
+    handle: ({ deps, identity, params, body }) =>
+      revokeStaffRole(deps, identity!, params.accountId, body.reason),
   }),
   [routeKey(API_ROUTES.refuseStaffRequest)]: route({
     access: ['county'],

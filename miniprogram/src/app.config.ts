@@ -48,6 +48,8 @@ export default defineAppConfig({
         'pages/register-person/index',
         'pages/county-settings/index',
         'pages/agreement/index',
+        'pages/staff-request/index',
+        'pages/staff-admin/index',
       ],
     },
     {

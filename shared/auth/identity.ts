@@ -66,4 +66,6 @@ export interface SessionInfo {
   roleLabel: string
   region: string | null
   regionName: string | null
+  /** A county system administrator: grants and revokes staff roles (人员权限). */
+  admin?: boolean
 }

@@ -41,7 +41,10 @@ export const grantStaffRoleSchema = z
   })
   .strict()
   .superRefine(regionFitsRole)
-  .refine((v) => !v.admin || v.role === 'county', { path: ['admin'], message: '只有县级工作人员可设为系统管理员' })
+  .refine((v) => !v.admin || v.role === 'county', {
+    path: ['admin'],
+    message: '只有县级工作人员可设为系统管理员',
+  })
 export type GrantStaffRoleInput = z.infer<typeof grantStaffRoleSchema>
 
 export const revokeStaffRoleSchema = z

@@ -1,4 +1,10 @@
-import { type Identity, isStaffRole, ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../../../shared/auth/identity'
+import {
+  type Identity,
+  isStaffRole,
+  ROLE_LABELS,
+  STAFF_ROLES,
+  type StaffRole,
+} from '../../../shared/auth/identity'
 import type {
   GrantStaffRoleInput,
   StaffAccountView,
@@ -211,11 +217,7 @@ export const refuseStaffRequest = async (deps: Deps, who: Identity, accountId: s
   )
   if (!saved) throw new AppError('STAFF.REQUEST_NOT_FOUND')
   await recordAudit(deps.store, at, who, { action: 'staff.refuse', subject: accountId, result: 'ok' })
-  await inboxNotifier(deps.store).notify(
-    accountId,
-    { title: '工作人员权限申请未通过', body: reason },
-    at,
-  )
+  await inboxNotifier(deps.store).notify(accountId, { title: '工作人员权限申请未通过', body: reason }, at)
   return requestView(saved)
 }
 

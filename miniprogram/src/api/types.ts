@@ -7,6 +7,7 @@ import type {
 } from '@shared/applications/application-types'
 import type { CardView } from '@shared/applications/cards'
 import type { SessionInfo } from '@shared/auth/identity'
+import type { StaffAccountView, StaffRequestView } from '@shared/auth/staff-roles'
 import type { EmployerView, VacancyView } from '@shared/employers/employer'
 import type { Channel, FollowupTaskView, ServiceKind } from '@shared/followups/followup'
 import type { CampaignReport } from '@shared/jobs/campaign'
@@ -169,6 +170,12 @@ export interface RouteReplies {
   devLogin: TokenReply
   wechatLogin: TokenReply
   session: SessionInfo
+  requestStaffRole: StaffRequestView
+  myStaffRequest: StaffRequestView | null
+  listStaff: { requests: StaffRequestView[]; staff: StaffAccountView[] }
+  grantStaffRole: StaffAccountView
+  revokeStaffRole: { ok: true }
+  refuseStaffRequest: StaffRequestView
   listJobs: Paged<JobSummary>
   getJob: Job
   listJobCategories: ItemsReply<{ code: string; label: string }>

@@ -403,6 +403,16 @@ export default function MinePage() {
             desc: '知晓率、享受率，补贴应享未享扣分候选',
             url: '/packages/staff/pages/policy-reach/index',
           },
+          ...(info.role === 'county' && info.admin
+            ? [
+                {
+                  id: 'mine-entry-staff-admin',
+                  label: '人员权限',
+                  desc: '开通、收回社区、镇/街道和县级工作人员的权限',
+                  url: '/packages/staff/pages/staff-admin/index',
+                },
+              ]
+            : []),
           ...(info.role === 'county'
             ? [
                 {
@@ -455,6 +465,16 @@ export default function MinePage() {
             desc: '外出务工返乡，登记后为您推荐本地岗位',
             url: '/packages/seeker/pages/returnee/index',
           },
+          ...(info?.role === 'resident'
+            ? [
+                {
+                  id: 'mine-entry-staff-request',
+                  label: '我是工作人员',
+                  desc: '社区协理员、镇/街道和县级工作人员申请开通工作台',
+                  url: '/packages/staff/pages/staff-request/index',
+                },
+              ]
+            : []),
         ]),
     {
       id: 'mine-entry-notices',
