@@ -140,19 +140,21 @@ export default function StaffRequestPage() {
       {current && !editing ? (
         <View className="card" id="staff-request-status">
           <Text className="card-title">我的申请</Text>
-          <Text className="list-item__title">
-            {current.name} · {ROLE_LABELS[current.role]}
-          </Text>
+          <View className="list-item__head">
+            <Text className="list-item__title">
+              {current.name} · {ROLE_LABELS[current.role]}
+            </Text>
+            <Text
+              id="staff-request-state"
+              className={`tag ${current.status === 'refused' ? 'tag--accent' : 'tag--ok'}`}
+            >
+              {current.status === 'pending' ? '待开通' : current.status === 'granted' ? '已开通' : '未通过'}
+            </Text>
+          </View>
           <Text className="list-item__meta">
             {current.regionName} · {current.unit}
           </Text>
           <Text className="list-item__meta">{formatDateTime(current.at)} 提交</Text>
-          <Text
-            id="staff-request-state"
-            className={`tag ${current.status === 'refused' ? 'tag--accent' : 'tag--ok'}`}
-          >
-            {current.status === 'pending' ? '待开通' : current.status === 'granted' ? '已开通' : '未通过'}
-          </Text>
           {current.status === 'refused' && current.reason ? (
             <Text className="form-field__error" id="staff-request-reason">
               原因：{current.reason}
