@@ -60,6 +60,8 @@ export const ERRORS = {
     message: '您上传的材料已达上限（60 个、60 MB），如需更多请联系社区工作人员',
   },
   'FILE.NOT_FOUND': { status: 404, message: '文件不存在' },
+  'FILE.CLOUD_ONLY': { status: 409, message: '此服务不经云存储上传，请直接上传文件' },
+  'FILE.SLOT_UNKNOWN': { status: 403, message: '上传凭证无效或已过期，请重新上传' },
   'TASK.NOT_FOUND': { status: 404, message: '跟踪任务不存在' },
   'TASK.CLOSED': { status: 409, message: '该跟踪任务已完成或已逾期关闭' },
   'DEDUCTION.NOT_FOUND': { status: 404, message: '扣分记录不存在' },

@@ -1,6 +1,13 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
 import { z } from '../../shared/validation'
-import { downloadMaterial, MATERIAL_MAX_BYTES, MATERIAL_TYPES, uploadMaterial } from '../contexts/files/files'
+import {
+  cloudUploadSlot,
+  downloadMaterial,
+  importCloudFile,
+  MATERIAL_MAX_BYTES,
+  MATERIAL_TYPES,
+  uploadMaterial,
+} from '../contexts/files/files'
 import { LIMITS } from '../contexts/limits/rate-limit'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { fileReply, httpFunction, route } from '../runtime/http'
@@ -31,6 +38,33 @@ const fn = httpFunction({
       const file = await downloadMaterial(deps, identity!, params.id)
       return fileReply(file.bytes, file.contentType, file.name)
     },
+  }),
+  [routeKey(API_ROUTES.cloudUploadSlot)]: route({
+    access: 'user',
+    limits: LIMITS.upload,
+    status: 201,
+    handle: ({ deps, identity }) => cloudUploadSlot(deps, identity!),
+  }),
+  [routeKey(API_ROUTES.importCloudFile)]: route({
+    access: 'user',
+    body: z
+      .object({
+        fileId: z
+          .string()
+          .regex(
+            /^cloud:\/\/[A-Za-z0-9._-]+\/incoming\/[a-f0-9]{16}\/[a-z0-9_]{1,60}$/,
+            '文件标识格式不正确',
+          ),
+        name: z.string().trim().min(1, '请提供文件名').max(80, '文件名过长'),
+        contentType: z.enum(MATERIAL_TYPES, { error: '只能上传 JPG、PNG 图片或 PDF' }),
+        personId: z
+          .string()
+          .regex(/^psn_[a-z0-9_]{1,40}$/, '人员编号格式不正确')
+          .optional(),
+      })
+      .strict(),
+    status: 201,
+    handle: ({ deps, identity, body }) => importCloudFile(deps, identity!, body),
   }),
 })
 

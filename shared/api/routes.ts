@@ -55,6 +55,8 @@ export const API_ROUTES = {
   objectToNotice: { fn: 'applications', method: 'POST', path: '/api/public-notices/{id}/objections' },
   uploadFile: { fn: 'files', method: 'POST', path: '/api/files' },
   downloadFile: { fn: 'files', method: 'GET', path: '/api/files/{id}' },
+  cloudUploadSlot: { fn: 'files', method: 'POST', path: '/api/files/cloud-slots' },
+  importCloudFile: { fn: 'files', method: 'POST', path: '/api/files/cloud-imports' },
   listCards: { fn: 'cards', method: 'GET', path: '/api/cards' },
   changeCardStatus: { fn: 'cards', method: 'POST', path: '/api/cards/{id}/status' },
   inspectCard: { fn: 'cards', method: 'POST', path: '/api/cards/{id}/inspections' },

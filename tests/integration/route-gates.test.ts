@@ -58,6 +58,8 @@ const GATES: Record<keyof typeof API_ROUTES, Gate> = {
   objectToNotice: 'user',
   uploadFile: 'user',
   downloadFile: 'user',
+  cloudUploadSlot: 'user',
+  importCloudFile: 'user',
   listCards: 'user',
   changeCardStatus: 'CSK',
   inspectCard: 'CS',

@@ -3,7 +3,7 @@ import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import { newId } from '../../platform/ids'
 import type { Deps } from '../../runtime/deps'
-import { type FileRecord, files, persons } from '../../store/collections'
+import { type FileRecord, files, meta, persons } from '../../store/collections'
 import { recordAudit } from '../audit/record-audit'
 import { findMyPerson } from '../people/me'
 import { staffCanSee } from '../people/person-access'
@@ -134,6 +134,59 @@ export const uploadMaterial = async (
     detail: { size: record.size },
   })
   return toView(record)
+}
+
+/**
+ * Uploads in the mini-program on CloudBase go to cloud storage first (wx.cloud.uploadFile: a
+ * function call can't carry 5 MB), to a path the server handed out for this account; then the
+ * file is imported: read here, checked like any upload, kept under materials/, the incoming copy
+ * removed. Only a path issued to the caller, unexpired, can be imported — never another's file.
+ */
+const SLOT_MINUTES = 10
+const slotKey = (cloudPath: string) => `upload-slot:${cloudPath}`
+
+export const cloudUploadSlot = async (deps: Deps, who: Identity) => {
+  if (deps.files.kind !== 'cloudbase') throw new AppError('FILE.CLOUD_ONLY')
+  const at = deps.clock.now()
+  const owner = createHash('sha256').update(who.openid).digest('hex').slice(0, 16)
+  const cloudPath = `incoming/${owner}/${newId('up', at)}`
+  await deps.store.insert(meta, {
+    id: slotKey(cloudPath),
+    value: `wx:${who.openid}`,
+    updatedAt: new Date(at.getTime() + SLOT_MINUTES * 60_000).toISOString(),
+  })
+  return { cloudPath, expiresInSeconds: SLOT_MINUTES * 60 }
+}
+
+/** `cloud://<env>.<bucket>/<path>` → `<path>`. */
+const cloudPathOf = (fileId: string) => /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)?.[1] ?? null
+
+export const importCloudFile = async (
+  deps: Deps,
+  who: Identity,
+  input: { fileId: string; name: string; contentType: string; personId?: string },
+): Promise<FileView> => {
+  if (deps.files.kind !== 'cloudbase') throw new AppError('FILE.CLOUD_ONLY')
+  const path = cloudPathOf(input.fileId)
+  const slot = path ? await deps.store.get(meta, slotKey(path)) : null
+  if (!slot || slot.value !== `wx:${who.openid}` || slot.updatedAt < deps.clock.now().toISOString())
+    throw new AppError('FILE.SLOT_UNKNOWN')
+  const bytes = await deps.files.get(input.fileId)
+  if (!bytes) throw new AppError('FILE.NOT_FOUND', { message: '未找到上传的文件，请重新上传' })
+  try {
+    if (bytes.length > MATERIAL_MAX_BYTES) throw new AppError('REQUEST.TOO_LARGE')
+    return await uploadMaterial(
+      deps,
+      who,
+      { bytes, contentType: input.contentType },
+      input.name,
+      input.personId,
+    )
+  } finally {
+    // Kept or refused, the incoming copy and its slot go: a slot is used once.
+    await deps.files.delete(input.fileId).catch(() => undefined)
+    await deps.store.delete(meta, slotKey(path!))
+  }
 }
 
 /** The owner, or staff whose region holds the owner's community; audited, as materials are personal. */

@@ -186,9 +186,36 @@ const TYPE_BY_EXTENSION: Record<string, string> = {
 }
 
 /**
- * Upload one material as raw bytes to POST /api/files. Cloud mode has no upload path yet: the
- * originals are checked at the community counter.
+ * In the mini-program on CloudBase a function call can't carry a photo: the bytes go to cloud
+ * storage (wx.cloud.uploadFile) under a path the server issued for this account, and the
+ * server then imports them — checks them like any upload and keeps them as the material.
  */
+const uploadThroughCloud = async (
+  bytes: ArrayBuffer,
+  name: string,
+  contentType: string,
+  personId?: string,
+): Promise<UploadedFile> => {
+  const slot = await api('cloudUploadSlot')
+  const filePath = `${Taro.env.USER_DATA_PATH}/upload-${Date.now()}`
+  let fileId: string
+  try {
+    Taro.getFileSystemManager().writeFileSync(filePath, bytes)
+    fileId = (await Taro.cloud.uploadFile({ cloudPath: slot.cloudPath, filePath })).fileID
+  } catch {
+    throw new ApiError('NETWORK.FAILED', CLIENT_MESSAGES['NETWORK.FAILED'], 0)
+  }
+  return api('importCloudFile', {
+    body: {
+      fileId,
+      name,
+      contentType: contentType as 'image/jpeg' | 'image/png' | 'application/pdf',
+      ...(personId ? { personId } : {}),
+    },
+  })
+}
+
+/** Upload one material as raw bytes to POST /api/files (through cloud storage on CloudBase). */
 export const uploadMaterial = async (
   bytes: ArrayBuffer,
   name: string,
@@ -196,9 +223,9 @@ export const uploadMaterial = async (
   /** Staff uploading for a person of their region. */
   personId?: string,
 ): Promise<UploadedFile> => {
-  if (USE_CLOUD) throw new ApiError('NETWORK.FAILED', '当前版本暂不支持在线上传，请携带原件到社区核验', 0)
   const extension = (name.split('.').pop() ?? '').toLowerCase()
   const contentType = fileType || TYPE_BY_EXTENSION[extension] || 'image/jpeg'
+  if (USE_CLOUD) return uploadThroughCloud(bytes, name, contentType, personId)
   const header: Record<string, string> = { 'Content-Type': contentType, Accept: 'application/json' }
   const token = getToken()
   if (token) header.Authorization = `Bearer ${token}`
@@ -223,7 +250,17 @@ export const uploadMaterial = async (
  * every download. H5 opens it in a new tab; the mini-program downloads it and previews it.
  */
 export const openMaterial = async (fileId: string, name: string): Promise<void> => {
-  if (USE_CLOUD) throw new ApiError('NETWORK.FAILED', '当前版本暂不支持在线查看材料，请到社区核验原件', 0)
+  if (USE_CLOUD) {
+    // The files function answers the bytes as base64 (runtime/cloudbase.ts); shown from a file.
+    const reply = await callCloud('files', 'GET', `/api/files/${encodeURIComponent(fileId)}`, {}, undefined)
+    const file = reply.body as { dataBase64?: string } | null
+    if (reply.status !== 200 || !file?.dataBase64) settle(reply.status, reply.body)
+    const filePath = `${Taro.env.USER_DATA_PATH}/${fileId}-${name.replace(/[^\w.\u4e00-\u9fa5-]/g, '_')}`
+    Taro.getFileSystemManager().writeFileSync(filePath, file!.dataBase64!, 'base64')
+    if (/\.pdf$/i.test(name)) await Taro.openDocument({ filePath, fileType: 'pdf' })
+    else await Taro.previewImage({ urls: [filePath] })
+    return
+  }
   const url = `${API_BASE}/api/files/${encodeURIComponent(fileId)}`
   const token = getToken()
   const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {}

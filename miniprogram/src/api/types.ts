@@ -170,6 +170,8 @@ export interface RouteReplies {
   devLogin: TokenReply
   wechatLogin: TokenReply
   session: SessionInfo
+  cloudUploadSlot: { cloudPath: string; expiresInSeconds: number }
+  importCloudFile: UploadedFileReply
   requestStaffRole: StaffRequestView
   myStaffRequest: StaffRequestView | null
   listStaff: { requests: StaffRequestView[]; staff: StaffAccountView[] }
@@ -480,4 +482,13 @@ export interface TrendsReply {
   month: string
   computedAt: string
   months: TrendMonth[]
+}
+
+/** A material as the server keeps it (POST /api/files and the cloud import answer the same). */
+export interface UploadedFileReply {
+  id: string
+  name: string
+  contentType: string
+  size: number
+  createdAt: string
 }
