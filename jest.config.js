@@ -47,6 +47,8 @@ module.exports = {
         '<rootDir>/tests/integration/followup-records.test.ts',
         '<rootDir>/tests/integration/materials.test.ts',
         '<rootDir>/tests/integration/placement.test.ts',
+        '<rootDir>/tests/integration/sessions.test.ts',
+        '<rootDir>/tests/integration/staff-roles.test.ts',
         '<rootDir>/tests/integration/welfare-posts.test.ts',
         '<rootDir>/tests/integration/zero-watch-budget.test.ts',
       ],

@@ -24,7 +24,13 @@ interface Tx {
   writes: Map<string, Map<string, Doc | null>>
   /** The commit count when it began: a document it writes, changed by a commit since, conflicts. */
   start: number
+  /** When it began (ms): an abandoned transaction stops holding its documents after a while. */
+  startedAt: number
+  open: boolean
 }
+
+/** MongoDB ends a transaction left open this long (transactionLifetimeLimitSeconds is 60). */
+const TX_LIFETIME_MS = 60_000
 
 class DbError extends Error {
   constructor(
@@ -140,12 +146,34 @@ export const startLocalCloudBase = async (
         )
     }
   }
+  /** The open transaction that has written each document and not yet committed. */
+  const heldBy = new Map<string, Tx>()
+  const holds = (t: Tx | undefined) => t?.open === true && Date.now() - t.startedAt < TX_LIFETIME_MS
+  const release = (tx: Tx) => {
+    tx.open = false
+    for (const [name, over] of tx.writes)
+      for (const id of over.keys()) if (heldBy.get(keyOf(name, id)) === tx) heldBy.delete(keyOf(name, id))
+  }
+  /**
+   * A transaction is about to write a document (even to the value it already has): as MongoDB
+   * does at the write itself, it conflicts when someone committed a change to the document since
+   * the transaction began — its reads were of an older state — or another open transaction has
+   * written it (the first writer wins). The conflict ends the transaction on the server, as in
+   * MongoDB; the SDK retries with a new one and never rolls this one back.
+   */
+  const claim = (name: string, id: string, tx: Tx) => {
+    const key = keyOf(name, id)
+    const holder = heldBy.get(key)
+    if ((changedAt.get(key) ?? 0) > tx.start || (holder !== tx && holds(holder))) {
+      release(tx)
+      throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'write conflict')
+    }
+    heldBy.set(key, tx)
+  }
   const write = (name: string, id: string, doc: Doc | null, tx?: Tx) => {
+    if (tx) claim(name, id, tx)
     if (doc) checkUnique(name, doc, tx)
     if (tx) {
-      // As MongoDB does at the write itself: someone committed a change to it since we began.
-      if ((changedAt.get(keyOf(name, id)) ?? 0) > tx.start)
-        throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'write conflict')
       const over = tx.writes.get(name) ?? new Map<string, Doc | null>()
       tx.writes.set(name, over)
       over.set(id, doc)
@@ -192,6 +220,8 @@ export const startLocalCloudBase = async (
       const change = parse(p.data) ?? {}
       let targets = select(p, tx)
       if (!p.multi) targets = targets.slice(0, 1)
+      // Matched is written, as far as conflicts go, whether or not the values change.
+      if (tx) for (const d of targets) claim(p.collectionName!, d._id, tx)
       let updated = 0
       for (const d of targets) {
         if (p.merge === false) {
@@ -227,12 +257,13 @@ export const startLocalCloudBase = async (
     },
     'database.startTransaction': () => {
       const id = randomBytes(12).toString('hex')
-      txs.set(id, { writes: new Map(), start: commits })
+      txs.set(id, { writes: new Map(), start: commits, startedAt: Date.now(), open: true })
       return { transactionId: id }
     },
     'database.commitTransaction': (p, tx) => {
       txs.delete(p.transactionId!)
       if (!tx) throw new DbError('DATABASE_TRANSACTION_FAIL', 'transaction not found or finished')
+      release(tx)
       for (const [name, over] of tx.writes)
         for (const id of over.keys())
           if ((changedAt.get(keyOf(name, id)) ?? 0) > tx.start)
@@ -242,8 +273,9 @@ export const startLocalCloudBase = async (
       for (const [name, over] of tx.writes) for (const [id, d] of over) write(name, id, d)
       return {}
     },
-    'database.abortTransaction': (p) => {
+    'database.abortTransaction': (p, tx) => {
       txs.delete(p.transactionId!)
+      if (tx) release(tx)
       return {}
     },
     // Cloud storage: the SDK asks where to PUT a path, PUTs the bytes there, asks for a
@@ -324,7 +356,8 @@ export const startLocalCloudBase = async (
       }
       const handle = handlers[p.action]
       if (!handle) return reply({ code: 'INVALID_PARAM', message: `unsupported action ${p.action}` })
-      const tx = p.transactionId ? txs.get(p.transactionId) : undefined
+      const held = p.transactionId ? txs.get(p.transactionId) : undefined
+      const tx = held?.open ? held : undefined
       if (p.transactionId && !tx && p.action !== 'database.abortTransaction')
         return reply({ code: 'DATABASE_TRANSACTION_FAIL', message: 'transaction not found or finished' })
       try {

@@ -37,6 +37,9 @@ const strip = <T>(raw: Record<string, unknown> | undefined): T | null => {
   return { ...rest, id: String(rest.id ?? _id) } as T
 }
 
+/** Retries of a transaction that keeps meeting write conflicts (after the SDK's own three). */
+const TX_RETRIES = 30
+
 /** Fresh reads an increment makes while others change the same field. */
 const INCREMENT_TRIES = 100
 
@@ -315,9 +318,9 @@ export class CloudBaseStore implements Store {
   }
 
   /**
-   * runTransaction retries a write conflict three times; under a burst (forty bookings for one
-   * session) that is not enough, so a conflict that outlasts it is retried here, after a short
-   * random wait, up to ten times more.
+   * runTransaction retries a write conflict three times, at once; under a burst (forty bookings
+   * for one session) that is not enough, so a conflict that outlasts it is retried here, after
+   * a random, growing wait, up to TX_RETRIES times more.
    */
   async transaction<R>(fn: (tx: Store) => Promise<R>): Promise<R> {
     if (this.tx) return fn(this)
@@ -326,8 +329,11 @@ export class CloudBaseStore implements Store {
         return (await this.db.runTransaction(async (tx) => fn(new CloudBaseStore(this.db, tx)))) as R
       } catch (err) {
         const said = `${(err as { code?: string }).code ?? ''} ${(err as Error).message ?? ''}`
-        if (!/TRANSACTION_CONFLICT|WriteConflict|write conflict/i.test(said) || attempt >= 10) throw err
-        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)))
+        if (!/TRANSACTION_CONFLICT|WriteConflict|write conflict/i.test(said) || attempt >= TX_RETRIES)
+          throw err
+        // Exponential backoff with full jitter: forty bookings of one session spread out instead
+        // of colliding again in step.
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(400, 10 * 2 ** Math.min(attempt, 6))))
       }
     }
   }

@@ -80,7 +80,7 @@ it("refuses another account's slot, a path no slot named, and content that isn't
 })
 
 it('says there is no cloud slot where materials are uploaded directly', async () => {
-  const direct = await startTestApp()
+  const direct = await startTestApp({ store: 'pglite' })
   try {
     const token = await devLogin(direct, { openid: 'cu-direct', role: 'resident' })
     const slot = await call(direct, 'POST', '/api/files/cloud-slots', { token })
