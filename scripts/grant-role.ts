@@ -21,16 +21,35 @@ const fail = (message: string): never => {
   process.exit(2)
 }
 
+const USAGE = `usage: npm run grant -- --openid <openid> --role coordinator|street|county --region <code> [--admin]
+  --openid  the account's openid (as in the accounts collection, with or without "wx:"); it must have logged in once
+  --role    coordinator (a community, 12 digits), street (a town, 9 digits) or county (6 digits)
+  --admin   with --role county: may grant and revoke staff roles in the app (人员权限)`
+
 const main = async () => {
-  const { values } = parseArgs({
-    options: {
-      openid: { type: 'string' },
-      role: { type: 'string' },
-      region: { type: 'string' },
-      admin: { type: 'boolean', default: false },
-    },
-  })
-  if (!values.openid) return fail('--openid is required (the account must have logged in once)')
+  let values: { openid?: string; role?: string; region?: string; admin?: boolean; help?: boolean }
+  try {
+    ;({ values } = parseArgs({
+      options: {
+        openid: { type: 'string' },
+        role: { type: 'string' },
+        region: { type: 'string' },
+        admin: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }))
+  } catch (err) {
+    return fail(`${(err as Error).message}\n${USAGE}`)
+  }
+  if (values.help) {
+    console.log(USAGE)
+    return
+  }
+  if (!values.openid) return fail(`--openid is required (the account must have logged in once)\n${USAGE}`)
+  if (!['coordinator', 'street', 'county'].includes(values.role ?? ''))
+    return fail(`--role must be coordinator, street or county (got ${values.role ?? 'nothing'})`)
+  if (!values.region) return fail('--region is required: the community, town or county code the role serves')
+  const openid = values.openid.replace(/^wx:/, '')
   const parsed = grantStaffRoleSchema.safeParse({
     role: values.role,
     region: values.region,
@@ -42,6 +61,10 @@ const main = async () => {
   if (!findRegion(input.region) || !input.region.startsWith(HOME_COUNTY))
     return fail(`${input.region} is not a division of county ${HOME_COUNTY}`)
   const env = parseEnv(process.env, { local: true })
+  if (env.STORE === 'cloudbase' && env.TCB_ENV && !(env.TCB_SECRET_ID && env.TCB_SECRET_KEY))
+    return fail(
+      'STORE=cloudbase outside CloudBase needs TCB_SECRET_ID and TCB_SECRET_KEY (an API key of the environment)',
+    )
   if (env.localCloudBase)
     return fail('the local CloudBase service lives inside npm start; use the dev login there')
   if (env.STORE === 'pglite' && readHostLock(env))
@@ -49,7 +72,7 @@ const main = async () => {
   const store = await openStore(env)
   try {
     if (store instanceof SqlStore) await migrate(store.sql)
-    const id = `wx:${values.openid}`
+    const id = `wx:${openid}`
     const at = new Date()
     const saved = await store.update(accounts, id, {
       ...input,
@@ -69,4 +92,6 @@ const main = async () => {
   }
 }
 
+// The SDK can fail outside the awaited call (its own checks): the same one line, not a trace.
+process.on('unhandledRejection', (err) => fail((err as Error)?.message ?? String(err)))
 main().catch((err: Error) => fail(err.message))

@@ -48,12 +48,22 @@ export const grantStaffRoleSchema = z
 export type GrantStaffRoleInput = z.infer<typeof grantStaffRoleSchema>
 
 export const revokeStaffRoleSchema = z
-  .object({ reason: z.string().trim().min(2, '请写明收回权限的原因').max(100, '最多 100 个字') })
+  .object({
+    reason: z.string().trim().min(2, '请写明收回权限的原因（至少 2 个字）').max(100, '最多 100 个字'),
+  })
   .strict()
 
-export const refuseStaffRequestSchema = revokeStaffRoleSchema
+export const refuseStaffRequestSchema = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(2, '请写明未通过的原因（至少 2 个字），申请人会看到')
+      .max(100, '最多 100 个字'),
+  })
+  .strict()
 
-export type StaffRequestStatus = 'pending' | 'granted' | 'refused'
+export type StaffRequestStatus = 'pending' | 'granted' | 'refused' | 'revoked'
 
 export interface StaffRequestView {
   /** The account asking (`wx:<openid>`). */
@@ -67,7 +77,7 @@ export interface StaffRequestView {
   status: StaffRequestStatus
   at: string
   decidedAt: string | null
-  /** Why it was refused, for the one who asked. */
+  /** Why it was refused, or the role later taken back, for the one who asked. */
   reason: string | null
 }
 

@@ -73,6 +73,11 @@ it('takes a request, grants it, and the role holds from the next request on both
     body: { reason: '调离社区岗位' },
   })
   expect(revoked.status).toBe(200)
+  // Their request says so, with the reason, and they may ask again.
+  const afterRevoke = await asCloudBase('sr-new', () =>
+    authMain({ $http: { method: 'GET', path: '/api/me/staff-request' } }),
+  )
+  expect(afterRevoke.body).toMatchObject({ status: 'revoked', reason: '调离社区岗位' })
   expect((await sessionViaCloudBase('sr-new')).body).toMatchObject({ role: 'resident' })
   expect((await tasksViaCloudBase('sr-new')).statusCode).toBe(403)
 

@@ -60,6 +60,7 @@ const staffView = (a: AccountRecord, self: string): StaffAccountView => ({
 const inCounty = (region: string) => {
   if (!findRegion(region) || !region.startsWith(HOME_COUNTY))
     throw new AppError('REQUEST.INVALID', {
+      message: '请求参数有误：region',
       issues: [{ field: 'region', message: '该行政区划不在本系统服务范围内' }],
     })
 }
@@ -236,6 +237,16 @@ export const revokeStaffRole = async (deps: Deps, who: Identity, accountId: stri
     { expect: { role: target.role, region: target.region } },
   )
   if (!saved) throw new AppError('STORE.CONFLICT')
+  // Their request, if they made one, says so: taken back, with the reason; they may ask again.
+  const now = at.toISOString()
+  if (await deps.store.get(staffRequests, accountId))
+    await deps.store.update(staffRequests, accountId, {
+      status: 'revoked',
+      updatedAt: now,
+      decidedBy: admin.id,
+      decidedAt: now,
+      reason,
+    })
   await recordAudit(deps.store, at, who, {
     action: 'staff.revoke',
     subject: accountId,

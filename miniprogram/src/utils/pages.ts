@@ -12,6 +12,9 @@ export const isTabPage = (path: string): boolean => TAB_PAGES.has(path)
 /** Titles as the pages' configs name them (the H5 back bar shows them). */
 export const PAGE_TITLES: Record<string, string> = {
   'pages/job-detail/index': '岗位详情',
+  'packages/staff/pages/bind-requests/index': '实名核实',
+  'packages/staff/pages/staff-request/index': '工作人员权限申请',
+  'packages/staff/pages/staff-admin/index': '人员权限',
   'pages/profile/index': '实名信息',
   'pages/apply/index': '在线申请',
   'pages/my-applications/index': '我的申请',

@@ -174,7 +174,7 @@ export default function StaffAdminPage() {
           {data.staff.map((a) => (
             <View key={a.accountId} className="list-item" id={`staff-account-${a.accountId.slice(3)}`}>
               <View className="list-item__head">
-                <Text className="list-item__title">{a.name ?? '（未留姓名）'}</Text>
+                <Text className="list-item__title">{a.name ?? `账号 …${a.accountId.slice(-6)}`}</Text>
                 <Text className="tag">{a.admin ? `${a.roleLabel} · 管理员` : a.roleLabel}</Text>
               </View>
               <Text className="list-item__meta">

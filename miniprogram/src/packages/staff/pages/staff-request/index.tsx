@@ -23,6 +23,13 @@ const ROLE_OPTIONS: { value: StaffRole; label: string }[] = [
 
 type Field = 'name' | 'role' | 'region' | 'unit'
 
+const STATUS_LABEL: Record<StaffRequestView['status'], string> = {
+  pending: '待开通',
+  granted: '已开通',
+  refused: '未通过',
+  revoked: '已收回',
+}
+
 /**
  * 我是工作人员: a coordinator, a town office or county worker asks for their role. The county
  * system administrator checks the name and unit, and grants it; until then the account stays a
@@ -146,16 +153,16 @@ export default function StaffRequestPage() {
             </Text>
             <Text
               id="staff-request-state"
-              className={`tag ${current.status === 'refused' ? 'tag--accent' : 'tag--ok'}`}
+              className={`tag ${current.status === 'granted' ? 'tag--ok' : current.status === 'pending' ? '' : 'tag--accent'}`}
             >
-              {current.status === 'pending' ? '待开通' : current.status === 'granted' ? '已开通' : '未通过'}
+              {STATUS_LABEL[current.status]}
             </Text>
           </View>
           <Text className="list-item__meta">
             {current.regionName} · {current.unit}
           </Text>
           <Text className="list-item__meta">{formatDateTime(current.at)} 提交</Text>
-          {current.status === 'refused' && current.reason ? (
+          {(current.status === 'refused' || current.status === 'revoked') && current.reason ? (
             <Text className="form-field__error" id="staff-request-reason">
               原因：{current.reason}
             </Text>
@@ -176,7 +183,7 @@ export default function StaffRequestPage() {
                 setEditing(true)
               }}
             >
-              {current.status === 'refused' ? '修改后重新申请' : '修改申请'}
+              {current.status === 'pending' ? '修改申请' : '修改后重新申请'}
             </View>
           ) : null}
         </View>
@@ -207,6 +214,7 @@ export default function StaffRequestPage() {
               onChange={(v) => {
                 setRole(v as StaffRole)
                 setRegion('')
+                setErrors((e) => ({ ...e, role: undefined, region: undefined }))
                 touch()
               }}
             />
