@@ -17,6 +17,7 @@ export const ERRORS = {
   'AUTH.REQUIRED': { status: 401, message: '请先登录' },
   'AUTH.INVALID_TOKEN': { status: 401, message: '登录已失效，请重新登录' },
   'AUTH.FORBIDDEN': { status: 403, message: '没有权限进行此操作' },
+  'AUTH.ROLE_CHANGED': { status: 401, message: '您的权限已变更（开通或收回），请重新登录' },
   'AUTH.DEV_LOGIN_DISABLED': { status: 403, message: '开发登录仅在本地演示模式下可用' },
   'AUTH.WECHAT_LOGIN_FAILED': { status: 502, message: '微信登录失败，请稍后重试' },
   'JOB.NOT_FOUND': { status: 404, message: '岗位不存在或已下架' },

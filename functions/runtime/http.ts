@@ -81,7 +81,8 @@ interface State {
   log: Logger
   startedAt: number
   identity: Identity | null
-  tokenProblem: boolean
+  /** Why a token didn't pass: unreadable or expired, or the account's role changed since. */
+  tokenProblem: false | 'token' | 'role'
   body: unknown
   raw: { bytes: Buffer; contentType: string } | null
 }
@@ -248,13 +249,20 @@ const identify = (): middy.MiddlewareObj<HttpEvent, HttpResult> => ({
     const account = who ? await deps.store.get(accounts, `wx:${who.openid}`) : null
     const current = account && account.role === who!.role && (account.region ?? null) === who!.region
     if (current) s.identity = who
-    else s.tokenProblem = true
+    else s.tokenProblem = account ? 'role' : 'token'
   },
 })
 
 const authorise = (access: Access, s: State): void => {
   if (access === 'public') return
-  if (!s.identity) throw new AppError(s.tokenProblem ? 'AUTH.INVALID_TOKEN' : 'AUTH.REQUIRED')
+  if (!s.identity)
+    throw new AppError(
+      s.tokenProblem === 'role'
+        ? 'AUTH.ROLE_CHANGED'
+        : s.tokenProblem
+          ? 'AUTH.INVALID_TOKEN'
+          : 'AUTH.REQUIRED',
+    )
   if (access !== 'user' && !access.includes(s.identity.role)) throw new AppError('AUTH.FORBIDDEN')
 }
 

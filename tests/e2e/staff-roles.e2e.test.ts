@@ -78,7 +78,7 @@ it('a coordinator asks, the county administrator grants and later revokes, in th
   await shot(admin, '4-granted')
   // The session minted while a resident no longer passes.
   expect((await call(app, 'GET', '/api/auth/session', { token: oldToken })).body.code).toBe(
-    'AUTH.INVALID_TOKEN',
+    'AUTH.ROLE_CHANGED',
   )
 
   // Revoking asks for a reason first.

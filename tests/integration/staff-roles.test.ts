@@ -59,7 +59,7 @@ it('takes a request, grants it, and the role holds from the next request on both
   expect(granted.body).toMatchObject({ role: 'coordinator', name: '陈协理', admin: false })
   // The resident token minted before the grant no longer passes; CloudBase reads the new role.
   expect((await call(app, 'GET', '/api/auth/session', { token: resident })).body.code).toBe(
-    'AUTH.INVALID_TOKEN',
+    'AUTH.ROLE_CHANGED',
   )
   expect((await sessionViaCloudBase('sr-new')).body).toMatchObject({
     role: 'coordinator',

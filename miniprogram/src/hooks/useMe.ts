@@ -17,7 +17,7 @@ export const isLoginError = (e: unknown): boolean => isApiError(e) && e.status =
 
 /** Forget a token the server no longer accepts, so pages show 请先登录 instead of failing again. */
 export const dropInvalidToken = (e: unknown): void => {
-  if (errorCode(e) === 'AUTH.INVALID_TOKEN') clearToken()
+  if (errorCode(e) === 'AUTH.INVALID_TOKEN' || errorCode(e) === 'AUTH.ROLE_CHANGED') clearToken()
 }
 
 export const fetchMe = async (): Promise<MeState> => {

@@ -263,7 +263,7 @@ export default function MinePage() {
     } catch (e) {
       if (mine !== seq.current) return
       if (isApiError(e) && e.status === 401) {
-        if (e.code === 'AUTH.INVALID_TOKEN') clearToken()
+        if (e.code === 'AUTH.INVALID_TOKEN' || e.code === 'AUTH.ROLE_CHANGED') clearToken()
         setSession({ status: 'anonymous' })
       } else {
         setSession({ status: 'error', message: errorMessage(e) })

@@ -201,6 +201,7 @@ export default function StaffRequestPage() {
               placeholderClass="form-placeholder"
               onInput={(e) => {
                 setName(e.detail.value)
+                setErrors((x) => ({ ...x, name: undefined }))
                 touch()
               }}
             />
@@ -225,6 +226,7 @@ export default function StaffRequestPage() {
                 value={region}
                 onChange={(code) => {
                   setRegion(code)
+                  setErrors((x) => ({ ...x, region: undefined }))
                   touch()
                 }}
                 townId="staff-request-town"
@@ -267,6 +269,7 @@ export default function StaffRequestPage() {
               placeholderClass="form-placeholder"
               onInput={(e) => {
                 setUnit(e.detail.value)
+                setErrors((x) => ({ ...x, unit: undefined }))
                 touch()
               }}
             />
