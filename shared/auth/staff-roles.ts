@@ -49,14 +49,18 @@ export type GrantStaffRoleInput = z.infer<typeof grantStaffRoleSchema>
 
 export const revokeStaffRoleSchema = z
   .object({
-    reason: z.string().trim().min(2, '请写明收回权限的原因（至少 2 个字）').max(100, '最多 100 个字'),
+    reason: z
+      .string({ error: '请写明收回权限的原因' })
+      .trim()
+      .min(2, '请写明收回权限的原因（至少 2 个字）')
+      .max(100, '最多 100 个字'),
   })
   .strict()
 
 export const refuseStaffRequestSchema = z
   .object({
     reason: z
-      .string()
+      .string({ error: '请写明未通过的原因，申请人会看到' })
       .trim()
       .min(2, '请写明未通过的原因（至少 2 个字），申请人会看到')
       .max(100, '最多 100 个字'),
