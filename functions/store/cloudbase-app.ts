@@ -11,6 +11,14 @@ export interface CloudBaseTarget {
   serviceUrl?: string
 }
 
+/** The local CloudBase service at `serviceUrl` (it takes any environment name and keys). */
+export const localCloudBaseTarget = (serviceUrl: string): CloudBaseTarget => ({
+  env: 'local',
+  secretId: 'local',
+  secretKey: 'local',
+  serviceUrl,
+})
+
 type App = ReturnType<typeof CloudBase.init>
 
 /** One SDK app per target: the database and the storage share it. */

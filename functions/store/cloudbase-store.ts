@@ -37,6 +37,9 @@ const strip = <T>(raw: Record<string, unknown> | undefined): T | null => {
   return { ...rest, id: String(rest.id ?? _id) } as T
 }
 
+const beyond = (n: number, guard: { min?: number; max?: number }) =>
+  (guard.max !== undefined && n > guard.max) || (guard.min !== undefined && n < guard.min)
+
 /** Retries of a transaction that keeps meeting write conflicts (after the SDK's own three). */
 const TX_RETRIES = 30
 
@@ -286,8 +289,7 @@ export class CloudBaseStore implements Store {
       const current = (await this.get(c, id)) as Record<string, unknown> | null
       if (!current) return null
       const next = Number(current[field] ?? 0) + by
-      if ((guard.max !== undefined && next > guard.max) || (guard.min !== undefined && next < guard.min))
-        return null
+      if (beyond(next, guard)) return null
       await this.coll(c)
         .doc(id)
         .update({ [field]: next })
@@ -302,8 +304,7 @@ export class CloudBaseStore implements Store {
       if (!current) return null
       const before = current[field] ?? null
       const next = Number(before ?? 0) + by
-      if ((guard.max !== undefined && next > guard.max) || (guard.min !== undefined && next < guard.min))
-        return null
+      if (beyond(next, guard)) return null
       const res = await this.coll(c)
         .where({ _id: id, [field]: _.eq(before) })
         .update({ [field]: next })

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { startLocalCloudBase } from '../../functions/local/cloudbase-service'
+import { localCloudBaseTarget } from '../../functions/store/cloudbase-app'
 import { openCloudBaseStore } from '../../functions/store/cloudbase-store'
 import { ALL_COLLECTIONS } from '../../functions/store/collections'
 import { migrate } from '../../functions/store/migrate'
@@ -79,15 +80,8 @@ const cloudbase: AdapterUnderTest = {
 const cloudbaseLocal: AdapterUnderTest = {
   name: 'cloudbase-local',
   open: async () => {
-    // Off the cloud the SDK probes a metadata host before every request; this says "don't".
-    process.env.TENCENTCLOUD = 'true'
     const service = await startLocalCloudBase()
-    const store = await openCloudBaseStore({
-      env: 'local',
-      secretId: 'local',
-      secretKey: 'local',
-      serviceUrl: service.url,
-    })
+    const store = await openCloudBaseStore(localCloudBaseTarget(service.url))
     return { store, dispose: () => service.close() }
   },
 }

@@ -6,6 +6,7 @@ import { databaseFileStore } from '../../functions/files-store/database-file-sto
 import { localFileStore } from '../../functions/files-store/local-file-store'
 import type { FileStore } from '../../functions/files-store/port'
 import { startLocalCloudBase } from '../../functions/local/cloudbase-service'
+import { localCloudBaseTarget } from '../../functions/store/cloudbase-app'
 import type { SqlStore } from '../../functions/store/sql-store'
 import { availableAdapters } from './adapters'
 
@@ -34,12 +35,7 @@ const underTest: FileStoreUnderTest[] = [
     name: 'cloudbase storage (local service, real SDK)',
     open: async () => {
       const service = await startLocalCloudBase()
-      const files = await cloudbaseFileStore({
-        env: 'local',
-        secretId: 'local',
-        secretKey: 'local',
-        serviceUrl: service.url,
-      })
+      const files = await cloudbaseFileStore(localCloudBaseTarget(service.url))
       return { files, dispose: () => service.close() }
     },
   },

@@ -1,4 +1,4 @@
-import { initCloudBase } from '../../functions/store/cloudbase-app'
+import { initCloudBase, localCloudBaseTarget } from '../../functions/store/cloudbase-app'
 import { aPng } from '../support/images'
 import { aResident } from '../support/people'
 import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
@@ -13,8 +13,7 @@ let app: TestApp
 let resident: string
 let other: string
 const PNG = aPng()
-const storage = () =>
-  initCloudBase({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl: app.env.TCB_SERVICE_URL })
+const storage = () => initCloudBase(localCloudBaseTarget(app.env.TCB_SERVICE_URL!))
 const putInCloud = async (cloudPath: string, bytes: Buffer) =>
   (await (await storage()).uploadFile({ cloudPath, fileContent: bytes })).fileID as string
 

@@ -1,3 +1,4 @@
+import { localCloudBaseTarget } from '../../functions/store/cloudbase-app'
 /**
  * Bundled with the CloudBase build's plugins by tests/contract/cloudbase-bundle.contract.test.ts:
  * what a deployed CloudBase function does with the SDK it carries (its AI, data-model and
@@ -11,7 +12,7 @@ import { openCloudBaseStore } from '../../functions/store/cloudbase-store'
 import { jobs } from '../../functions/store/collections'
 
 export const probe = async (serviceUrl: string) => {
-  const target = { env: 'local', secretId: 'local', secretKey: 'local', serviceUrl }
+  const target = localCloudBaseTarget(serviceUrl)
   const store = await openCloudBaseStore(target)
   const doc = { id: 'job_probe', title: '探针岗位', region: '320621100', status: 'published' }
   await store.insert(jobs, doc as never)

@@ -13,6 +13,7 @@ import { type Env, parseEnv, setEnv } from '../../functions/platform/env'
 import { createLogger, setLogLevel, setLogSink } from '../../functions/platform/logger'
 import { type Deps, provideDeps } from '../../functions/runtime/deps'
 import { type LocalSms, localSms } from '../../functions/sms/local-sms'
+import { localCloudBaseTarget } from '../../functions/store/cloudbase-app'
 import { openCloudBaseStore } from '../../functions/store/cloudbase-store'
 import { migrate } from '../../functions/store/migrate'
 import { openPgliteStore } from '../../functions/store/pglite-store'
@@ -69,7 +70,7 @@ const openTestStore = async (
 ): Promise<{ store: Store; files?: FileStore; serviceUrl?: string; drop(): Promise<void> }> => {
   if (kind === 'cloudbase') {
     const service = await startLocalCloudBase()
-    const target = { env: 'local', secretId: 'local', secretKey: 'local', serviceUrl: service.url }
+    const target = localCloudBaseTarget(service.url)
     const store = await openCloudBaseStore(target, () => service.close())
     return {
       store,

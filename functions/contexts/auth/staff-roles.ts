@@ -14,7 +14,8 @@ import type {
 import { AppError } from '../../../shared/errors'
 import type { Deps } from '../../runtime/deps'
 import { type AccountRecord, accounts, type StaffRequestRecord, staffRequests } from '../../store/collections'
-import { DuplicateKeyError, type Page } from '../../store/port'
+import { DuplicateKeyError } from '../../store/port'
+import { findAll } from '../../store/scan'
 import { recordAudit } from '../audit/record-audit'
 import { inboxNotifier } from '../inbox/notifier'
 import { findRegion, HOME_COUNTY, regionLabel } from '../regions/region-directory'
@@ -124,22 +125,14 @@ export const listStaff = async (
     orderBy: [{ field: 'updatedAt', dir: 'asc' }],
     limit: 100,
   })
-  const staff: AccountRecord[] = []
-  let cursor: string | null = null
-  // A county has a few hundred staff accounts at most; read them all, in region order.
-  do {
-    const page: Page<AccountRecord> = await deps.store.find(accounts, {
-      where: [
-        { field: 'region', op: 'prefix', value: HOME_COUNTY },
-        { field: 'role', op: 'in', value: [...STAFF_ROLES] },
-      ],
-      orderBy: [{ field: 'region', dir: 'asc' }],
-      limit: 100,
-      cursor,
-    })
-    staff.push(...page.items)
-    cursor = staff.length < 2000 ? page.nextCursor : null
-  } while (cursor)
+  // A county has a few hundred staff accounts at most; all of them, in region order.
+  const staff = await findAll(deps.store, accounts, {
+    where: [
+      { field: 'region', op: 'prefix', value: HOME_COUNTY },
+      { field: 'role', op: 'in', value: [...STAFF_ROLES] },
+    ],
+    orderBy: [{ field: 'region', dir: 'asc' }],
+  })
   const self = accountIdOf(who)
   return { requests: pending.items.map(requestView), staff: staff.map((a) => staffView(a, self)) }
 }
