@@ -17,13 +17,15 @@ const AUDIENCE = 'pes-api'
 /** Clocks of two function instances may disagree by this much. */
 const SKEW_SECONDS = 60
 
-let cachedKey: { source: string; key: Uint8Array } | undefined
+let cachedKey: { source: string; key: Promise<CryptoKey> } | undefined
 
 /**
  * SESSION_SECRET when set (required outside the embedded mode). In the embedded mode a random
- * secret is kept in the data folder so sessions survive a restart of `npm start`.
+ * secret is kept in the data folder so sessions survive a restart of `npm start`. Imported once
+ * as a WebCrypto key: given raw bytes, jose imports them again for every token (three times
+ * the cost of checking one).
  */
-export const sessionKey = (env: Env): Uint8Array => {
+const sessionKey = (env: Env): Promise<CryptoKey> => {
   const source = env.SESSION_SECRET ? 'env' : resolve(env.DATA_DIR)
   if (cachedKey?.source === source) return cachedKey.key
   let secret = env.SESSION_SECRET
@@ -36,19 +38,26 @@ export const sessionKey = (env: Env): Uint8Array => {
     }
     secret = readFileSync(file, 'utf8').trim()
   }
-  cachedKey = { source, key: new TextEncoder().encode(secret) }
-  return cachedKey.key
+  const key = crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  )
+  cachedKey = { source, key }
+  return key
 }
 
 export const issueSessionToken = async (env: Env, who: Identity, now: Date): Promise<string> =>
-  new SignJWT({ role: who.role, region: who.region })
+  await new SignJWT({ role: who.role, region: who.region })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(who.openid)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt(Math.floor(now.getTime() / 1000))
     .setExpirationTime(Math.floor(now.getTime() / 1000) + env.SESSION_TTL_HOURS * 3600)
-    .sign(sessionKey(env))
+    .sign(await sessionKey(env))
 
 /**
  * A region the role can hold in this deployment: staff at their level's division inside the
@@ -69,7 +78,7 @@ export const regionFitsRole = (role: Identity['role'], region: string | null): b
  */
 export const verifySessionToken = async (env: Env, token: string, now: Date): Promise<Identity | null> => {
   try {
-    const { payload } = await jwtVerify(token, sessionKey(env), {
+    const { payload } = await jwtVerify(token, await sessionKey(env), {
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ['HS256'],
