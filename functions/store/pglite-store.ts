@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import type { PGlite, Transaction } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
 import { type SqlClient, SqlStore } from './sql-store'
 
 type PgliteModule = typeof import('@electric-sql/pglite')
@@ -8,34 +8,93 @@ type PgliteModule = typeof import('@electric-sql/pglite')
 const PREPARED_MAX = 400
 
 /**
- * Named prepared statements over PGlite's wire protocol. `PGlite.query` parses and plans each
- * statement afresh and makes six calls into WebAssembly for it; the store sends the same few
- * hundred statement texts over and over, so each is parsed once and then bound and executed in
- * one call. Measured on this machine: a primary-key read 307 → 128 µs, a guarded update
- * 356 → 202 µs (planning is most of what a small statement costs in PGlite).
+ * One PGlite database spoken to over its wire protocol, one statement or transaction at a time.
+ *
+ * `PGlite.query` parses and plans each statement afresh and makes six calls into WebAssembly
+ * for it; the store sends the same few hundred statement texts over and over, so each is parsed
+ * once as a named prepared statement and then bound and executed in one call. Measured on this
+ * machine: a primary-key read 307 → 128 µs, a guarded update 356 → 202 µs (planning is most of
+ * what a small statement costs in PGlite). A transaction's BEGIN travels with its first
+ * statement, and one lock (not PGlite's two) keeps statements and transactions apart.
  *
  * Parameters go as text without asking the server their types (PGlite asks, one more call);
  * every parameter the store sends is a string, number, boolean, null, an array of those, or
  * bytes, whose text forms Postgres reads for whatever type the statement gives them.
  */
-class PreparedStatements {
+class PgliteConnection {
   private readonly names = new Map<string, string>()
   private readonly closing: string[] = []
   private next = 0
+  /** Statements and transactions wait here for the database, one at a time. */
+  readonly exclusive = queue()
   constructor(
-    private readonly db: PGlite,
+    readonly db: PGlite,
     private readonly pg: PgliteModule,
   ) {}
 
-  /** `inTransaction`: the caller holds PGlite's transaction lock already. */
-  run<R>(sql: string, params: unknown[], inTransaction: boolean): Promise<{ rows: R[] }> {
-    const values = params.map(textOf)
-    const go = () => this.db._runExclusiveQuery(() => this.execute<R>(sql, values, inTransaction))
-    return inTransaction ? go() : this.db._runExclusiveTransaction(go)
+  query<R>(sql: string, params: unknown[]): Promise<{ rows: R[] }> {
+    return this.exclusive(async () => {
+      const rows = await this.execute<R>(sql, params.map(textOf), false)
+      await this.db.syncToFs()
+      return { rows }
+    })
   }
 
-  private async execute<R>(sql: string, values: (string | null)[], inTransaction: boolean) {
+  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      let begun = false
+      let closed = false
+      // Statements a transaction sends side by side still reach PGlite one after another.
+      const inOrder = queue()
+      const open = () => {
+        if (closed) throw new Error('transaction is closed')
+        const begin = !begun
+        begun = true
+        return begin
+      }
+      const tx: SqlClient = {
+        query: <R>(sql: string, params?: unknown[]) =>
+          inOrder(async () => ({ rows: await this.execute<R>(sql, (params ?? []).map(textOf), open()) })),
+        exec: (sql: string) =>
+          inOrder(async () => {
+            if (open()) await this.simple('BEGIN')
+            await this.simple(sql)
+          }),
+        // Already inside a transaction: nest by running in it (PGlite has one connection).
+        transaction: (inner) => inner(tx),
+        close: async () => undefined,
+      }
+      try {
+        const result = await fn(tx)
+        await inOrder(async () => undefined)
+        closed = true
+        if (begun) {
+          const [done] = await this.simple('COMMIT')
+          // A statement failed and the caller carried on: Postgres rolled everything back.
+          if (done?.command === 'ROLLBACK') throw new this.pg.TransactionAbortedError()
+          await this.db.syncToFs()
+        }
+        return result
+      } catch (err) {
+        closed = true
+        // After a failed COMMIT this only draws a warning: nothing is open any more.
+        if (begun) await this.simple('ROLLBACK').catch(() => undefined)
+        throw err
+      }
+    })
+  }
+
+  /** A statement in the simple protocol (scripts, BEGIN/COMMIT/ROLLBACK). */
+  async simple(sql: string) {
+    const { messages } = await this.db.execProtocol(this.pg.protocol.serialize.query(sql), {
+      syncToFs: false,
+    })
+    return this.pg.parse.parseResults(messages, this.db.parsers)
+  }
+
+  private async execute<R>(sql: string, values: (string | null)[], begin: boolean): Promise<R[]> {
     const S = this.pg.protocol.serialize
+    const head = begin ? [S.query('BEGIN')] : []
     let name = this.names.get(sql)
     if (name) {
       // Most recently used last: the first key is the one to close when the cache is full.
@@ -46,13 +105,12 @@ class PreparedStatements {
       // Parsed on its own, so a statement that fails to parse is never recorded as prepared.
       await this.db.execProtocol(
         concat([
+          ...head.splice(0),
           ...this.closing.map((n) => S.close({ type: 'S', name: n })),
           S.parse({ name, text: sql }),
           S.sync(),
         ]),
-        {
-          syncToFs: false,
-        },
+        { syncToFs: false },
       )
       this.closing.length = 0
       this.names.set(sql, name)
@@ -63,12 +121,28 @@ class PreparedStatements {
       }
     }
     const { messages } = await this.db.execProtocol(
-      concat([S.bind({ statement: name, values }), S.describe({ type: 'P' }), S.execute({}), S.sync()]),
+      concat([
+        ...head,
+        S.bind({ statement: name, values }),
+        S.describe({ type: 'P' }),
+        S.execute({}),
+        S.sync(),
+      ]),
       { syncToFs: false },
     )
-    if (!inTransaction) await this.db.syncToFs()
-    const [result] = this.pg.parse.parseResults(messages, this.db.parsers)
-    return { rows: (result?.rows ?? []) as R[] }
+    // With BEGIN in front there are two results: the statement's is the last.
+    const results = this.pg.parse.parseResults(messages, this.db.parsers)
+    return (results.at(-1)?.rows ?? []) as R[]
+  }
+}
+
+/** A queue that runs each function when everything queued before it has finished. */
+const queue = () => {
+  let tail: Promise<unknown> = Promise.resolve()
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = tail.then(fn)
+    tail = run.catch(() => undefined)
+    return run
   }
 }
 
@@ -105,19 +179,11 @@ const arrayItem = (value: unknown): string => {
  * Embedded Postgres (PGlite: real Postgres compiled to WASM). The default for `npm start` and
  * tests: persisted under a data folder, no server, no native build. One process per folder.
  */
-const wrap = (db: PGlite | Transaction, root: PGlite, prepared: PreparedStatements): SqlClient => ({
-  query: (sql, params) => prepared.run(sql, params ?? [], db !== root),
-  exec: async (sql: string) => {
-    await db.exec(sql)
-  },
-  transaction: (fn) =>
-    'transaction' in db && db === root
-      ? root.transaction((tx) => fn(wrap(tx, root, prepared)))
-      : // Already inside a transaction: nest by running in it (PGlite has one connection).
-        fn(wrap(db, root, prepared)),
-  close: async () => {
-    if (db === root) await root.close()
-  },
+const clientOf = (conn: PgliteConnection): SqlClient => ({
+  query: (sql, params) => conn.query(sql, params ?? []),
+  exec: (sql) => conn.exclusive(() => conn.db.exec(sql)).then(() => undefined),
+  transaction: (fn) => conn.transaction(fn),
+  close: () => conn.exclusive(() => conn.db.close()),
 })
 
 /** `dataDir` undefined = in memory (tests). */
@@ -125,5 +191,5 @@ export const openPgliteStore = async (dataDir?: string): Promise<SqlStore> => {
   const pg = await import('@electric-sql/pglite')
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   const db = await pg.PGlite.create(dataDir ? { dataDir } : {})
-  return new SqlStore('pglite', wrap(db, db, new PreparedStatements(db, pg)))
+  return new SqlStore('pglite', clientOf(new PgliteConnection(db, pg)))
 }
