@@ -19,6 +19,10 @@ const SKEW_SECONDS = 60
 
 let cachedKey: { source: string; key: Promise<CryptoKey> } | undefined
 
+/** Where the secret comes from: a secret given in the environment is its own source. */
+const keySource = (env: Env): string =>
+  env.SESSION_SECRET ? `env:${env.SESSION_SECRET}` : resolve(env.DATA_DIR)
+
 /**
  * SESSION_SECRET when set (required outside the embedded mode). In the embedded mode a random
  * secret is kept in the data folder so sessions survive a restart of `npm start`. Imported once
@@ -26,7 +30,7 @@ let cachedKey: { source: string; key: Promise<CryptoKey> } | undefined
  * the cost of checking one).
  */
 const sessionKey = (env: Env): Promise<CryptoKey> => {
-  const source = env.SESSION_SECRET ? 'env' : resolve(env.DATA_DIR)
+  const source = keySource(env)
   if (cachedKey?.source === source) return cachedKey.key
   let secret = env.SESSION_SECRET
   if (!secret) {
@@ -77,6 +81,39 @@ export const regionFitsRole = (role: Identity['role'], region: string | null): b
  * beyond SESSION_TTL_HOURS, another issuer or audience, or a region its role can't hold here.
  */
 export const verifySessionToken = async (env: Env, token: string, now: Date): Promise<Identity | null> => {
+  // A phone sends the same token with every request for hours: its signature is checked once
+  // per process, its times at every use.
+  const key = `${keySource(env)}\n${token}`
+  const seen = verified.get(key)
+  const at = now.getTime() / 1000
+  if (seen && seen.from <= at && at < seen.until) return seen.who
+  const who = await checkSessionToken(env, token, now)
+  if (who) {
+    const { iat, exp } = decodeTimes(token)
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string)
+    verified.set(key, {
+      who,
+      from: iat - SKEW_SECONDS,
+      until: Math.min(exp + SKEW_SECONDS, iat + env.SESSION_TTL_HOURS * 3600 + 2 * SKEW_SECONDS),
+    })
+  }
+  return who
+}
+
+/** Tokens whose signature was checked: the identity and the seconds it is good between. */
+const verified = new Map<string, { who: Identity; from: number; until: number }>()
+const VERIFIED_MAX = 20_000
+
+/** The times of a token whose signature has just been checked (so they are its own). */
+const decodeTimes = (token: string): { iat: number; exp: number } => {
+  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as {
+    iat: number
+    exp: number
+  }
+  return { iat: claims.iat, exp: claims.exp }
+}
+
+const checkSessionToken = async (env: Env, token: string, now: Date): Promise<Identity | null> => {
   try {
     const { payload } = await jwtVerify(token, await sessionKey(env), {
       issuer: ISSUER,

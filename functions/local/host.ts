@@ -123,6 +123,12 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
     }
     if (mod.job) jobs.set(spec.name, mod.job)
   }
+  // A path matches only patterns of as many segments: each request tries a few, not all.
+  const routesBySegments = new Map<number, LoadedRoute[]>()
+  for (const r of routes) {
+    const n = r.path.split('/').length
+    routesBySegments.set(n, [...(routesBySegments.get(n) ?? []), r])
+  }
   const crons: Cron[] = []
   const staticRoot = resolve(opts.staticDir)
 
@@ -134,7 +140,7 @@ export const createLocalHost = async (opts: LocalHostOptions): Promise<LocalHost
 
   const serveApi = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const method = (req.method ?? 'GET').toUpperCase()
-    const candidates = routes
+    const candidates = (routesBySegments.get(url.pathname.split('/').length) ?? [])
       .map((r) => ({ r, params: matchPath(r.path, url.pathname) }))
       .filter((m) => m.params !== null)
     const hit = candidates.find((m) => m.r.method === method)
