@@ -80,19 +80,39 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 describe('the Spring Festival window', () => {
-  it('runs from 腊月初一 to 正月十五 of the season ahead, or of the one under way', () => {
-    expect(springFestivalWindow('2026-11-30')).toEqual({ from: '2027-01-08', to: '2027-02-20', year: 2027 })
-    expect(springFestivalWindow('2027-02-10')).toEqual({ from: '2027-01-08', to: '2027-02-20', year: 2027 })
-    expect(springFestivalWindow('2027-06-01')).toEqual({ from: '2027-01-08', to: '2027-02-20', year: 2027 })
+  it('runs from 腊月初一 to 正月十五 of the season ahead, or of the one under way', async () => {
+    expect(await springFestivalWindow('2026-11-30')).toEqual({
+      from: '2027-01-08',
+      to: '2027-02-20',
+      year: 2027,
+    })
+    expect(await springFestivalWindow('2027-02-10')).toEqual({
+      from: '2027-01-08',
+      to: '2027-02-20',
+      year: 2027,
+    })
+    expect(await springFestivalWindow('2027-06-01')).toEqual({
+      from: '2027-01-08',
+      to: '2027-02-20',
+      year: 2027,
+    })
     // 2028's Spring Festival is 26 January: 腊月初一 is 28 December 2027, 正月十五 9 February.
-    expect(springFestivalWindow('2027-12-01')).toEqual({ from: '2027-12-28', to: '2028-02-09', year: 2028 })
+    expect(await springFestivalWindow('2027-12-01')).toEqual({
+      from: '2027-12-28',
+      to: '2028-02-09',
+      year: 2028,
+    })
   })
 
-  it('gives the same dates in a process west of UTC', () => {
+  it('gives the same dates in a process west of UTC', async () => {
     const zone = process.env.TZ
     process.env.TZ = 'America/Los_Angeles'
     try {
-      expect(springFestivalWindow('2026-11-30')).toEqual({ from: '2027-01-08', to: '2027-02-20', year: 2027 })
+      expect(await springFestivalWindow('2026-11-30')).toEqual({
+        from: '2027-01-08',
+        to: '2027-02-20',
+        year: 2027,
+      })
     } finally {
       if (zone === undefined) delete process.env.TZ
       else process.env.TZ = zone

@@ -1,4 +1,3 @@
-import { getLunarDate } from 'chinese-days'
 import dayjs from 'dayjs'
 import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
@@ -19,8 +18,16 @@ import { childRegions, regionLabel } from '../regions/region-directory'
 /** Reading stops here: a county's season is thousands of returnees, not hundreds of thousands. */
 const MAX_ROWS = 30_000
 
+type LunarDate = (date: string) => { lunarYear: number; lunarMon: number; lunarDay: number; isLeap: boolean }
+
 /** The solar date of a lunar month and day, found by walking the days of `around`'s season. */
-const solarOf = (lunarYear: number, month: number, day: number, searchFrom: string): string => {
+const solarOf = (
+  getLunarDate: LunarDate,
+  lunarYear: number,
+  month: number,
+  day: number,
+  searchFrom: string,
+): string => {
   for (let d = dayjs(searchFrom), i = 0; i < 80; i++, d = d.add(1, 'day')) {
     const text = d.format('YYYY-MM-DD')
     const l = getLunarDate(text)
@@ -35,13 +42,18 @@ const solarOf = (lunarYear: number, month: number, day: number, searchFrom: stri
  * the one just past. Its getSolarDateFromLunar() answers a day early in time zones west of UTC,
  * so the dates are found with getLunarDate(), which reads plain dates the same everywhere.
  */
-export const springFestivalWindow = (today: string): { from: string; to: string; year: number } => {
+export const springFestivalWindow = async (
+  today: string,
+): Promise<{ from: string; to: string; year: number }> => {
+  // Loaded when a campaign is asked for: the package builds its calendars as it loads, which a
+  // cold start of every seekers function would otherwise pay for.
+  const { getLunarDate } = await import('chinese-days')
   const lunar = getLunarDate(today)
   const year = lunar.lunarMon >= 10 ? lunar.lunarYear + 1 : lunar.lunarYear
   // 腊月初一 falls between 22 December and 20 January; 正月十五 between 4 February and 5 March.
   return {
-    from: solarOf(year - 1, 12, 1, `${year - 1}-12-15`),
-    to: solarOf(year, 1, 15, `${year}-01-30`),
+    from: solarOf(getLunarDate, year - 1, 12, 1, `${year - 1}-12-15`),
+    to: solarOf(getLunarDate, year, 1, 15, `${year}-01-30`),
     year,
   }
 }
@@ -82,7 +94,7 @@ export const campaignReport = async (
 ): Promise<CampaignReport> => {
   if (!isStaffRole(who.role) || !who.region) throw new AppError('AUTH.FORBIDDEN')
   const region = who.region
-  const season = springFestivalWindow(shanghaiDate(deps.clock.now()))
+  const season = await springFestivalWindow(shanghaiDate(deps.clock.now()))
   const from = query.from ?? season.from
   const to = query.to ?? season.to
   if (from > to) {
