@@ -11,11 +11,14 @@ const PREPARED_MAX = 400
  * One PGlite database spoken to over its wire protocol, one statement or transaction at a time.
  *
  * `PGlite.query` parses and plans each statement afresh and makes six calls into WebAssembly
- * for it; the store sends the same few hundred statement texts over and over, so each is parsed
- * once as a named prepared statement and then bound and executed in one call. Measured on this
- * machine: a primary-key read 307 → 128 µs, a guarded update 356 → 202 µs (planning is most of
- * what a small statement costs in PGlite). A transaction's BEGIN travels with its first
- * statement, and one lock (not PGlite's two) keeps statements and transactions apart.
+ * for it. Here each statement goes in one call, and a statement that reaches its rows by primary
+ * key (the store's get, insert, update, increment, delete) is kept as a named prepared statement,
+ * so it is parsed and planned once. Measured on this machine: a primary-key read 307 → 128 µs, a
+ * guarded update 356 → 202 µs (planning is most of what a small statement costs in PGlite).
+ * Queries with filters are planned for their values every time: prepared, Postgres moves them to
+ * a generic plan after five runs, which made the quarterly tables' region ranges half as fast.
+ * A transaction's BEGIN travels with its first statement, and one lock (not PGlite's two) keeps
+ * statements and transactions apart.
  *
  * Parameters go as text without asking the server their types (PGlite asks, one more call);
  * every parameter the store sends is a string, number, boolean, null, an array of those, or
@@ -32,9 +35,9 @@ class PgliteConnection {
     private readonly pg: PgliteModule,
   ) {}
 
-  query<R>(sql: string, params: unknown[]): Promise<{ rows: R[] }> {
+  query<R>(sql: string, params: unknown[], byId: boolean): Promise<{ rows: R[] }> {
     return this.exclusive(async () => {
-      const rows = await this.execute<R>(sql, params.map(textOf), false)
+      const rows = await this.execute<R>(sql, params.map(textOf), false, byId)
       await this.db.syncToFs()
       return { rows }
     })
@@ -53,8 +56,10 @@ class PgliteConnection {
         return begin
       }
       const tx: SqlClient = {
-        query: <R>(sql: string, params?: unknown[]) =>
-          inOrder(async () => ({ rows: await this.execute<R>(sql, (params ?? []).map(textOf), open()) })),
+        query: <R>(sql: string, params?: unknown[], opts?: { byId?: boolean }) =>
+          inOrder(async () => ({
+            rows: await this.execute<R>(sql, (params ?? []).map(textOf), open(), opts?.byId ?? false),
+          })),
         exec: (sql: string) =>
           inOrder(async () => {
             if (open()) await this.simple('BEGIN')
@@ -92,9 +97,16 @@ class PgliteConnection {
     return this.pg.parse.parseResults(messages, this.db.parsers)
   }
 
-  private async execute<R>(sql: string, values: (string | null)[], begin: boolean): Promise<R[]> {
+  private async execute<R>(
+    sql: string,
+    values: (string | null)[],
+    begin: boolean,
+    byId: boolean,
+  ): Promise<R[]> {
     const S = this.pg.protocol.serialize
     const head = begin ? [S.query('BEGIN')] : []
+    // Planned for its values: parsed unnamed and run in the same call.
+    if (!byId) return this.results<R>([...head, S.parse({ text: sql }), ...this.run('', values)])
     let name = this.names.get(sql)
     if (name) {
       // Most recently used last: the first key is the one to close when the cache is full.
@@ -120,18 +132,18 @@ class PgliteConnection {
         this.closing.push(oldName)
       }
     }
-    const { messages } = await this.db.execProtocol(
-      concat([
-        ...head,
-        S.bind({ statement: name, values }),
-        S.describe({ type: 'P' }),
-        S.execute({}),
-        S.sync(),
-      ]),
-      { syncToFs: false },
-    )
+    return this.results<R>([...head, ...this.run(name, values)])
+  }
+
+  private run(statement: string, values: (string | null)[]): Uint8Array[] {
+    const S = this.pg.protocol.serialize
+    return [S.bind({ statement, values }), S.describe({ type: 'P' }), S.execute({}), S.sync()]
+  }
+
+  private async results<R>(messages: Uint8Array[]): Promise<R[]> {
+    const reply = await this.db.execProtocol(concat(messages), { syncToFs: false })
     // With BEGIN in front there are two results: the statement's is the last.
-    const results = this.pg.parse.parseResults(messages, this.db.parsers)
+    const results = this.pg.parse.parseResults(reply.messages, this.db.parsers)
     return (results.at(-1)?.rows ?? []) as R[]
   }
 }
@@ -180,7 +192,7 @@ const arrayItem = (value: unknown): string => {
  * tests: persisted under a data folder, no server, no native build. One process per folder.
  */
 const clientOf = (conn: PgliteConnection): SqlClient => ({
-  query: (sql, params) => conn.query(sql, params ?? []),
+  query: (sql, params, opts) => conn.query(sql, params ?? [], opts?.byId ?? false),
   exec: (sql) => conn.exclusive(() => conn.db.exec(sql)).then(() => undefined),
   transaction: (fn) => conn.transaction(fn),
   close: () => conn.exclusive(() => conn.db.close()),

@@ -24,7 +24,16 @@ import {
  * the document stays the single source of truth.
  */
 export interface SqlClient {
-  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>
+  /**
+   * `byId`: the statement reaches its rows by primary key, so one plan serves every value and a
+   * client may keep it prepared; other statements are planned for their values each time (a
+   * generic plan for a region range or a filter list can be far slower).
+   */
+  query<R = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+    opts?: { byId?: boolean },
+  ): Promise<{ rows: R[] }>
   /** Run a script of several statements (migrations). */
   exec(sql: string): Promise<void>
   transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>
@@ -48,6 +57,9 @@ class Params {
     return `$${this.values.length}`
   }
 }
+
+/** Statements that reach their rows by primary key (see SqlClient.query). */
+const BY_ID = { byId: true } as const
 
 const OPS = { eq: '=', ne: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const
 
@@ -107,6 +119,7 @@ export class SqlStore implements Store {
     const { rows } = await this.db.query<{ doc: DocOf<C> }>(
       `SELECT doc FROM ${this.table(c)} WHERE id = $1`,
       [id],
+      BY_ID,
     )
     return rows[0]?.doc ?? null
   }
@@ -192,10 +205,11 @@ export class SqlStore implements Store {
 
   async insert<C extends CollectionSpec>(c: C, doc: DocOf<C>): Promise<DocOf<C>> {
     try {
-      await this.db.query(`INSERT INTO ${this.table(c)} (id, doc) VALUES ($1, $2::jsonb)`, [
-        (doc as Doc).id,
-        JSON.stringify(doc),
-      ])
+      await this.db.query(
+        `INSERT INTO ${this.table(c)} (id, doc) VALUES ($1, $2::jsonb)`,
+        [(doc as Doc).id, JSON.stringify(doc)],
+        BY_ID,
+      )
     } catch (err) {
       throw this.mapError(c, err)
     }
@@ -210,6 +224,7 @@ export class SqlStore implements Store {
     const { rows } = await this.db.query<{ id: string }>(
       `INSERT INTO ${this.table(c)} (id, doc) SELECT d->>'id', d FROM jsonb_array_elements($1::jsonb) AS d ON CONFLICT DO NOTHING RETURNING id`,
       [JSON.stringify(docs)],
+      BY_ID,
     )
     return rows.map((r) => r.id)
   }
@@ -228,6 +243,7 @@ export class SqlStore implements Store {
       const { rows } = await this.db.query<{ doc: DocOf<C> }>(
         `UPDATE ${this.table(c)} SET ${set} WHERE ${conds.join(' AND ')} RETURNING doc`,
         p.values,
+        BY_ID,
       )
       return rows[0]?.doc ?? null
     } catch (err) {
@@ -260,12 +276,17 @@ export class SqlStore implements Store {
     const { rows } = await this.db.query<{ doc: DocOf<C> }>(
       `UPDATE ${this.table(c)} SET doc = jsonb_set(doc, ARRAY[${f}], to_jsonb(${next})) WHERE ${conds.join(' AND ')} RETURNING doc`,
       p.values,
+      BY_ID,
     )
     return rows[0]?.doc ?? null
   }
 
   async delete<C extends CollectionSpec>(c: C, id: string): Promise<boolean> {
-    const { rows } = await this.db.query(`DELETE FROM ${this.table(c)} WHERE id = $1 RETURNING id`, [id])
+    const { rows } = await this.db.query(
+      `DELETE FROM ${this.table(c)} WHERE id = $1 RETURNING id`,
+      [id],
+      BY_ID,
+    )
     return rows.length > 0
   }
 
