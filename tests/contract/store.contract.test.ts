@@ -113,6 +113,18 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     expect(await store.count(jobs, [{ field: 'region', op: 'prefix', value: region }])).toBe(3)
   })
 
+  it('finds by a list of ids that need escaping in an array literal, and only those', async () => {
+    const region = nextTown()
+    const odd = ['q"uote', 'back\\slash', 'com,ma', '{brace}', 'NULL', ' space ', "单引号'"]
+    for (const id of odd) await store.insert(jobs, { ...record({ region }), id: `${region}-${id}` })
+    const page = await store.find(jobs, {
+      where: [{ field: 'id', op: 'in', value: [...odd.map((id) => `${region}-${id}`), `${region}-absent`] }],
+      orderBy: [],
+      limit: 20,
+    })
+    expect(page.items.map((d) => d.id).sort()).toEqual(odd.map((id) => `${region}-${id}`).sort())
+  })
+
   it('counts matching documents per combination of declared fields (GROUP BY)', async () => {
     const region = nextTown()
     const docs = [
