@@ -70,6 +70,9 @@ export const queryString = (query: Record<string, string>): string =>
 const settle = <T>(status: number, body: unknown): T => {
   if (status >= 200 && status < 300) return body as T
   if (isErrorBody(body)) {
+    // The pages drop the session and show 请先登录; this says why (a role granted or taken away).
+    if (body.code === 'AUTH.ROLE_CHANGED')
+      void Taro.showToast({ title: body.message, icon: 'none', duration: 3000 }).catch(() => undefined)
     throw new ApiError(body.code, body.message || CLIENT_MESSAGES['HTTP.UNEXPECTED'], status, {
       requestId: body.requestId,
       issues: body.issues,

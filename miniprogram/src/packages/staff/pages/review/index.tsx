@@ -309,9 +309,7 @@ export default function ReviewPage() {
             ? decision === 'reject'
               ? '确认异议成立'
               : '确认异议不成立'
-            : decision === 'reject'
-              ? '确认不通过'
-              : '确认通过'
+            : `确认${decision === 'reject' ? labels.reject : labels.approve}`
         }
         confirmId="review-confirm"
         danger={decision === 'reject'}
