@@ -279,9 +279,12 @@ const advance = async (
     at = chain.includes('public_notice') ? 1 : 2
   }
   if (chain.includes('public_notice') && at === 1 && want > 1) {
-    // The demo does not wait five working days: end this notice now, as its timer would.
+    // The demo does not wait five working days: the notice is dated a week back and ends now,
+    // as its timer would end it (a notice shown ending before it began would puzzle anyone).
+    const now = deps.clock.now().getTime()
     await deps.store.update(applications, id, {
-      noticeEndsAt: new Date(deps.clock.now().getTime() - 1000).toISOString(),
+      noticeStartedAt: new Date(now - 7 * 86_400_000).toISOString(),
+      noticeEndsAt: new Date(now - 1000).toISOString(),
     })
     await closeEndedNotices(deps, deps.clock.now(), log)
     at = 2
