@@ -87,16 +87,15 @@ export const verifySessionToken = async (env: Env, token: string, now: Date): Pr
   const seen = verified.get(key)
   const at = now.getTime() / 1000
   if (seen && seen.from <= at && at < seen.until) return seen.who
-  const who = await checkSessionToken(env, token, now)
-  if (who) {
-    const { iat, exp } = decodeTimes(token)
-    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string)
-    verified.set(key, {
-      who,
-      from: iat - SKEW_SECONDS,
-      until: Math.min(exp + SKEW_SECONDS, iat + env.SESSION_TTL_HOURS * 3600 + 2 * SKEW_SECONDS),
-    })
-  }
+  const checked = await checkSessionToken(env, token, now)
+  if (!checked) return null
+  const { who, iat, exp } = checked
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string)
+  verified.set(key, {
+    who,
+    from: iat - SKEW_SECONDS,
+    until: Math.min(exp + SKEW_SECONDS, iat + env.SESSION_TTL_HOURS * 3600 + 2 * SKEW_SECONDS),
+  })
   return who
 }
 
@@ -104,16 +103,12 @@ export const verifySessionToken = async (env: Env, token: string, now: Date): Pr
 const verified = new Map<string, { who: Identity; from: number; until: number }>()
 const VERIFIED_MAX = 20_000
 
-/** The times of a token whose signature has just been checked (so they are its own). */
-const decodeTimes = (token: string): { iat: number; exp: number } => {
-  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as {
-    iat: number
-    exp: number
-  }
-  return { iat: claims.iat, exp: claims.exp }
-}
-
-const checkSessionToken = async (env: Env, token: string, now: Date): Promise<Identity | null> => {
+/** The identity in a token whose signature and claims hold, with the times it was issued for. */
+const checkSessionToken = async (
+  env: Env,
+  token: string,
+  now: Date,
+): Promise<{ who: Identity; iat: number; exp: number } | null> => {
   try {
     const { payload } = await jwtVerify(token, await sessionKey(env), {
       issuer: ISSUER,
@@ -131,7 +126,7 @@ const checkSessionToken = async (env: Env, token: string, now: Date): Promise<Id
     const region = typeof payload.region === 'string' ? payload.region : null
     if (payload.region !== undefined && payload.region !== null && region === null) return null
     if (!regionFitsRole(role.data, region)) return null
-    return { openid: payload.sub, role: role.data, region }
+    return { who: { openid: payload.sub, role: role.data, region }, iat: payload.iat!, exp: payload.exp! }
   } catch (err) {
     if (err instanceof errors.JOSEError) return null
     throw err

@@ -104,7 +104,7 @@ class PgliteConnection {
     byId: boolean,
   ): Promise<R[]> {
     const S = this.pg.protocol.serialize
-    const head = begin ? [S.query('BEGIN')] : []
+    let head = begin ? [S.query('BEGIN')] : []
     // Planned for its values: parsed unnamed and run in the same call.
     if (!byId) return this.results<R>([...head, S.parse({ text: sql }), ...this.run('', values)])
     let name = this.names.get(sql)
@@ -117,13 +117,14 @@ class PgliteConnection {
       // Parsed on its own, so a statement that fails to parse is never recorded as prepared.
       await this.db.execProtocol(
         concat([
-          ...head.splice(0),
+          ...head,
           ...this.closing.map((n) => S.close({ type: 'S', name: n })),
           S.parse({ name, text: sql }),
           S.sync(),
         ]),
         { syncToFs: false },
       )
+      head = [] // BEGIN went with the parse
       this.closing.length = 0
       this.names.set(sql, name)
       if (this.names.size > PREPARED_MAX) {

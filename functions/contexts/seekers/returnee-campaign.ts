@@ -18,7 +18,7 @@ import { childRegions, regionLabel } from '../regions/region-directory'
 /** Reading stops here: a county's season is thousands of returnees, not hundreds of thousands. */
 const MAX_ROWS = 30_000
 
-type LunarDate = (date: string) => { lunarYear: number; lunarMon: number; lunarDay: number; isLeap: boolean }
+type LunarDate = typeof import('chinese-days')['getLunarDate']
 
 /** The solar date of a lunar month and day, found by walking the days of `around`'s season. */
 const solarOf = (
