@@ -120,6 +120,8 @@ it('a code that goes to an old phone: the resident asks the community, the coord
   await item.waitFor()
   await expect(item.innerText()).resolves.toContain('入户登记过')
   await click(coord, '[id^="bind-reveal-"]')
+  // The full numbers arrive with the reveal's reply; the masked ones show until then.
+  await coord.locator('[id^="bind-numbers-"]:visible', { hasText: '13951110003' }).first().waitFor()
   await expect(visible(coord, '[id^="bind-numbers-"]').innerText()).resolves.toContain('13951110003')
   await shot(coord, 'queue')
   await click(coord, '[id^="bind-confirm-"]')
