@@ -221,9 +221,23 @@ export class SqlStore implements Store {
     // One statement for the batch: a page of records costs one round trip, not a hundred. The
     // batch goes as one JSON array: on PGlite that inserts a page of inbox messages about a third
     // faster than an array of JSON texts (unnest over text[] and jsonb[]).
+    const batch = JSON.stringify(docs)
+    const insert = `INSERT INTO ${this.table(c)} (id, doc) SELECT d->>'id', d FROM jsonb_array_elements($1::jsonb) AS d`
+    // Most batches are all new. Sent plainly, they skip the speculative insertion that ON
+    // CONFLICT costs every row (a day's job-push rows went in about a fifth faster); a batch that
+    // meets a record already there fails whole and is sent again, skipping what exists. Not
+    // inside a transaction, where the failure would end it.
+    if (!this.inTransaction) {
+      try {
+        const { rows } = await this.db.query<{ id: string }>(`${insert} RETURNING id`, [batch], BY_ID)
+        return rows.map((r) => r.id)
+      } catch (err) {
+        if (!(this.mapError(c, err) instanceof DuplicateKeyError)) throw err
+      }
+    }
     const { rows } = await this.db.query<{ id: string }>(
-      `INSERT INTO ${this.table(c)} (id, doc) SELECT d->>'id', d FROM jsonb_array_elements($1::jsonb) AS d ON CONFLICT DO NOTHING RETURNING id`,
-      [JSON.stringify(docs)],
+      `${insert} ON CONFLICT DO NOTHING RETURNING id`,
+      [batch],
       BY_ID,
     )
     return rows.map((r) => r.id)

@@ -174,7 +174,8 @@ export const workPoints = (s: PreparedSeeker, v: VacancyProfile, reasons: string
 
 /** The words that decide `workPoints`: seekers with the same key score every post the same way. */
 export const workKey = (s: PreparedSeeker): string =>
-  `${s.occupations.join('|')}#${s.skills.join('|')}#${s.welfareEligible ? 1 : 0}`
+  // The trades too: a one-character wish names trades without being an occupation word.
+  `${s.occupations.join('|')}#${s.skills.join('|')}#${[...s.wishedCategories].join('|')}#${[...s.skillCategories].join('|')}#${s.welfareEligible ? 1 : 0}`
 
 /** Where it is and what it pays, against the seeker's home, wished places and expectation. */
 export const placeAndPayPoints = (s: PreparedSeeker, v: VacancyProfile, reasons: string[] | null): number => {

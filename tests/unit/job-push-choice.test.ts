@@ -1,5 +1,5 @@
 import { toJobRecord } from '../../functions/contexts/jobs/job-mapper'
-import { bestMatches, VacancyIndex } from '../../functions/contexts/seekers/job-push'
+import { bestMatches, chooseFor, VacancyIndex } from '../../functions/contexts/seekers/job-push'
 import { vacancyProfile } from '../../functions/contexts/seekers/seeker-profile'
 import { JOB_CATEGORIES, type JobCategory } from '../../shared/jobs/job'
 import { MATCH_THRESHOLD, prepareSeeker, scoreVacancy } from '../../shared/jobs/matching'
@@ -47,9 +47,9 @@ const seekers = Array.from({ length: 60 }, (_, i) =>
 )
 
 /** Every candidate scored afresh, the best `room` by score then recency. */
-const plainChoice = (s: (typeof seekers)[number], sent: Set<string>, room: number) =>
+const plainChoice = (s: (typeof seekers)[number], sent: Set<string>, room: number, enough = 3 * room + 10) =>
   index
-    .candidates(s, 3 * room + 10)
+    .candidates(s, enough)
     .map((e) => ({ id: e.job.id, score: scoreVacancy(s, vacancyProfile(e.job)), at: e.job.publishedAt }))
     .filter((c) => c.score >= MATCH_THRESHOLD && !sent.has(c.id))
     .sort((a, b) => b.score - a.score || b.at.localeCompare(a.at))
@@ -66,4 +66,37 @@ it('picks for every seeker what scoring each candidate afresh would pick, twice 
   }
   // Not a vacuous comparison: most seekers were offered something.
   expect(seekers.filter((s) => bestMatches(index, s, new Set(), 3).length > 0).length).toBeGreaterThan(40)
+})
+
+it('picks from a ranking shared by seekers who rank alike what scoring afresh would pick, whatever each was sent', () => {
+  // Neighbours who wrote the same: each of the sixty seekers three times, sent different posts.
+  const neighbours = [...seekers, ...seekers, ...seekers]
+  for (const [i, s] of neighbours.entries()) {
+    const plain = plainChoice(s, new Set(), 12, 19).map((c) => c.split(':')[0]!)
+    // Nothing sent; yesterday's best; more than the ranking holds (a scan afresh); a stray id.
+    const sent = new Set([[], plain.slice(0, 3), plain.slice(0, 9), ['c1', 'c399']][i % 4]!)
+    const chosen = chooseFor(index, s, sent, 3, { depth: 6, enough: 19 }).map(
+      (b) => `${b.entry.job.id}:${b.score}`,
+    )
+    expect({ i, chosen }).toEqual({ i, chosen: plainChoice(s, sent, 3) })
+  }
+})
+
+it('tells apart seekers whose one-character wishes name trades but no occupation', () => {
+  const a = prepareSeeker({
+    occupations: ['电'],
+    skills: [],
+    community: '320621100001',
+    places: [],
+    expectedPay: null,
+    welfareEligible: false,
+  })
+  const b = prepareSeeker({ ...a, occupations: [] })
+  expect(a.wishedCategories.size).toBeGreaterThan(0)
+  expect(chooseFor(index, a, new Set(), 3, { depth: 6, enough: 19 }).map((r) => r.entry.job.id)).toEqual(
+    plainChoice(a, new Set(), 3).map((c) => c.split(':')[0]),
+  )
+  expect(chooseFor(index, b, new Set(), 3, { depth: 6, enough: 19 }).map((r) => r.entry.job.id)).toEqual(
+    plainChoice(b, new Set(), 3).map((c) => c.split(':')[0]),
+  )
 })

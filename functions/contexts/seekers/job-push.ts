@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Identity } from '../../../shared/auth/identity'
 import { isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
@@ -75,6 +76,53 @@ interface Entry {
   published: number
 }
 
+interface Ranked {
+  entry: Entry
+  score: number
+  /** The reasons, in codes: worked out when first sent (the same for everyone of the ranking). */
+  why?: string
+}
+
+/** A ranking's best posts, and whether they are all the posts there are for it. */
+interface Ranking {
+  items: Ranked[]
+  depth: number
+  complete: boolean
+}
+
+/** At most this many rankings remembered: 50,000 × 20 references is about 8 MB. */
+const RANKING_KEYS = 50_000
+const NOTHING_SENT: ReadonlySet<string> = new Set()
+
+/**
+ * Everything a post's score for a seeker reads (matching.ts: the words, home, wished places,
+ * pay and welfare eligibility): seekers with the same key rank every post the same way.
+ */
+const choiceKey = (s: PreparedSeeker) =>
+  `${workKey(s)}#${s.community}#${s.places.join('|')}#${s.expectedPay ?? ''}`
+
+/**
+ * A seeker's best `room` posts not sent to them before, in order of score, then recency: the
+ * first unsent posts of their ranking, or — when they were sent more than it holds — a scan of
+ * every candidate.
+ */
+export const chooseFor = (
+  index: VacancyIndex,
+  seeker: PreparedSeeker,
+  sent: ReadonlySet<string>,
+  room: number,
+  { depth, enough }: { depth: number; enough: number },
+): Ranked[] => {
+  const ranking = index.rankingFor(seeker, Math.max(depth, room), enough)
+  const picked: Ranked[] = []
+  for (const r of ranking.items) {
+    if (sent.has(r.entry.job.id)) continue
+    picked.push(r)
+    if (picked.length === room) return picked
+  }
+  return ranking.complete ? picked : bestMatches(index, seeker, sent, room, enough)
+}
+
 /** At most this many distinct word sets remembered: 1,000 × 10,000 posts is 10 MB. */
 const WORK_MEMO_KEYS = 1000
 const UNSCORED = -128
@@ -110,6 +158,25 @@ export class VacancyIndex {
     this.byId.set(job.id, job)
     this.size++
     this.workMemos.clear() // sized to the posts there were
+    this.rankings.clear()
+  }
+
+  private readonly rankings = new Map<string, Ranking>()
+
+  /**
+   * The best posts for everyone who would rank them alike (see choiceKey), deepest first: in a
+   * registry, neighbours who wrote the same wishes, places and pay are common, and each of them
+   * is then chosen for by skipping what they were sent rather than by scoring again. Bounded:
+   * past the cap, seekers are ranked afresh.
+   */
+  rankingFor(s: PreparedSeeker, depth: number, enough: number): Ranking {
+    const key = choiceKey(s)
+    const known = this.rankings.get(key)
+    if (known && known.depth >= depth) return known
+    const items: Ranked[] = bestMatches(this, s, NOTHING_SENT, depth, enough)
+    const ranking = { items, depth, complete: items.length < depth }
+    if (this.rankings.size < RANKING_KEYS) this.rankings.set(key, ranking)
+    return ranking
   }
 
   get(id: string): JobRecord | undefined {
@@ -169,6 +236,19 @@ const openZeroCaseMembers = async (store: Store): Promise<Set<string>> => {
   return new Set(cases.flatMap((c) => c.personIds))
 }
 
+/**
+ * The day's row for one seeker, fixed by (day, seeker) so a page redone adds nothing. Readable
+ * rather than hashed: a run goes through the registry in id order, so the day's rows are added
+ * at the end of the primary key in order instead of at a hundred thousand random places (the
+ * day's insert was most of the run). A person id outside the message id alphabet is hashed.
+ */
+export const pushIdOf = (day: string, personId: string): string => {
+  const own = personId.slice(4)
+  return /^[a-z0-9_]{1,30}$/.test(own)
+    ? `msg_p${day.replaceAll('-', '')}_${own}`
+    : `msg_p${day.replaceAll('-', '')}_h${createHash('sha256').update(personId).digest('hex').slice(0, 24)}`
+}
+
 /** The day's message: short (it is one row per seeker per day), the jobs themselves one tap away. */
 const pushMessage = (
   list: { jobId: string; title: string; employer: string; pay: string; why: string }[],
@@ -210,6 +290,12 @@ interface PageContext {
   weekly: number
   at: Date
   wechat: Awaited<ReturnType<typeof jobChannel>>
+  /**
+   * How seekers are chosen for: rankings deep enough for a week's pushes and a few (a seeker sent
+   * more is scanned afresh), and a town counting as having enough posts of a seeker's trades
+   * when it has three days' worth and ten — the same for every seeker of the run.
+   */
+  choice: { depth: number; enough: number }
 }
 
 export const runJobPush = async (
@@ -235,6 +321,8 @@ export const runJobPush = async (
   }
   const index = await loadOpenVacancies(deps.store, at)
   const weekStart = shanghaiDate(new Date(at.getTime() - 6 * 86_400_000))
+  const daily = opts.daily ?? deps.env.JOB_PUSH_DAILY
+  const weekly = opts.weekly ?? deps.env.JOB_PUSH_WEEKLY
   const ctx: PageContext = {
     day,
     weekStart,
@@ -242,10 +330,11 @@ export const runJobPush = async (
     since: new Date(
       Date.parse(`${[index.earliest.slice(0, 10), weekStart].sort()[0]}T00:00:00Z`) - 86_400_000,
     ).toISOString(),
-    daily: opts.daily ?? deps.env.JOB_PUSH_DAILY,
-    weekly: opts.weekly ?? deps.env.JOB_PUSH_WEEKLY,
+    daily,
+    weekly,
     at,
     wechat: await jobChannel(deps),
+    choice: { depth: daily + weekly + 2, enough: 3 * daily + 10 },
   }
   const zeroCase = await openZeroCaseMembers(deps.store)
   const started = Date.now()
@@ -351,14 +440,13 @@ const pushToPage = async (
       ...(appliedOf.get(person.id) ?? []),
     ])
     const seeker = prepareSeeker(seekerProfile(person, mayHoldWelfarePost(person, zeroCase.has(person.id))))
-    const best = bestMatches(index, seeker, sent, room)
+    const best = chooseFor(index, seeker, sent, room, ctx.choice)
     if (!best.length) continue
     // Explained only now, for the few that are sent.
-    const explained = best.map(({ entry, score }) => ({
-      entry,
-      score,
-      why: matchCodes(seeker, entry.profile)?.codes.join(',') ?? '',
-    }))
+    const explained = best.map((r) => {
+      r.why ??= matchCodes(seeker, r.entry.profile)?.codes.join(',') ?? ''
+      return { entry: r.entry, score: r.score, why: r.why }
+    })
     const message = pushMessage(
       explained.map(({ entry: { job }, why }) => ({
         jobId: job.id,
@@ -373,6 +461,7 @@ const pushToPage = async (
     // pushJobs, and the inbox puts the titles back when it is opened (see inbox.ts).
     const row: NotificationRecord = {
       ...inboxRecord(`psn:${person.id}`, message, ctx.at),
+      id: pushIdOf(ctx.day, person.id),
       link: { kind: message.link!.kind, id: message.link!.id },
       pushDay: ctx.day,
       pushCommunity: person.community,
@@ -406,10 +495,11 @@ export const bestMatches = (
   seeker: PreparedSeeker,
   sent: ReadonlySet<string>,
   room: number,
+  enough = 3 * room + 10,
 ): { entry: Entry; score: number }[] => {
   const best: { entry: Entry; score: number; rank: number }[] = []
   const memo = index.workMemo(workKey(seeker))
-  for (const entry of index.candidates(seeker, 3 * room + 10)) {
+  for (const entry of index.candidates(seeker, enough)) {
     let work = memo ? memo[entry.n]! : UNSCORED
     if (work === UNSCORED) {
       work = workPoints(seeker, entry.profile, null)
