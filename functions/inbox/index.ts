@@ -1,6 +1,7 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
 import { cursorParam, z } from '../../shared/validation'
 import { listInbox, markRead } from '../contexts/inbox/inbox'
+import { MESSAGE_ID } from '../contexts/inbox/notifier'
 import { addCredit, listCredits } from '../contexts/inbox/subscriptions'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route } from '../runtime/http'
@@ -13,7 +14,7 @@ const fn = httpFunction({
   }),
   [routeKey(API_ROUTES.readInboxMessage)]: route({
     access: 'user',
-    params: z.object({ id: z.string().regex(/^msg_[a-z0-9_]{1,40}$/, '消息编号格式不正确') }),
+    params: z.object({ id: z.string().regex(MESSAGE_ID, '消息编号格式不正确') }),
     handle: ({ deps, identity, params }) => markRead(deps, identity!, params.id),
   }),
   [routeKey(API_ROUTES.listSubscriptions)]: route({

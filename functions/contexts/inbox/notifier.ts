@@ -41,6 +41,9 @@ export interface Notifier {
   notify(recipient: string, message: Message, at: Date): Promise<boolean>
 }
 
+/** What every message id looks like (the inbox refuses any other before reading). */
+export const MESSAGE_ID = /^msg_[a-z0-9_]{1,40}$/
+
 const dedupedId = (key: string, recipient: string) =>
   `msg_d${createHash('sha256').update(`${key}|${recipient}`).digest('hex').slice(0, 30)}`
 
