@@ -277,40 +277,55 @@ export class CloudBaseStore implements Store {
     return this.get(c, id)
   }
 
-  async increment<C extends CollectionSpec>(
+  increment<C extends CollectionSpec>(
     c: C,
     id: string,
     field: string,
     by: number,
     guard: { min?: number; max?: number } = {},
   ): Promise<DocOf<C> | null> {
+    return this.incrementFields(c, id, { [field]: by } as never, { [field]: guard } as never)
+  }
+
+  async incrementFields<C extends CollectionSpec>(
+    c: C,
+    id: string,
+    by: Partial<Record<string, number>>,
+    guards: Partial<Record<string, { min?: number; max?: number }>> = {},
+  ): Promise<DocOf<C> | null> {
     const _ = this._
+    // The fields as this write would leave them, or null when a guard refuses.
+    const added = (current: Record<string, unknown>): Record<string, number> | null => {
+      const next: Record<string, number> = {}
+      for (const [field, n] of Object.entries(by)) next[field] = Number(current[field] ?? 0) + (n ?? 0)
+      for (const [field, guard] of Object.entries(guards))
+        if (guard && beyond(next[field] ?? Number(current[field] ?? 0), guard)) return null
+      return next
+    }
     if (this.tx) {
       const current = (await this.get(c, id)) as Record<string, unknown> | null
-      if (!current) return null
-      const next = Number(current[field] ?? 0) + by
-      if (beyond(next, guard)) return null
-      await this.coll(c)
-        .doc(id)
-        .update({ [field]: next })
-      return { ...current, [field]: next } as DocOf<C>
+      const next = current && added(current)
+      if (!current || !next) return null
+      await this.coll(c).doc(id).update(next)
+      return { ...current, ...next } as DocOf<C>
     }
     // The port answers the document as this increment left it (a rate limit compares its own
     // count), which `_.inc` can't: the SDK returns only how many matched. So a compare-and-set
-    // on the field's current value, retried on a fresh read when another write came first.
+    // on the fields' current values, retried on a fresh read when another write came first.
     for (let attempt = 0; attempt < INCREMENT_TRIES; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 4 * Math.min(attempt, 8)))
       const current = (await this.get(c, id)) as Record<string, unknown> | null
-      if (!current) return null
-      const before = current[field] ?? null
-      const next = Number(before ?? 0) + by
-      if (beyond(next, guard)) return null
+      const next = current && added(current)
+      if (!current || !next) return null
+      const unchanged = Object.fromEntries(
+        [...new Set([...Object.keys(by), ...Object.keys(guards)])].map((f) => [f, _.eq(current[f] ?? null)]),
+      )
       const res = await this.coll(c)
-        .where({ _id: id, [field]: _.eq(before) })
-        .update({ [field]: next })
-      if (res.updated) return { ...current, [field]: next } as DocOf<C>
+        .where({ _id: id, ...unchanged })
+        .update(next)
+      if (res.updated) return { ...current, ...next } as DocOf<C>
     }
-    throw new Error(`increment of ${c.name}.${field} kept conflicting`)
+    throw new Error(`increment of ${c.name} kept conflicting`)
   }
 
   async delete<C extends CollectionSpec>(c: C, id: string): Promise<boolean> {

@@ -12,7 +12,7 @@ const PREPARED_MAX = 400
  *
  * `PGlite.query` parses and plans each statement afresh and makes six calls into WebAssembly
  * for it. Here each statement goes in one call, and a statement that reaches its rows by primary
- * key (the store's get, insert, update, increment, delete) is kept as a named prepared statement,
+ * key (the store's get, insert, update, increment, delete, and a find by a unique key) is kept as a named prepared statement,
  * so it is parsed and planned once. Measured on this machine: a primary-key read 307 → 128 µs, a
  * guarded update 356 → 202 µs (planning is most of what a small statement costs in PGlite).
  * Queries with filters are planned for their values every time: prepared, Postgres moves them to

@@ -141,10 +141,22 @@ export interface Store {
     by: number,
     guard?: { min?: number; max?: number },
   ): Promise<DocOf<C> | null>
+  /**
+   * Atomically add to several numeric fields of one document at once (a session's number and its
+   * seat: `{ seq: 1, booked: 1 }`), only if every guarded field is within its bounds afterwards —
+   * a guarded field not added to is checked as it stands (`{ waiting: { max: 0 } }`: nobody
+   * waits). Returns the new document, or null when it is missing or a guard refused.
+   */
+  incrementFields<C extends CollectionSpec>(
+    c: C,
+    id: string,
+    by: Partial<Record<keyof DocOf<C> & string, number>>,
+    guards?: Partial<Record<keyof DocOf<C> & string, { min?: number; max?: number }>>,
+  ): Promise<DocOf<C> | null>
   delete<C extends CollectionSpec>(c: C, id: string): Promise<boolean>
   /**
    * Run `fn` atomically. Only single-document operations by id (get, insert, update,
-   * increment, delete) are allowed inside, on every adapter: find, count and countBy throw
+   * increment, incrementFields, delete) are allowed inside, on every adapter: find, count and countBy throw
    * QueryInTransactionError (CloudBase can't run them in a transaction).
    */
   transaction<R>(fn: (tx: Store) => Promise<R>): Promise<R>

@@ -300,6 +300,47 @@ describe.each(adapters)('store contract: $name', (adapter) => {
     expect((await store.increment(jobs, doc.id, 'headcount', -2, { min: 0 }))?.headcount).toBe(3)
   })
 
+  it('adds to several fields in one write, all or none, never past a guard — also one it does not add to', async () => {
+    // As a session's number and seat: each taker gets both or neither, under concurrency.
+    const doc = record({ region: nextTown(), headcount: 0, salaryMin: 0, salaryMax: 0 })
+    await store.insert(jobs, doc)
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        store.incrementFields(jobs, doc.id, { headcount: 1, salaryMin: 2 }, { headcount: { max: 5 } }),
+      ),
+    )
+    const taken = results.filter(Boolean)
+    expect(taken).toHaveLength(5)
+    expect(taken.map((r) => [r!.headcount, r!.salaryMin]).sort()).toEqual([
+      [1, 2],
+      [2, 4],
+      [3, 6],
+      [4, 8],
+      [5, 10],
+    ])
+    expect(await store.get(jobs, doc.id)).toMatchObject({ headcount: 5, salaryMin: 10, salaryMax: 0 })
+    // A guard on a field left as it is: nothing moves while it is out of bounds.
+    expect(await store.incrementFields(jobs, doc.id, { salaryMax: 1 }, { headcount: { max: 4 } })).toBeNull()
+    expect(
+      await store.incrementFields(jobs, doc.id, { salaryMax: 1 }, { headcount: { min: 5 } }),
+    ).toMatchObject({
+      headcount: 5,
+      salaryMax: 1,
+    })
+    // In a transaction, undone with it.
+    await expect(
+      store.transaction(async (tx) => {
+        expect(await tx.incrementFields(jobs, doc.id, { headcount: -1, salaryMax: 1 })).toMatchObject({
+          headcount: 4,
+          salaryMax: 2,
+        })
+        throw new Error('abandon')
+      }),
+    ).rejects.toThrow('abandon')
+    expect(await store.get(jobs, doc.id)).toMatchObject({ headcount: 5, salaryMin: 10, salaryMax: 1 })
+    expect(await store.incrementFields(jobs, 'no-such-id', { headcount: 1 })).toBeNull()
+  })
+
   it('replaces an object-valued field whole — also one that was null — in and out of a transaction', async () => {
     const n = town++
     const p = aPersonRecord(n, { id: `psn_obj_${n}`, idHash: `obj-${n}` })

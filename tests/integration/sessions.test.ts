@@ -1,6 +1,6 @@
 import { runSessionReminders } from '../../functions/contexts/sessions/reminders'
 import { createLogger } from '../../functions/platform/logger'
-import { bookings, sessions } from '../../functions/store/collections'
+import { bookings, type SessionRecord, sessions } from '../../functions/store/collections'
 import { aResident } from '../support/people'
 import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
@@ -114,6 +114,32 @@ it('puts the third person on the waiting list and promotes them, told, when a se
   const back = await call(app, 'POST', `/api/sessions/${id}/bookings`, { token: a.token, body: {} })
   expect(back.status).toBe(201)
   expect(back.body).toMatchObject({ id: first.body.id, status: 'waiting', waitingPosition: 2 })
+})
+
+it('books by the session as it is, not as it was read: a freed seat is taken, a full one waited for', async () => {
+  const id = await publish(guidance({ capacity: 1 }))
+  const b = await resident()
+  const c = await resident()
+  // Each booking reads the session first; make that read out of date, as a concurrent change would.
+  const store = app.deps.store
+  const get = store.get.bind(store)
+  const readAs = (change: (s: SessionRecord) => Partial<SessionRecord>) => {
+    let once = true
+    store.get = (async (col: never, key: string) => {
+      const doc = await get(col, key)
+      if (!once || col !== (sessions as never) || !doc) return doc
+      once = false
+      return { ...doc, ...change(doc as SessionRecord) }
+    }) as typeof store.get
+  }
+  readAs((s) => ({ booked: s.capacity })) // read as full: its one seat is free
+  const seat = await call(app, 'POST', `/api/sessions/${id}/bookings`, { token: b.token, body: {} })
+  readAs(() => ({ booked: 0 })) // read as free: b holds the seat
+  const line = await call(app, 'POST', `/api/sessions/${id}/bookings`, { token: c.token, body: {} })
+  store.get = get
+  expect(seat.body).toMatchObject({ status: 'confirmed' })
+  expect(line.body).toMatchObject({ status: 'waiting', waitingPosition: 1 })
+  expect(await store.get(sessions, id)).toMatchObject({ booked: 1, waiting: 1, seq: 2 })
 })
 
 it('refuses cancelling a seat after the cut-off, and a fifth open booking', async () => {

@@ -141,6 +141,9 @@ export const bookSession = async (
   // active one is the answer (booking twice is not an error), a cancelled one is booked again.
   let existing: BookingRecord | null = null
   let made: { record: BookingRecord; position: number | null } | null = null
+  // The session as last read: its seats and line decide which write is tried first.
+  let current: SessionRecord | null = null
+  let stale = false
   for (let attempt = 0; !made; attempt++) {
     try {
       made = await deps.store.transaction(async (tx) => {
@@ -151,15 +154,27 @@ export const bookSession = async (
         if (!booker) throw new AppError('BOOKING.TOO_MANY')
         if (mustConfirm && booker.noShows >= deps.env.BOOKING_NO_SHOW_CONFIRM)
           throw new AppError('BOOKING.CONFIRM_NEEDED')
-        const numbered = await tx.increment(sessions, s.id, 'seq', 1)
-        if (!numbered) throw new AppError('SESSION.NOT_FOUND')
-        // Nobody jumps the waiting list: a seat goes to a newcomer only when no one waits.
-        let seat =
-          numbered.waiting === 0
-            ? await tx.increment(sessions, s.id, 'booked', 1, { max: numbered.capacity })
+        // One write takes the booking's number and a seat — only while one is free and nobody
+        // waits (no one jumps the waiting list) — or the number and a place in line.
+        const seen = current ?? s
+        const seat =
+          seen.waiting === 0 && seen.booked < seen.capacity
+            ? await tx.incrementFields(
+                sessions,
+                s.id,
+                { seq: 1, booked: 1 },
+                { booked: { max: seen.capacity }, waiting: { max: 0 } },
+              )
             : null
-        // The capacity may have been lowered since it was read: the seat must still fit.
-        if (seat && seat.booked > seat.capacity) seat = null
+        const queued = seat ? null : await tx.incrementFields(sessions, s.id, { seq: 1, waiting: 1 })
+        const numbered = seat ?? queued
+        if (!numbered) throw new AppError('SESSION.NOT_FOUND')
+        // The capacity is checked as it was read: changed since (lowered under the seat taken, or
+        // a seat free that the line was joined for), the booking is tried again on a fresh read.
+        if (seat ? seat.booked > seat.capacity : queued!.waiting === 1 && queued!.booked < queued!.capacity) {
+          stale = true
+          throw new AppError('STORE.CONFLICT')
+        }
         if (seat && input.slotId) {
           try {
             await tx.insert(meta, { id: slotLock(s.id, input.slotId), value: id, updatedAt: now })
@@ -168,7 +183,6 @@ export const bookSession = async (
             throw err
           }
         }
-        const queued = seat ? null : await tx.increment(sessions, s.id, 'waiting', 1)
         const record: BookingRecord = {
           id,
           sessionId: s.id,
@@ -209,6 +223,11 @@ export const bookSession = async (
       // A refusal of the person (their cap, their no-shows) may be a retry of a booking made.
       const refused = code === 'BOOKING.TOO_MANY' || code === 'BOOKING.CONFIRM_NEEDED'
       if ((!repeat && !refused) || attempt >= 3) throw err
+      if (stale) {
+        stale = false
+        current = await deps.store.get(sessions, s.id)
+        continue
+      }
       const other = await deps.store.get(bookings, id)
       // Booked already (now or by a request racing this one): the same booking comes back.
       if (other && other.status !== 'cancelled')
