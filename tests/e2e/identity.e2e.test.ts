@@ -93,6 +93,26 @@ it('a new resident registers by the code sent to their phone; a wrong code is re
   expect((await call(app, 'GET', '/api/me', { token })).body.name).toBe('陆文静')
 })
 
+it('the code sent stays typeable after the page is reloaded within the resend wait', async () => {
+  const page = await phoneWindow(browser, app, { openid: 'e2e-id-reload', role: 'resident' })
+  const who = { name: '钱玉兰', idNumber: anIdNumber('19880521', true), phone: '13951110004' }
+  await fillProfile(page, who)
+  await click(page, '#profile-save')
+  await visible(page, '#profile-code').waitFor()
+  const code = lastCode(app, '13951110004')!
+  // The page is reloaded (the app was closed, say) and the form filled in again at once.
+  await page.reload()
+  await fillProfile(page, who)
+  await click(page, '#profile-save')
+  // No second code within the minute — but the box for the first one opens again.
+  await visible(page, '#profile-code').waitFor()
+  await expect(visible(page, '#profile-code-resend').innerText()).resolves.toMatch(/秒后可重新获取/)
+  await shot(page, 'code-after-reload')
+  await fill(page, '#profile-code input', code)
+  await click(page, '#profile-code-confirm')
+  await toastSays(page, '实名信息已登记')
+})
+
 it('a code that goes to an old phone: the resident asks the community, the coordinator confirms', async () => {
   const coordToken = await devLogin(app, COORD)
   const visit = aResident({ name: '蒋桂英', phone: '13951110002', community: '320621100001' })

@@ -90,6 +90,29 @@ const LABELS: Record<string, string> = {
   'trainingWish.courses': '意向培训',
 }
 
+/**
+ * The code last sent, kept past a reload of the page: submitting again within the resend wait is
+ * refused (one code a minute), and without it the code box could not be reopened to type the
+ * code that did arrive.
+ */
+const SENT_CODE_KEY = 'profile.sentCode'
+interface SentCode {
+  step: PhoneStep
+  /** When the code stops being valid, and when a new one may be asked for (ms). */
+  until: number
+  resendAt: number
+}
+const rememberSentCode = (step: PhoneStep, resendAt: number) => {
+  const kept: SentCode = { step, until: Date.now() + step.expiresInSeconds * 1000, resendAt }
+  Taro.setStorageSync(SENT_CODE_KEY, kept)
+}
+const recallSentCode = (): SentCode | null => {
+  const kept = (Taro.getStorageSync(SENT_CODE_KEY) || null) as SentCode | null
+  if (!kept?.step || kept.until <= Date.now()) return null
+  return { ...kept, step: { ...kept.step, expiresInSeconds: Math.round((kept.until - Date.now()) / 1000) } }
+}
+const forgetSentCode = () => Taro.removeStorageSync(SENT_CODE_KEY)
+
 const STATUS_OPTIONS = Object.entries(EMPLOYMENT_STATUSES).map(([value, label]) => ({ value, label }))
 const HUKOU_OPTIONS = Object.entries(HUKOU_TYPES).map(([value, label]) => ({ value, label }))
 const TRAINING_OPTIONS = [
@@ -294,11 +317,12 @@ export default function ProfilePage() {
   const [phoneStep, setPhoneStep] = useState<PhoneStep | null>(null)
   const [phoneCode, setPhoneCode] = useState('')
   const [codeError, setCodeError] = useState<string | null>(null)
-  const [resendAt, setResendAt] = useState(0)
+  const [recalled] = useState(recallSentCode)
+  const [resendAt, setResendAt] = useState(() => recalled?.resendAt ?? 0)
   const [now, setNow] = useState(() => Date.now())
   const [bindRequest, setBindRequest] = useState<BindRequestView | null>(null)
   // The last code sent, so closing the sheet and submitting again within the minute reopens it.
-  const lastStep = useRef<PhoneStep | null>(null)
+  const lastStep = useRef<PhoneStep | null>(recalled?.step ?? null)
   // Typed and not saved: leaving asks first (a name and an ID number are tedious to type twice).
   const [dirty, setDirty] = useState(false)
   const prefilled = useRef(false)
@@ -421,9 +445,12 @@ export default function ProfilePage() {
         setCodeError(null)
         setResendAt(Date.now() + 60_000)
         setNow(Date.now())
+        rememberSentCode(reply, Date.now() + 60_000)
         return
       }
       const saved = reply
+      forgetSentCode()
+      lastStep.current = null
       setPhoneStep(null)
       setErrors({})
       setMe(saved)
