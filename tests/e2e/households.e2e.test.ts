@@ -10,7 +10,7 @@ import { call, devLogin, startTestApp, type TestApp } from '../support/test-app'
 /**
  * A coordinator's home visit in a real browser (issue 10): from the workbench, find nobody by
  * that name, register the resident met at the door (a wrong ID number told which rule failed, a
- * half-filled form not lost by a slip of 返回), add the spouse as a household member — the card
+ * half-filled form not lost by a slip of 返回 or the phone's back), add the spouse as a household member — the card
  * now says 零就业家庭 — then record the wife's 就业登记, and the household is no longer one.
  */
 jest.setTimeout(180_000)
@@ -77,6 +77,11 @@ it('registers a resident on a visit, links the household, and a 就业登记 end
   await visible(page, '.back-bar__back').click()
   await page.getByText('继续填写', { exact: true }).click()
   await expect(visible(page, '#register-name input').inputValue()).resolves.toBe('周建平')
+  // The browser's (or phone's) own back asks the same, and 继续填写 stays on the form.
+  await page.goBack()
+  await page.getByText('继续填写', { exact: true }).click()
+  await expect(visible(page, '#register-name input').inputValue()).resolves.toBe('周建平')
+  await shot(page, 'register-back-kept')
 
   await visible(page, '#register-id-number input').fill(husbandId)
   await visible(page, '#register-submit').click()

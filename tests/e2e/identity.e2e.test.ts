@@ -113,6 +113,26 @@ it('the code sent stays typeable after the page is reloaded within the resend wa
   await toastSays(page, '实名信息已登记')
 })
 
+it('the phone back on a half-filled form asks first; 放弃 leaves, 继续填写 stays', async () => {
+  const page = await phoneWindow(browser, app, { openid: 'e2e-id-back', role: 'resident' })
+  await page.goto(`${app.baseUrl}/#/pages/mine/index`)
+  await click(page, '#mine-entry-profile')
+  await visible(page, '#profile-name').waitFor()
+  await fill(page, '#profile-name input', '孙丽')
+  await page.goBack()
+  await page.getByText('继续填写', { exact: true }).click()
+  await expect(visible(page, '#profile-name input').inputValue()).resolves.toBe('孙丽')
+  await page.goBack()
+  await page.getByText('放弃', { exact: true }).click()
+  await visible(page, '#mine-entry-profile').waitFor()
+  expect(page.url()).toContain('pages/mine/index')
+  // Nothing typed, nothing asked: back goes straight back.
+  await click(page, '#mine-entry-profile')
+  await visible(page, '#profile-name').waitFor()
+  await page.goBack()
+  await visible(page, '#mine-entry-profile').waitFor()
+})
+
 it('a code that goes to an old phone: the resident asks the community, the coordinator confirms', async () => {
   const coordToken = await devLogin(app, COORD)
   const visit = aResident({ name: '蒋桂英', phone: '13951110002', community: '320621100001' })

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import { useLargeText } from '../hooks/useLargeText'
+import { useLeaveGuard } from '../hooks/useLeaveGuard'
 import { backFallbackOf, isTabPage, PAGE_TITLES } from '../utils/pages'
 import BackBar from './BackBar'
 
@@ -12,14 +13,34 @@ interface Props {
   title?: string
   /** Asked before the back bar leaves the page (unsaved changes). */
   beforeLeave?: () => Promise<boolean>
+  /** Typing not saved: leaving by the phone's or browser's own back asks `beforeLeave` too. */
+  guard?: boolean
+  /** What WeChat's own alert says then (it shows text only, with its own buttons). */
+  guardMessage?: string
 }
 
 /**
  * Root of every page: carries the theme variables and the 大字模式 class, and on H5 gives every
  * page outside the tab bar a visible way back (weapp has its native navigation bar).
  */
-export default function PageShell({ className, children, title, beforeLeave }: Props) {
+export default function PageShell({
+  className,
+  children,
+  title,
+  beforeLeave,
+  guard = false,
+  guardMessage = '离开后已填写的内容不会保存，确定离开吗？',
+}: Props) {
   const [large] = useLargeText()
+  const release = useLeaveGuard(guard, beforeLeave, guardMessage)
+  // Asked by the back bar and answered 放弃: the guard lets that move back through.
+  const leave = beforeLeave
+    ? async () => {
+        const ok = await beforeLeave()
+        if (ok) release()
+        return ok
+      }
+    : undefined
   const path = (useRouter().path ?? '').replace(/^\//, '').split('?')[0] ?? ''
   const classes = ['page', large ? 'large-text' : '', className ?? ''].filter(Boolean).join(' ')
   return (
@@ -28,7 +49,7 @@ export default function PageShell({ className, children, title, beforeLeave }: P
         <BackBar
           title={title ?? PAGE_TITLES[path] ?? ''}
           fallback={backFallbackOf(path)}
-          beforeLeave={beforeLeave}
+          beforeLeave={leave}
         />
       ) : null}
       {children}

@@ -374,7 +374,12 @@ export default function ApplyPage() {
     ).confirm
 
   return (
-    <PageShell className="apply" beforeLeave={beforeLeave}>
+    <PageShell
+      className="apply"
+      beforeLeave={beforeLeave}
+      guard={dirty}
+      guardMessage="已填写的内容已保存为草稿，下次打开本业务可继续填写。确定离开吗？"
+    >
       {header}
 
       {step === 0 ? (

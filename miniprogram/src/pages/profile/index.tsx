@@ -542,7 +542,7 @@ export default function ProfilePage() {
   }
 
   return (
-    <PageShell className="profile" beforeLeave={confirmLeave}>
+    <PageShell className="profile" beforeLeave={confirmLeave} guard={dirty}>
       <Text className="profile__intro">
         {me
           ? '以下为您登记的实名信息，如有变化请修改后保存。'

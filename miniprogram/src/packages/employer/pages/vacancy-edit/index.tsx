@@ -179,6 +179,7 @@ export default function VacancyEditPage() {
       className="staff wb employer"
       title={editing ? '修改岗位' : undefined}
       beforeLeave={confirmLeave}
+      guard={dirty}
     >
       {onBehalf ? (
         <Text className="employer__intro" id="vacancy-on-behalf">

@@ -202,7 +202,7 @@ export default function ReturneePage() {
     )
 
   return (
-    <PageShell className="seeker" beforeLeave={confirmLeave}>
+    <PageShell className="seeker" beforeLeave={confirmLeave} guard={dirty}>
       <Text className="seeker__intro">
         {personId
           ? `走访登记：为 ${me.me.name}（${me.me.communityName ?? ''}）登记返乡信息，登记后即确认返乡农民工身份。`

@@ -133,7 +133,11 @@ export default function AgreementEditPage() {
   }
 
   return (
-    <PageShell className="staff wb apply wb--with-bar" beforeLeave={() => confirmDiscard(dirty)}>
+    <PageShell
+      className="staff wb apply wb--with-bar"
+      beforeLeave={() => confirmDiscard(dirty)}
+      guard={dirty}
+    >
       <View className="staff__head">
         <Text className="staff__title">{loaded.name} · 就业援助协议</Text>
         <Text className="staff__region">

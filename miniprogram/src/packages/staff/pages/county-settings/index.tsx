@@ -151,7 +151,11 @@ export default function CountySettingsPage() {
   )
 
   return (
-    <PageShell className="staff wb wb--with-bar" beforeLeave={() => confirmDiscard(dirty || reportDirty)}>
+    <PageShell
+      className="staff wb wb--with-bar"
+      beforeLeave={() => confirmDiscard(dirty || reportDirty)}
+      guard={dirty || reportDirty}
+    >
       <View className="staff__head">
         <Text className="staff__title">县级参数</Text>
         <Text className="staff__region">

@@ -536,7 +536,12 @@ export default function PolicyEditPage() {
   const preview = rule && !ruleIssues.length ? describeRule(rule, ctx) : []
 
   return (
-    <PageShell className="staff wb" title={policy ? '编辑政策' : '新建政策'} beforeLeave={confirmLeave}>
+    <PageShell
+      className="staff wb"
+      title={policy ? '编辑政策' : '新建政策'}
+      beforeLeave={confirmLeave}
+      guard={dirty}
+    >
       {policy ? (
         <View className="note note--info" id="policy-edit-status">
           <Text>

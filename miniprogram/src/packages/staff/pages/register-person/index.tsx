@@ -163,7 +163,11 @@ export default function RegisterPersonPage() {
   }
 
   return (
-    <PageShell className="staff wb apply wb--with-bar" beforeLeave={() => confirmDiscard(dirty)}>
+    <PageShell
+      className="staff wb apply wb--with-bar"
+      beforeLeave={() => confirmDiscard(dirty)}
+      guard={dirty}
+    >
       <View className="staff__head">
         <Text className="staff__title">{addTo ? `入户登记 · ${anchorName}的家庭成员` : '入户登记'}</Text>
         <Text className="staff__region">

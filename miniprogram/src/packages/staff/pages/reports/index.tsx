@@ -254,7 +254,7 @@ export default function ReportsPage() {
   }
 
   return (
-    <PageShell className="staff wb rp" beforeLeave={() => confirmDiscard(dirty)}>
+    <PageShell className="staff wb rp" beforeLeave={() => confirmDiscard(dirty)} guard={dirty}>
       <View className="staff__head wb-head--padded">
         <View className="wb-head__row">
           <View className="wb-head__who">

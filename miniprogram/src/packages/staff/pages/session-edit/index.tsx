@@ -191,7 +191,7 @@ export default function SessionEditPage() {
   const today = todayInChina()
   const maxDay = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`
   return (
-    <PageShell className="staff wb" beforeLeave={() => confirmDiscard(dirty, '放弃发布活动？')}>
+    <PageShell className="staff wb" beforeLeave={() => confirmDiscard(dirty, '放弃发布活动？')} guard={dirty}>
       <View className="card" id="session-form">
         <FormField label="活动类型" error={errors.kind}>
           <ChoiceChips

@@ -136,7 +136,11 @@ export default function StaffRequestPage() {
 
   const showForm = current === null || editing
   return (
-    <PageShell className="staff wb wb--with-bar" beforeLeave={() => confirmDiscard(showForm && dirty)}>
+    <PageShell
+      className="staff wb wb--with-bar"
+      beforeLeave={() => confirmDiscard(showForm && dirty)}
+      guard={showForm && dirty}
+    >
       <View className="staff__head">
         <Text className="staff__title">工作人员权限申请</Text>
         <Text className="staff__region">

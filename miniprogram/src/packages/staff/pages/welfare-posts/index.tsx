@@ -149,7 +149,7 @@ export default function WelfarePostsPage() {
   const townIndex = towns.items.findIndex((t) => t.code === form.town)
   const { loading, error, loaded, nextCursor, items } = posts.state
   return (
-    <PageShell className="staff wb" beforeLeave={confirmLeave}>
+    <PageShell className="staff wb" beforeLeave={confirmLeave} guard={dirty}>
       <View className="staff__head wb-head--padded">
         <View className="wb-head__who">
           <Text className="staff__title">公益性岗位</Text>
