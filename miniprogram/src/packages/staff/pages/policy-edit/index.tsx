@@ -322,13 +322,6 @@ export default function PolicyEditPage() {
   const [withdrawReason, setWithdrawReason] = useState('')
   const [withdrawError, setWithdrawError] = useState('')
 
-  // WeChat's own back button asks too while there are unsaved changes.
-  useEffect(() => {
-    if (process.env.TARO_ENV !== 'weapp') return
-    if (dirty) Taro.enableAlertBeforeUnload({ message: '离开后本次修改不会保存' })
-    else Taro.disableAlertBeforeUnload()
-  }, [dirty])
-
   const fetchPolicy = useCallback(async () => {
     if (!id) return
     try {
@@ -541,6 +534,7 @@ export default function PolicyEditPage() {
       title={policy ? '编辑政策' : '新建政策'}
       beforeLeave={confirmLeave}
       guard={dirty}
+      guardMessage="离开后本次修改不会保存，确定离开吗？"
     >
       {policy ? (
         <View className="note note--info" id="policy-edit-status">
