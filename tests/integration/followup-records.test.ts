@@ -148,6 +148,34 @@ it('a person who left follow-up gets no task from then on, and their open task i
   expect(elsewhere.status).toBe(404)
 })
 
+it('a person never followed up carries since when their follow-up is overdue, month after month', async () => {
+  const never = aPersonRecord(5, {
+    idHash: 'fr-5',
+    keyGroups: REGISTERED,
+    lastFollowupAt: null,
+    createdAt: '2026-09-01T02:00:00.000Z',
+  })
+  // Registered in December: nothing is overdue for them then.
+  const newcomer = aPersonRecord(6, {
+    idHash: 'fr-6',
+    keyGroups: REGISTERED,
+    lastFollowupAt: null,
+    createdAt: '2026-12-01T02:00:00.000Z',
+  })
+  for (const p of [never, newcomer]) await app.deps.store.insert(persons, p)
+  for (let m = 0; m < 3; m++) {
+    await runFollowupMonthly(app.deps, new Date(Date.UTC(2026, 10 + m, 2, 1)), log, 'manual')
+    await app.host.runJob('followup-close', new Date(Date.UTC(2026, 11 + m, 1, 0, 30)))
+  }
+  const lateness = async (period: string, id: string) =>
+    (await app.deps.store.get(followupTasks, taskId(period, id)))?.lateSince ?? null
+  expect(await lateness('2026-11', never.id)).toBeNull()
+  expect(await lateness('2026-12', never.id)).toBe('2026-11')
+  expect(await lateness('2027-01', never.id)).toBe('2026-11')
+  expect(await lateness('2026-12', newcomer.id)).toBeNull()
+  expect(await lateness('2027-01', newcomer.id)).toBe('2026-12')
+})
+
 it('a missed yearly follow-up is deducted once across the twelve months it stays missed', async () => {
   // Stable work, last followed up in November 2025: due in November 2026, then never done.
   const stable = aPersonRecord(3, {

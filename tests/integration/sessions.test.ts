@@ -126,10 +126,10 @@ it('books by the session as it is, not as it was read: a freed seat is taken, a 
   const readAs = (change: (s: SessionRecord) => Partial<SessionRecord>) => {
     let once = true
     store.get = (async (col: never, key: string) => {
-      const doc = await get(col, key)
+      const doc = (await get(col, key)) as SessionRecord | null
       if (!once || col !== (sessions as never) || !doc) return doc
       once = false
-      return { ...doc, ...change(doc as SessionRecord) }
+      return { ...doc, ...change(doc) }
     }) as typeof store.get
   }
   readAs((s) => ({ booked: s.capacity })) // read as full: its one seat is free

@@ -99,7 +99,7 @@ export const runFollowupMonthly = async (
       if (!followupDue(p.employmentStatus, last, period)) continue
       // Due earlier and that task missed: this one says since when (a minority; one read each).
       const firstDue = last ? addMonths(last, CADENCE_MONTHS[p.employmentStatus]) : null
-      const lateSince =
+      let lateSince =
         firstDue && firstDue < period
           ? ((
               await deps.store.find(followupTasks, {
@@ -113,6 +113,12 @@ export const runFollowupMonthly = async (
               })
             ).items[0]?.period ?? null)
           : null
+      // Never followed up and on the register before this month: last month's task, if it was
+      // not done, says since when (a key read, only for them).
+      if (!last && p.createdAt < `${period}-01`) {
+        const before = await deps.store.get(followupTasks, taskId(addMonths(period, -1), p.id))
+        if (before && before.status !== 'done') lateSince = before.lateSince ?? before.period
+      }
       if (!followedIn(p, period)) continue // left follow-up (retired, moved, deceased…)
       if (!followsUp(p, await settings(p.community), today, inCases.has(p.id))) continue
       try {
