@@ -244,6 +244,14 @@ export const reasonText = (code: string): string => {
   return REASON_TEXT[kind] ?? kind
 }
 
+/** A reason code as staff read it about a seeker (其, not 您): the coordinator's push list. */
+export const reasonTextForStaff = (code: string): string =>
+  reasonText(code)
+    .replaceAll('您的', '其')
+    .replaceAll('您', '其')
+    .replace('月薪高于期望', '月薪高于其期望')
+    .replace('月薪可达期望', '月薪可达其期望')
+
 /** The score and the reasons as codes, null when the post may not be shown to the seeker. */
 export const matchCodes = (
   s: PreparedSeeker,

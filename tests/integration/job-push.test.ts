@@ -163,7 +163,8 @@ it('lets a seeker switch pushes off and shows the coordinator what was pushed an
   expect(row.jobs.find((j: { jobId: string }) => j.jobId === pushed)).toMatchObject({
     title: '挡车工',
     responded: true,
-    reasons: ['意向岗位相符', '在您所在镇（街道）'],
+    // Worded for the coordinator, about the seeker.
+    reasons: ['意向岗位相符', '在其所在镇（街道）'],
   })
   const off = await call(app, 'PUT', '/api/me/job-push', { token, body: { jobPush: 'off' } })
   expect(off.body.jobPush).toBe('off')

@@ -4,6 +4,7 @@ import {
   matchVacancy,
   prepareSeeker,
   reasonText,
+  reasonTextForStaff,
   scoreVacancy,
 } from '../../shared/jobs/matching'
 
@@ -100,4 +101,24 @@ it('words every reason code', () => {
   expect(reasonText('trade:textile')).toBe('意向行业相符（纺织服装）')
   expect(reasonText('skill:电焊')).toBe('用得上您的技能“电焊”')
   expect(reasonText('pay_reach')).toBe('月薪可达期望')
+})
+
+it('words them for staff about the seeker, never as 您', () => {
+  for (const code of [
+    'occupation',
+    'community',
+    'town',
+    'place',
+    'county',
+    'pay_above',
+    'pay_reach',
+    'welfare',
+    'trade:textile',
+    'skill:电焊',
+    'skill_trade:logistics',
+  ])
+    expect(reasonTextForStaff(code)).not.toContain('您')
+  expect(reasonTextForStaff('skill:电焊')).toBe('用得上其技能“电焊”')
+  expect(reasonTextForStaff('town')).toBe('在其所在镇（街道）')
+  expect(reasonTextForStaff('pay_above')).toBe('月薪高于其期望')
 })

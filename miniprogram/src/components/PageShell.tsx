@@ -32,15 +32,7 @@ export default function PageShell({
   guardMessage = '离开后已填写的内容不会保存，确定离开吗？',
 }: Props) {
   const [large] = useLargeText()
-  const release = useLeaveGuard(guard, beforeLeave, guardMessage)
-  // Asked by the back bar and answered 放弃: the guard lets that move back through.
-  const leave = beforeLeave
-    ? async () => {
-        const ok = await beforeLeave()
-        if (ok) release()
-        return ok
-      }
-    : undefined
+  useLeaveGuard(guard, beforeLeave, guardMessage)
   const path = (useRouter().path ?? '').replace(/^\//, '').split('?')[0] ?? ''
   const classes = ['page', large ? 'large-text' : '', className ?? ''].filter(Boolean).join(' ')
   return (
@@ -49,7 +41,7 @@ export default function PageShell({
         <BackBar
           title={title ?? PAGE_TITLES[path] ?? ''}
           fallback={backFallbackOf(path)}
-          beforeLeave={leave}
+          beforeLeave={beforeLeave}
         />
       ) : null}
       {children}

@@ -435,36 +435,41 @@ export default function MinePage() {
             desc: '身份证、联系电话、所在社区',
             url: '/pages/profile/index',
           },
-          {
-            id: 'mine-entry-applications',
-            label: '我的申请',
-            desc: '办理进度和结果',
-            url: '/pages/my-applications/index',
-          },
-          {
-            id: 'mine-entry-interests',
-            label: '我的应聘',
-            desc: '报名的岗位、单位的回复、每日岗位推送',
-            url: '/packages/seeker/pages/interests/index',
-          },
-          {
-            id: 'mine-entry-agreement',
-            label: '我的援助协议',
-            desc: '一人一策：与社区约定的援助目标和服务，查看和确认',
-            url: '/packages/seeker/pages/agreement/index',
-          },
-          {
-            id: 'mine-entry-bookings',
-            label: '我的预约',
-            desc: '预约的职业指导、培训，签到码，今年的 131 服务',
-            url: '/packages/sessions/pages/my-bookings/index',
-          },
-          {
-            id: 'mine-entry-returnee',
-            label: '返乡登记',
-            desc: '外出务工返乡，登记后为您推荐本地岗位',
-            url: '/packages/seeker/pages/returnee/index',
-          },
+          // A staff account works for residents: their own services are not on it.
+          ...(info && info.role !== 'resident'
+            ? []
+            : [
+                {
+                  id: 'mine-entry-applications',
+                  label: '我的申请',
+                  desc: '办理进度和结果',
+                  url: '/pages/my-applications/index',
+                },
+                {
+                  id: 'mine-entry-interests',
+                  label: '我的应聘',
+                  desc: '报名的岗位、单位的回复、每日岗位推送',
+                  url: '/packages/seeker/pages/interests/index',
+                },
+                {
+                  id: 'mine-entry-agreement',
+                  label: '我的援助协议',
+                  desc: '一人一策：与社区约定的援助目标和服务，查看和确认',
+                  url: '/packages/seeker/pages/agreement/index',
+                },
+                {
+                  id: 'mine-entry-bookings',
+                  label: '我的预约',
+                  desc: '预约的职业指导、培训，签到码，今年的 131 服务',
+                  url: '/packages/sessions/pages/my-bookings/index',
+                },
+                {
+                  id: 'mine-entry-returnee',
+                  label: '返乡登记',
+                  desc: '外出务工返乡，登记后为您推荐本地岗位',
+                  url: '/packages/seeker/pages/returnee/index',
+                },
+              ]),
           ...(info?.role === 'resident'
             ? [
                 {

@@ -12,6 +12,7 @@ import { ErrorView, LoadingView } from '../../../../components/StateView'
 import { type FieldErrors, parseWith, serverErrors } from '../../../../forms/validate'
 import { useSession } from '../../../../hooks/useSession'
 import { formatDateTime } from '../../../../utils/format'
+import { confirmDiscard } from '../../../../utils/leave'
 import { openPage } from '../../../../utils/nav'
 import { showFormErrors, toastText } from '../../../../utils/toast'
 import { FOLLOWUP_DESK, staffGate } from '../../../staff/StaffGate'
@@ -84,6 +85,11 @@ export default function UnitPage() {
       })
     : employerGate(session, () => void reloadSession())
   if (gate) return <PageShell className="staff wb employer">{gate}</PageShell>
+  // Typed and not submitted: leaving asks first (a unit's name and credit code are tedious to type twice).
+  const dirty =
+    (isStaff || load.status === 'none') &&
+    Object.entries(form).some(([k, v]) => v !== EMPTY[k as keyof typeof EMPTY])
+  const confirmLeave = () => confirmDiscard(dirty)
 
   const set = (key: keyof typeof EMPTY, value: string) => {
     setForm((f) => ({ ...f, [key]: value }))
@@ -199,7 +205,7 @@ export default function UnitPage() {
   }
 
   return (
-    <PageShell className="staff wb employer">
+    <PageShell className="staff wb employer" beforeLeave={confirmLeave} guard={dirty}>
       <Text className="employer__intro">
         {isStaff
           ? '登记走访的用人单位。街道（镇）、县级工作人员登记的单位直接视为已核验；社区登记的由街道（镇）核验。'
