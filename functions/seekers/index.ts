@@ -31,7 +31,7 @@ import {
   listWelfarePosts,
 } from '../contexts/jobs/welfare-posts'
 import { listRegionPushes } from '../contexts/seekers/job-push'
-import { myRecommendations } from '../contexts/seekers/recommendations'
+import { myJob, myRecommendations } from '../contexts/seekers/recommendations'
 import { registerReturnee, setJobPush } from '../contexts/seekers/returnee'
 import { campaignReport } from '../contexts/seekers/returnee-campaign'
 import { cloudbaseMain } from '../runtime/cloudbase'
@@ -64,6 +64,11 @@ const fn = httpFunction({
   [routeKey(API_ROUTES.myRecommendations)]: route({
     access: 'user',
     handle: ({ deps, identity }) => myRecommendations(deps, identity!),
+  }),
+  [routeKey(API_ROUTES.myJob)]: route({
+    access: ['resident'],
+    params: z.object({ id: vacancyIdSchema }),
+    handle: ({ deps, identity, params }) => myJob(deps, identity!, params.id),
   }),
   [routeKey(API_ROUTES.registerReturnee)]: route({
     access: ['resident'],

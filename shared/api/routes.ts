@@ -114,6 +114,7 @@ export const API_ROUTES = {
   expressInterest: { fn: 'seekers', method: 'POST', path: '/api/jobs/{id}/interest' },
   listMyInterests: { fn: 'seekers', method: 'GET', path: '/api/me/interests' },
   myRecommendations: { fn: 'seekers', method: 'GET', path: '/api/me/recommendations' },
+  myJob: { fn: 'seekers', method: 'GET', path: '/api/me/jobs/{id}' },
   registerReturnee: { fn: 'seekers', method: 'PUT', path: '/api/me/returnee' },
   registerReturneeOnVisit: { fn: 'seekers', method: 'PUT', path: '/api/people/{id}/returnee' },
   setJobPush: { fn: 'seekers', method: 'PUT', path: '/api/me/job-push' },

@@ -1,6 +1,6 @@
 import { calendarDateSchema, plainText } from '../text'
 import { z } from '../validation'
-import type { JobSummary } from './job'
+import type { Job, JobSummary } from './job'
 
 /**
  * A seeker's side of the labour market: interest in a vacancy (我要应聘) and what came of it,
@@ -62,6 +62,8 @@ export interface InterestView {
   history: { at: string; statusLabel: string; by: string; note: string | null }[]
   createdAt: string
   updatedAt: string
+  /** In the seeker's own list: why the post takes no more applicants (已招满, 已过期…), or null. */
+  jobClosed?: string | null
 }
 
 /** A resident's registration on coming back from work elsewhere (返乡农民工登记). */
@@ -96,6 +98,18 @@ export interface RecommendationItem {
   pushedOn: string | null
   /** The seeker already said 我要应聘. */
   interested: boolean
+}
+
+/**
+ * One vacancy as a seeker sees it: why it fits them (the same reasons a push and 为你推荐 give),
+ * and — once they applied — the post even after it closed, with its status and contact.
+ */
+export interface MyJobView {
+  job: Job
+  /** Published and within its validity: open for 我要应聘. */
+  open: boolean
+  /** How well it fits the seeker, with the reasons in their words; null when closed or not shown. */
+  match: { score: number; reasons: string[] } | null
 }
 
 /** The seeker's own switch for pushes: on by default for the unemployed and returnees. */

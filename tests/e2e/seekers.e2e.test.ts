@@ -244,6 +244,10 @@ it('the morning push reaches the returnee, who opens the job from 消息 and app
   await title.waitFor()
   await expect(title.innerText()).resolves.toBe(VACANCY_TITLE)
   await expect(visible(resident, '.detail__employer').innerText()).resolves.toBe(UNIT.name)
+  // Why it was pushed to them, on the job itself, in their words.
+  const why = visible(resident, '#job-detail-why')
+  await expect(why.innerText()).resolves.toContain('为什么推荐给您')
+  await expect(why.innerText()).resolves.toMatch(/意向|技能|所在/)
   await shot(resident, 'job-detail')
   await click(resident, '#job-detail-apply')
   const sheet = visible(resident, '.sheet')

@@ -113,6 +113,7 @@ const GATES: Record<keyof typeof API_ROUTES, Gate> = {
   expressInterest: 'R',
   listMyInterests: 'user',
   myRecommendations: 'user',
+  myJob: 'R',
   registerReturnee: 'R',
   registerReturneeOnVisit: 'CSK',
   setJobPush: 'user',

@@ -297,3 +297,46 @@ describe('我要应聘', () => {
     expect(twice.body.code).toBe('INTEREST.WRONG_STATUS')
   })
 })
+
+describe('one vacancy, for the seeker reading it', () => {
+  it('says why it fits them; a closed one only to whoever applied to it, with its status and contact', async () => {
+    const token = await as(SEEKER)
+    const open = await call(app, 'GET', `/api/me/jobs/${jobId}`, { token })
+    expect(open.status).toBe(200)
+    expect(open.body).toMatchObject({ job: { id: jobId, title: '仓库管理员' }, open: true })
+    expect(open.body.match.reasons).toEqual(expect.arrayContaining(['就在您所在社区', '月薪高于期望']))
+    // Filled, and they never applied: gone for them as for the board.
+    const filled = await call(app, 'GET', `/api/me/jobs/${filledId}`, { token })
+    expect(filled.status).toBe(404)
+    expect(filled.body.code).toBe('JOB.NOT_FOUND')
+    // Applied, then filled: still theirs to read, closed, no reasons to apply.
+    const unit = await as(EMPLOYER)
+    const other = await post(unit, {
+      category: 'logistics',
+      count: 1,
+      salaryMin: 5200,
+      salaryMax: 6000,
+      region: '320621100001',
+      validUntil: '2027-02-28',
+      description: '仓库夜班理货。',
+      title: '理货员（夜班）',
+    })
+    expect((await call(app, 'POST', `/api/jobs/${other}/interest`, { token, body: {} })).status).toBe(201)
+    await call(app, 'POST', `/api/vacancies/${other}/status`, { token: unit, body: { status: 'filled' } })
+    const closed = await call(app, 'GET', `/api/me/jobs/${other}`, { token })
+    expect(closed.status).toBe(200)
+    expect(closed.body).toMatchObject({
+      open: false,
+      match: null,
+      job: { status: 'filled', employer: '海安恒达纺织有限公司' },
+    })
+    // Their list says which posts no longer take applicants.
+    const mine = await call(app, 'GET', '/api/me/interests', { token })
+    const closedOf = (job: string) =>
+      mine.body.items.find((i: { jobId: string }) => i.jobId === job)?.jobClosed
+    expect(closedOf(other)).toBe('已招满')
+    expect(closedOf(jobId)).toBeNull()
+    expect((await call(app, 'GET', `/api/me/jobs/${other}`, { token: await as(STRANGER) })).status).toBe(404)
+    expect((await call(app, 'GET', `/api/me/jobs/${other}`, { token: await as(COORD) })).status).toBe(403)
+  })
+})

@@ -23,6 +23,7 @@ import {
   services,
 } from '../../store/collections'
 import { DuplicateKeyError, type Filter } from '../../store/port'
+import { findAll } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { employerOfAccount } from '../employers/employers'
@@ -179,7 +180,36 @@ export const listMyInterests = async (
     limit: 20,
     cursor: query.cursor,
   })
-  return { items: page.items.map((r) => toView(r)), nextCursor: page.nextCursor }
+  // Whether each post still takes applicants: a filled or expired one is said so in the list.
+  const ids = [...new Set(page.items.map((r) => r.jobId))]
+  const posts = ids.length
+    ? await findAll(deps.store, jobs, { where: [{ field: 'id', op: 'in', value: ids }], orderBy: [] })
+    : []
+  const now = deps.clock.now().toISOString()
+  const closedOf = new Map(
+    posts.map((j) => [
+      j.id,
+      j.status === 'published' && j.validUntil > now
+        ? null
+        : j.status === 'published'
+          ? '已过期'
+          : (CLOSED_LABELS[j.status] ?? '已下架'),
+    ]),
+  )
+  return {
+    // A post no longer on record at all is 已下架.
+    items: page.items.map((r) => ({
+      ...toView(r),
+      jobClosed: closedOf.has(r.jobId) ? (closedOf.get(r.jobId) ?? null) : '已下架',
+    })),
+    nextCursor: page.nextCursor,
+  }
+}
+
+const CLOSED_LABELS: Partial<Record<JobRecord['status'], string>> = {
+  paused: '暂停招聘',
+  filled: '已招满',
+  expired: '已过期',
 }
 
 /** Whether the caller speaks for the unit that posted the job. */

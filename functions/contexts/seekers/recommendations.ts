@@ -1,11 +1,12 @@
 import type { Identity } from '../../../shared/auth/identity'
+import { AppError } from '../../../shared/errors'
 import { MATCH_THRESHOLD, matchVacancy, prepareSeeker } from '../../../shared/jobs/matching'
-import type { RecommendationItem } from '../../../shared/jobs/seeker'
+import type { MyJobView, RecommendationItem } from '../../../shared/jobs/seeker'
 import type { Deps } from '../../runtime/deps'
 import { type JobRecord, jobInterests, jobs, notifications } from '../../store/collections'
 import type { Filter } from '../../store/port'
 import { interestId } from '../jobs/interests'
-import { toJobSummary } from '../jobs/job-mapper'
+import { toJob, toJobSummary } from '../jobs/job-mapper'
 import { findMyPerson } from '../people/me'
 import { openCaseOf } from '../placement/placement-cases'
 import { mayHoldWelfarePost, seekerProfile, vacancyProfile } from './seeker-profile'
@@ -87,4 +88,28 @@ export const myRecommendations = async (
       interested: applied.has(j.id),
     })),
   }
+}
+
+/**
+ * One vacancy for the seeker reading it: why it fits them (what a push or 为你推荐 said), and,
+ * once they applied, the post even after it closed — its status and contact stay theirs to see.
+ */
+export const myJob = async (deps: Deps, who: Identity, id: string): Promise<MyJobView> => {
+  const record = await deps.store.get(jobs, id)
+  const open = record?.status === 'published' && record.validUntil > deps.clock.now().toISOString()
+  const person = await findMyPerson(deps, who)
+  const applied =
+    record && person && !open ? await deps.store.get(jobInterests, interestId(id, person.id)) : null
+  if (!record || (!open && !applied)) throw new AppError('JOB.NOT_FOUND')
+  let match: MyJobView['match'] = null
+  if (open && person) {
+    const openCase = await openCaseOf(deps.store, person)
+    const seeker = prepareSeeker(
+      seekerProfile(person, mayHoldWelfarePost(person, openCase?.kind === 'zero_employment')),
+    )
+    const m = matchVacancy(seeker, vacancyProfile(record))
+    // A public-welfare post outside the priority rules is still readable; it just isn't "for you".
+    match = m && m.score >= MATCH_THRESHOLD ? m : null
+  }
+  return { job: toJob(record), open, match }
 }

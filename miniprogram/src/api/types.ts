@@ -12,7 +12,7 @@ import type { EmployerView, VacancyView } from '@shared/employers/employer'
 import type { Channel, FollowupTaskView, ServiceKind } from '@shared/followups/followup'
 import type { CampaignReport } from '@shared/jobs/campaign'
 import type { Job, JobSummary, Paged } from '@shared/jobs/job'
-import type { InterestView, JobPushView, RecommendationItem } from '@shared/jobs/seeker'
+import type { InterestView, JobPushView, MyJobView, RecommendationItem } from '@shared/jobs/seeker'
 import type { WelfareCandidate, WelfarePostView } from '@shared/jobs/welfare'
 import type { AgreementView } from '@shared/people/agreement'
 import type {
@@ -282,6 +282,7 @@ export interface RouteReplies {
   expressInterest: InterestView
   listMyInterests: Paged<InterestView>
   myRecommendations: ItemsReply<RecommendationItem>
+  myJob: MyJobView
   registerReturnee: PersonView
   registerReturneeOnVisit: PersonView
   setJobPush: PersonView

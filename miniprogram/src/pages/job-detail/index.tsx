@@ -1,5 +1,5 @@
 import { formatSalary, JOB_CATEGORIES, type Job } from '@shared/jobs/job'
-import type { InterestSource, InterestView } from '@shared/jobs/seeker'
+import type { InterestSource, InterestView, MyJobView } from '@shared/jobs/seeker'
 import { Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -18,7 +18,7 @@ type DetailState =
   | { status: 'loading' }
   | { status: 'not-found' }
   | { status: 'error'; message: string }
-  | { status: 'done'; job: Job }
+  | { status: 'done'; job: Job; open: boolean; match: MyJobView['match'] }
 
 const STATUS_LABELS: Record<Job['status'], string> = {
   draft: '草稿',
@@ -103,20 +103,27 @@ export default function JobDetailPage() {
     }
     setState({ status: 'loading' })
     try {
-      const job = await api('getJob', { params: { id } })
+      // A resident reads it as theirs: why it fits them, and a post they applied to after it closed.
+      const mineView =
+        role === 'resident'
+          ? await api('myJob', { params: { id } })
+          : { job: await api('getJob', { params: { id } }), open: true, match: null }
       if (mine !== seq.current) return
-      setState({ status: 'done', job })
+      const { job } = mineView
+      setState({ status: 'done', job, open: mineView.open, match: mineView.match })
       void Taro.setNavigationBarTitle({ title: job.title })
     } catch (e) {
       if (mine !== seq.current) return
       if (isApiError(e) && e.code === 'JOB.NOT_FOUND') setState({ status: 'not-found' })
       else setState({ status: 'error', message: errorMessage(e) })
     }
-  }, [id])
+  }, [id, role])
 
   useEffect(() => {
+    // Who reads it decides what is read: wait for the session.
+    if (session.status === 'loading') return
     void load()
-  }, [load])
+  }, [load, session.status])
 
   const call = (phone: string) => {
     Taro.makePhoneCall({ phoneNumber: phone }).catch((e: unknown) => {
@@ -164,9 +171,9 @@ export default function JobDetailPage() {
     )
   }
 
-  const { job } = state
+  const { job, open, match } = state
   return (
-    <PageShell className={`detail${job.status === 'published' ? ' detail--with-bar' : ''}`}>
+    <PageShell className={`detail${open ? ' detail--with-bar' : ''}`}>
       <View className="card detail__head">
         <Text className="detail__title" id="job-detail-title">
           {job.title}
@@ -175,12 +182,37 @@ export default function JobDetailPage() {
         <View className="tags detail__tags">
           {job.publicWelfare ? <Text className="tag tag--accent">公益性岗位</Text> : null}
           <Text className="tag">{JOB_CATEGORIES[job.category] ?? '其他'}</Text>
-          <Text className={`tag ${job.status === 'published' ? 'tag--ok' : 'tag--muted'}`}>
-            {STATUS_LABELS[job.status]}
+          <Text className={`tag ${open ? 'tag--ok' : 'tag--muted'}`}>
+            {open
+              ? STATUS_LABELS.published
+              : job.status === 'published'
+                ? STATUS_LABELS.expired
+                : STATUS_LABELS[job.status]}
           </Text>
         </View>
         <Text className="detail__published">发布于 {formatDate(job.publishedAt)}</Text>
       </View>
+
+      {match?.reasons.length ? (
+        <View className="card detail__why" id="job-detail-why">
+          <Text className="card-title">{from === 'push' ? '为什么推荐给您' : '与您的意向'}</Text>
+          <View className="tags">
+            {match.reasons.map((r) => (
+              <Text key={r} className="tag tag--accent">
+                {r}
+              </Text>
+            ))}
+          </View>
+        </View>
+      ) : null}
+      {open ? null : (
+        <View className="card detail__closed" id="job-detail-closed">
+          <Text>
+            该岗位已不再招聘（{job.status === 'published' ? '已过期' : STATUS_LABELS[job.status]}
+            ），您的报名记录和单位联系方式仍保留在这里。
+          </Text>
+        </View>
+      )}
 
       <View className="card">
         <View className="detail__infos">
@@ -263,7 +295,7 @@ export default function JobDetailPage() {
         <Text>求职时请注意核实单位信息，任何收取押金、培训费的行为均属违规，可向人社部门举报。</Text>
       </View>
 
-      {job.status === 'published' && (role === null || role === 'resident') ? (
+      {open && (role === null || role === 'resident') ? (
         <View className="detail__apply-bar">
           {applied ? (
             <>

@@ -118,6 +118,11 @@ export default function MyInterestsPage() {
                 <Text className="list-item__title">{i.jobTitle}</Text>
                 <Text className={`tag ${TONE[i.status] ?? ''}`}>{i.statusLabel}</Text>
               </View>
+              {i.jobClosed ? (
+                <Text className="interest__closed" id={`interest-closed-${i.jobId}`}>
+                  岗位{i.jobClosed}，不再接受报名
+                </Text>
+              ) : null}
               <Text className="interest__meta">
                 {i.employer} · {formatDateTime(i.createdAt)} 报名 ·{' '}
                 {i.shareContact ? '已同意单位查看手机号' : '手机号对单位打码'}
