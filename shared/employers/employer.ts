@@ -83,12 +83,20 @@ export const vacancyInputSchema = z
     title: plainText('岗位名称', { min: 2, max: 40 }),
     category: jobCategorySchema,
     count: z
-      .number({ error: '招聘人数应为数字' })
+      .number({ error: (iss) => (iss.input === undefined ? '请填写招聘人数' : '招聘人数应为数字') })
       .int('招聘人数应为整数')
       .min(1, '招聘人数至少 1 人')
       .max(999),
-    salaryMin: z.number({ error: '最低月薪应为数字' }).int('月薪应为整数').min(0).max(1_000_000),
-    salaryMax: z.number({ error: '最高月薪应为数字' }).int('月薪应为整数').min(0).max(1_000_000),
+    salaryMin: z
+      .number({ error: (iss) => (iss.input === undefined ? '请填写最低月薪' : '最低月薪应为数字') })
+      .int('月薪应为整数')
+      .min(0)
+      .max(1_000_000),
+    salaryMax: z
+      .number({ error: (iss) => (iss.input === undefined ? '请填写最高月薪' : '最高月薪应为数字') })
+      .int('月薪应为整数')
+      .min(0)
+      .max(1_000_000),
     hours: plainText('工作时间', { max: 40 }).default(''),
     /** The town or community where the work is. */
     region: regionCodeSchema.refine((c) => c.length >= 9, '请选择工作地点所在的镇（街道）或社区'),

@@ -21,7 +21,8 @@ export const JOB_CATEGORIES = {
 
 export type JobCategory = keyof typeof JOB_CATEGORIES
 export const jobCategorySchema = z.enum(Object.keys(JOB_CATEGORIES) as [JobCategory, ...JobCategory[]], {
-  error: '岗位类别不存在',
+  // Left out is a choice not made; anything else is a category that isn't there.
+  error: (iss) => (iss.input === undefined ? '请选择岗位类别' : '岗位类别不存在'),
 })
 
 /** A vacancy's life (see shared/employers/employer.ts); the job board shows `published` ones only. */

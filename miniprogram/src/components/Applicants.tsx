@@ -127,7 +127,7 @@ export function ApplicantRow({
             查看电话
           </Text>
         ) : (
-          <Text className="muted">未同意公开电话，可请社区协理员转达</Text>
+          <Text className="muted applicant__note">未同意公开电话，可请社区协理员转达</Text>
         )}
       </View>
       {staffView && !item.shareContact ? (

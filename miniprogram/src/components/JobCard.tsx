@@ -18,7 +18,7 @@ interface Props {
   from?: 'push' | 'recommendation'
   /** Why it is shown to this seeker ("意向岗位相符；在您所在镇"). */
   reasons?: string[]
-  /** A note on the right of the reasons (已报名, 已推送). */
+  /** A note first among the tags (已报名, 已推送): apart from the reasons, which it would squeeze. */
   note?: string
 }
 
@@ -35,6 +35,7 @@ export default function JobCard({ job, idPrefix = 'job-card-', from, reasons, no
         <Text className="job-card__salary">{formatSalary(job.salaryMin, job.salaryMax)}</Text>
       </View>
       <View className="tags job-card__tags">
+        {note ? <Text className="tag tag--muted job-card__note">{note}</Text> : null}
         {job.publicWelfare ? <Text className="tag tag--accent">公益性岗位</Text> : null}
         <Text className="tag">{JOB_CATEGORIES[job.category] ?? '其他'}</Text>
         {job.education ? <Text className="tag">{job.education}</Text> : null}
@@ -48,7 +49,6 @@ export default function JobCard({ job, idPrefix = 'job-card-', from, reasons, no
       {reasons?.length ? (
         <View className="job-card__reasons">
           <Text className="job-card__reasons-text">{reasons.join('；')}</Text>
-          {note ? <Text className="job-card__note">{note}</Text> : null}
         </View>
       ) : null}
       <View className="job-card__foot">

@@ -203,7 +203,8 @@ export default function InboxPage() {
                     open({ ...m, link: { kind: 'job', id: jobId } })
                   }}
                 >
-                  {m.link?.jobTitles?.[i] ?? `岗位 ${i + 1}`} ›
+                  {/* A no-break space: the arrow stays with the title when the line wraps. */}
+                  {`${m.link?.jobTitles?.[i] ?? `岗位 ${i + 1}`}\u00a0›`}
                 </Text>
               ))
             : null}
