@@ -15,7 +15,9 @@ export const toastText = (title: string): void => {
  * form it is otherwise below the fold and the toast alone says nothing about where.
  */
 export const showFormErrors = (): void => {
-  toastText('请检查填写内容')
+  // Brief: the messages themselves are beside the fields, and a toast lingering mid-screen would
+  // cover the ones below the first.
+  void Taro.showToast({ title: '请检查填写内容', icon: 'none', duration: 1200 })
   // After React has rendered the messages.
   setTimeout(() => {
     void Taro.pageScrollTo({ selector: '.form-field__error', duration: 200, offsetTop: -120 }).catch(
