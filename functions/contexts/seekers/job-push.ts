@@ -165,7 +165,7 @@ export class VacancyIndex {
   private readonly rankings = new Map<string, Ranking>()
 
   /**
-   * The best posts for everyone who would rank them alike (see choiceKey), deepest first: in a
+   * The best posts, best first, for everyone who would rank them alike (see choiceKey): in a
    * registry, neighbours who wrote the same wishes, places and pay are common, and each of them
    * is then chosen for by skipping what they were sent rather than by scoring again. Bounded:
    * past the cap, seekers are ranked afresh.
