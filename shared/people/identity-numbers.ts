@@ -201,7 +201,10 @@ export const idNumberSchema = z
 export const mobileSchema = z
   .string()
   .overwrite(normaliseMobile)
-  .refine((phone) => /^1[3-9]\d{9}$/.test(phone), '手机号码应为 11 位数字，以 13–19 开头')
+  // An empty box is a number not given yet, not a wrong one.
+  .refine((phone) => /^1[3-9]\d{9}$/.test(phone), {
+    error: (iss) => (iss.input === '' ? '请填写手机号码' : '手机号码应为 11 位数字，以 13–19 开头'),
+  })
 
 /**
  * Han characters (including the rarer extension blocks and 〇), Latin letters, and single spaces or

@@ -333,6 +333,7 @@ describe('schemas', () => {
     expect(mobileSchema.parse('+86 139-1234-5678')).toBe('13912345678')
     const bad = mobileSchema.safeParse('12912345678')
     expect(bad.error?.issues[0]?.message).toBe('手机号码应为 11 位数字，以 13–19 开头')
+    expect(mobileSchema.safeParse('').error?.issues[0]?.message).toBe('请填写手机号码')
   })
 
   it.each([

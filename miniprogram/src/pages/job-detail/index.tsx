@@ -207,10 +207,16 @@ export default function JobDetailPage() {
       ) : null}
       {open ? null : (
         <View className="card detail__closed" id="job-detail-closed">
-          <Text>
+          <Text className="detail__closed-text">
             该岗位已不再招聘（{job.status === 'published' ? '已过期' : STATUS_LABELS[job.status]}
-            ），您的报名记录和单位联系方式仍保留在这里。
+            ），单位联系方式仍在下方。
           </Text>
+          {applied ? (
+            <Text className="detail__closed-text" id="job-detail-closed-mine">
+              您的报名：{applied.statusLabel}
+              {applied.history.at(-1)?.note ? `，${applied.history.at(-1)!.note}` : ''}
+            </Text>
+          ) : null}
         </View>
       )}
 
