@@ -3,7 +3,7 @@ import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { ErrorView, LoadingView, StateView } from '../../components/StateView'
 import type { SessionState } from '../../hooks/useSession'
-import { goLogin, goServices } from '../../utils/nav'
+import { goLogin, goServices, openPage } from '../../utils/nav'
 
 /** Which staff workplace a page belongs to: its name and the ids its gate states carry. */
 export interface Workplace {
@@ -51,19 +51,31 @@ export function staffGate(
         }
       />
     )
-  if (!isStaffRole(state.session.role))
+  if (!isStaffRole(state.session.role)) {
+    // A unit's account goes back to its own vacancies; a resident to 办事.
+    const unit = state.session.role === 'employer'
     return (
       <StateView
         id={place.idPrefix === 'staff' ? 'staff-only' : `${place.idPrefix}-staff-only`}
         icon="员"
         title="仅工作人员可用"
-        desc={`这里是工作人员的${place.name}。您可以在“办事”中办理业务、查看进度。`}
+        desc={
+          unit
+            ? `这里是工作人员的${place.name}。单位可在“岗位管理”中发布岗位、查看应聘者。`
+            : `这里是工作人员的${place.name}。您可以在“办事”中办理业务、查看进度。`
+        }
         action={
-          <View className="btn btn--ghost btn--small" hoverClass="btn--hover" onClick={goServices}>
-            去办事
+          <View
+            className="btn btn--ghost btn--small"
+            hoverClass="btn--hover"
+            // The path written out: one subpackage does not load another's files in WeChat.
+            onClick={unit ? () => openPage('/packages/employer/pages/vacancies/index') : goServices}
+          >
+            {unit ? '去岗位管理' : '去办事'}
           </View>
         }
       />
     )
+  }
   return null
 }
