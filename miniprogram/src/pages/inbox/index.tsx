@@ -37,6 +37,21 @@ const INITIAL: ListState = {
   loaded: false,
 }
 
+/**
+ * "title · unit · pay ›": the lines break where they may, but never inside the pay (6500-8000
+ * 元/月) or between it and the arrow.
+ */
+function JobLinkText({ text }: { text: string }) {
+  const parts = text.split(' · ')
+  const last = parts.pop() ?? ''
+  return (
+    <>
+      {parts.map((part) => `${part} · `).join('')}
+      <Text className="inbox-item__keep">{last} ›</Text>
+    </>
+  )
+}
+
 export default function InboxPage() {
   const [list, setList] = useState<ListState>(INITIAL)
   const seq = useRef(0)
@@ -203,8 +218,7 @@ export default function InboxPage() {
                     open({ ...m, link: { kind: 'job', id: jobId } })
                   }}
                 >
-                  {/* A no-break space: the arrow stays with the title when the line wraps. */}
-                  {`${m.link?.jobTitles?.[i] ?? `岗位 ${i + 1}`}\u00a0›`}
+                  <JobLinkText text={m.link?.jobTitles?.[i] ?? `岗位 ${i + 1}`} />
                 </Text>
               ))
             : null}
