@@ -33,6 +33,7 @@ import { staffCanSee } from '../people/person-access'
 import { changePerson } from '../people/update-person'
 import { openCaseOf, placeInCase } from '../placement/placement-cases'
 import { regionLabel } from '../regions/region-directory'
+import { isOpenJob } from './get-job'
 
 /**
  * 我要应聘: a seeker tells a unit they want its job. Through the system it is a job referral
@@ -71,8 +72,6 @@ const toView = (r: JobInterestRecord, phone: string | null = null): InterestView
   updatedAt: r.updatedAt,
 })
 
-const isOpen = (job: JobRecord, at: Date) => job.status === 'published' && job.validUntil > at.toISOString()
-
 /** Tell the unit's accounts (a vacancy gathered before employers existed has none). */
 const tellUnit = async (deps: Deps, employerId: string | null, title: string, body: string, at: Date) => {
   if (!employerId) return
@@ -110,7 +109,7 @@ export const expressInterest = async (
   }
   const existing = await deps.store.get(jobInterests, id)
   if (existing) return again(existing)
-  if (!isOpen(job, at)) throw new AppError('JOB.CLOSED')
+  if (!isOpenJob(job, at)) throw new AppError('JOB.CLOSED')
 
   const record: JobInterestRecord = {
     id,
@@ -185,15 +184,11 @@ export const listMyInterests = async (
   const posts = ids.length
     ? await findAll(deps.store, jobs, { where: [{ field: 'id', op: 'in', value: ids }], orderBy: [] })
     : []
-  const now = deps.clock.now().toISOString()
+  const now = deps.clock.now()
   const closedOf = new Map(
     posts.map((j) => [
       j.id,
-      j.status === 'published' && j.validUntil > now
-        ? null
-        : j.status === 'published'
-          ? '已过期'
-          : (CLOSED_LABELS[j.status] ?? '已下架'),
+      isOpenJob(j, now) ? null : j.status === 'published' ? '已过期' : (CLOSED_LABELS[j.status] ?? '已下架'),
     ]),
   )
   return {

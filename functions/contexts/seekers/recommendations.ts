@@ -5,6 +5,7 @@ import type { MyJobView, RecommendationItem } from '../../../shared/jobs/seeker'
 import type { Deps } from '../../runtime/deps'
 import { type JobRecord, jobInterests, jobs, notifications } from '../../store/collections'
 import type { Filter } from '../../store/port'
+import { isOpenJob } from '../jobs/get-job'
 import { interestId } from '../jobs/interests'
 import { toJob, toJobSummary } from '../jobs/job-mapper'
 import { findMyPerson } from '../people/me'
@@ -96,7 +97,7 @@ export const myRecommendations = async (
  */
 export const myJob = async (deps: Deps, who: Identity, id: string): Promise<MyJobView> => {
   const record = await deps.store.get(jobs, id)
-  const open = record?.status === 'published' && record.validUntil > deps.clock.now().toISOString()
+  const open = !!record && isOpenJob(record, deps.clock.now())
   const person = await findMyPerson(deps, who)
   const applied =
     record && person && !open ? await deps.store.get(jobInterests, interestId(id, person.id)) : null

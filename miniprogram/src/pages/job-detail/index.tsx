@@ -172,6 +172,10 @@ export default function JobDetailPage() {
   }
 
   const { job, open, match } = state
+  // Still 'published' but past its validity until the nightly job marks it: 已过期 to the reader.
+  const statusLabel = open
+    ? STATUS_LABELS.published
+    : STATUS_LABELS[job.status === 'published' ? 'expired' : job.status]
   return (
     <PageShell className={`detail${open ? ' detail--with-bar' : ''}`}>
       <View className="card detail__head">
@@ -182,13 +186,7 @@ export default function JobDetailPage() {
         <View className="tags detail__tags">
           {job.publicWelfare ? <Text className="tag tag--accent">公益性岗位</Text> : null}
           <Text className="tag">{JOB_CATEGORIES[job.category] ?? '其他'}</Text>
-          <Text className={`tag ${open ? 'tag--ok' : 'tag--muted'}`}>
-            {open
-              ? STATUS_LABELS.published
-              : job.status === 'published'
-                ? STATUS_LABELS.expired
-                : STATUS_LABELS[job.status]}
-          </Text>
+          <Text className={`tag ${open ? 'tag--ok' : 'tag--muted'}`}>{statusLabel}</Text>
         </View>
         <Text className="detail__published">发布于 {formatDate(job.publishedAt)}</Text>
       </View>
@@ -208,8 +206,7 @@ export default function JobDetailPage() {
       {open ? null : (
         <View className="card detail__closed" id="job-detail-closed">
           <Text className="detail__closed-text">
-            该岗位已不再招聘（{job.status === 'published' ? '已过期' : STATUS_LABELS[job.status]}
-            ），单位联系方式仍在下方。
+            该岗位已不再招聘（{statusLabel}），单位联系方式仍在下方。
           </Text>
           {applied ? (
             <Text className="detail__closed-text" id="job-detail-closed-mine">
