@@ -6,7 +6,7 @@
  * WeChat refuses uploads where the main package or any single subpackage exceeds 2 MB. The main
  * package is every file not under a subpackage root listed in the built app.json
  * (`subPackages` or `subpackages`); each subpackage is the files under its root. Exits 1 when
- * the build is missing or a package is over the limit.
+ * the build is missing, a package is over the limit, or the tab bar is incomplete.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
@@ -75,6 +75,25 @@ export const measure = (distDir: string): PackageSize[] => {
   return [main, ...subs.values()]
 }
 
+/**
+ * What would leave WeChat without a working tab bar: an icon the list names but the package
+ * lacks, or a custom tab bar (tabBar.custom) that is missing or not declared a component.
+ */
+export const tabBarProblems = (distDir: string, appJson: Record<string, unknown>): string[] => {
+  const tabBar = appJson.tabBar as { custom?: boolean; list?: Record<string, string>[] } | undefined
+  if (!tabBar) return []
+  const problems = (tabBar.list ?? [])
+    .flatMap((t) => [t.iconPath, t.selectedIconPath])
+    .filter((icon): icon is string => !!icon && !existsSync(join(distDir, icon)))
+    .map((icon) => `tab icon missing: ${icon}`)
+  if (tabBar.custom) {
+    const config = join(distDir, 'custom-tab-bar', 'index.json')
+    const declared = existsSync(config) && JSON.parse(readFileSync(config, 'utf8')).component === true
+    if (!declared) problems.push('tabBar.custom is set but custom-tab-bar/index.json is not a component')
+  }
+  return problems
+}
+
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`
 
 const main = (): number => {
@@ -101,7 +120,11 @@ const main = (): number => {
   const total = packages.reduce((sum, p) => sum + p.bytes, 0)
   console.log(`  合计 ${kb(total)}`)
   if (failed) console.error('✗ 有包超过 2 MB：拆分分包或减小依赖')
-  return failed ? 1 : 0
+  const appJson = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')) as Record<string, unknown>
+  const tabBar = tabBarProblems(distDir, appJson)
+  for (const problem of tabBar) console.error(`✗ ${problem}`)
+  if (!tabBar.length) console.log('✓ tab bar: icons present, custom tab bar declared as a component')
+  return failed || tabBar.length ? 1 : 0
 }
 
 process.exitCode = main()

@@ -1,3 +1,5 @@
+import { TAB_COLOR, TAB_SELECTED_COLOR, TABS, tabIconPath } from './utils/tabs'
+
 export default defineAppConfig({
   pages: [
     'pages/index/index',
@@ -76,41 +78,18 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
   },
   tabBar: {
-    color: '#8a9099',
-    selectedColor: '#d4380d',
+    // WeChat draws our own tab bar (src/custom-tab-bar), which follows 大字模式; its native one
+    // has a fixed font size. H5 keeps Taro's tab bar, which the large-text class reaches.
+    custom: process.env.TARO_ENV === 'weapp',
+    color: TAB_COLOR,
+    selectedColor: TAB_SELECTED_COLOR,
     backgroundColor: '#ffffff',
     borderStyle: 'black',
-    list: [
-      {
-        pagePath: 'pages/index/index',
-        text: '首页',
-        iconPath: 'assets/tabbar/home.png',
-        selectedIconPath: 'assets/tabbar/home-active.png',
-      },
-      {
-        pagePath: 'pages/policies/index',
-        text: '政策',
-        iconPath: 'assets/tabbar/policies.png',
-        selectedIconPath: 'assets/tabbar/policies-active.png',
-      },
-      {
-        pagePath: 'pages/jobs/index',
-        text: '岗位',
-        iconPath: 'assets/tabbar/jobs.png',
-        selectedIconPath: 'assets/tabbar/jobs-active.png',
-      },
-      {
-        pagePath: 'pages/services/index',
-        text: '办事',
-        iconPath: 'assets/tabbar/services.png',
-        selectedIconPath: 'assets/tabbar/services-active.png',
-      },
-      {
-        pagePath: 'pages/mine/index',
-        text: '我的',
-        iconPath: 'assets/tabbar/mine.png',
-        selectedIconPath: 'assets/tabbar/mine-active.png',
-      },
-    ],
+    list: TABS.map((t) => ({
+      pagePath: t.pagePath,
+      text: t.text,
+      iconPath: tabIconPath(t.icon, false),
+      selectedIconPath: tabIconPath(t.icon, true),
+    })),
   },
 })

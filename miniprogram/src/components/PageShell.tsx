@@ -1,9 +1,11 @@
 import { View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import type { ReactNode } from 'react'
+import type CustomTabBar from '../custom-tab-bar'
 import { useLargeText } from '../hooks/useLargeText'
 import { useLeaveGuard } from '../hooks/useLeaveGuard'
-import { backFallbackOf, isTabPage, PAGE_TITLES } from '../utils/pages'
+import { backFallbackOf, PAGE_TITLES } from '../utils/pages'
+import { tabIndexOf } from '../utils/tabs'
 import BackBar from './BackBar'
 
 interface Props {
@@ -21,7 +23,8 @@ interface Props {
 
 /**
  * Root of every page: carries the theme variables and the 大字模式 class, and on H5 gives every
- * page outside the tab bar a visible way back (weapp has its native navigation bar).
+ * page outside the tab bar a visible way back (weapp has its native navigation bar). On WeChat
+ * a tab page marks its tab in the app's own tab bar and keeps room for it below.
  */
 export default function PageShell({
   className,
@@ -34,10 +37,17 @@ export default function PageShell({
   const [large] = useLargeText()
   useLeaveGuard(guard, beforeLeave, guardMessage)
   const path = (useRouter().path ?? '').replace(/^\//, '').split('?')[0] ?? ''
-  const classes = ['page', large ? 'large-text' : '', className ?? ''].filter(Boolean).join(' ')
+  const tab = tabIndexOf(path)
+  const tabbed = process.env.TARO_ENV === 'weapp' && tab >= 0
+  useDidShow(() => {
+    if (tabbed) Taro.getTabBar<CustomTabBar>(Taro.getCurrentInstance().page)?.setSelected(tab)
+  })
+  const classes = ['page', large ? 'large-text' : '', tabbed ? 'page--tabbed' : '', className ?? '']
+    .filter(Boolean)
+    .join(' ')
   return (
     <View className={classes}>
-      {path && !isTabPage(path) ? (
+      {path && tab < 0 ? (
         <BackBar
           title={title ?? PAGE_TITLES[path] ?? ''}
           fallback={backFallbackOf(path)}

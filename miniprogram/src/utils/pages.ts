@@ -1,14 +1,3 @@
-/** The tab pages (no back bar: the tab bar is the way around) and every other page's title. */
-const TAB_PAGES = new Set([
-  'pages/index/index',
-  'pages/policies/index',
-  'pages/jobs/index',
-  'pages/services/index',
-  'pages/mine/index',
-])
-
-export const isTabPage = (path: string): boolean => TAB_PAGES.has(path)
-
 /** Titles as the pages' configs name them (the H5 back bar shows them). */
 export const PAGE_TITLES: Record<string, string> = {
   'pages/job-detail/index': '岗位详情',
