@@ -1,4 +1,5 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
+import { MATERIAL_SIZE_TEXT, MATERIAL_TYPES_TEXT } from '../../shared/files/materials'
 import { z } from '../../shared/validation'
 import {
   cloudUploadSlot,
@@ -16,7 +17,12 @@ const fn = httpFunction({
   [routeKey(API_ROUTES.uploadFile)]: route({
     access: 'user',
     limits: LIMITS.upload,
-    raw: { types: MATERIAL_TYPES, maxBytes: MATERIAL_MAX_BYTES },
+    raw: {
+      types: MATERIAL_TYPES,
+      maxBytes: MATERIAL_MAX_BYTES,
+      typesText: MATERIAL_TYPES_TEXT,
+      sizeText: MATERIAL_SIZE_TEXT,
+    },
     query: z
       .object({
         name: z.string().trim().min(1, '请提供文件名').max(80, '文件名过长'),
@@ -56,7 +62,7 @@ const fn = httpFunction({
             '文件标识格式不正确',
           ),
         name: z.string().trim().min(1, '请提供文件名').max(80, '文件名过长'),
-        contentType: z.enum(MATERIAL_TYPES, { error: '只能上传 JPG、PNG 图片或 PDF' }),
+        contentType: z.enum(MATERIAL_TYPES, { error: MATERIAL_TYPES_TEXT }),
         personId: z
           .string()
           .regex(/^psn_[a-z0-9_]{1,40}$/, '人员编号格式不正确')

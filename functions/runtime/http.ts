@@ -44,7 +44,8 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown, R = unknown> {
   body?: ZodType<B>
   status?: number
   /** Accept a non-JSON body of these media types, handed over as bytes (file uploads). */
-  raw?: { types: readonly string[]; maxBytes: number }
+  /** A body of bytes (uploads): its accepted types and size, and how a refusal names them. */
+  raw?: { types: readonly string[]; maxBytes: number; typesText: string; sizeText: string }
   /** Requests allowed per account and per source address; over them, 429 with Retry-After. */
   limits?: readonly RateLimit[]
   handle(input: RouteInput<P, Q, B>): Promise<R>
@@ -211,11 +212,12 @@ const jsonBody = (routes: RouteTable): middy.MiddlewareObj<HttpEvent, HttpResult
       const bytes = event.isBase64Encoded
         ? Buffer.from(event.body, 'base64')
         : Buffer.from(event.body, 'binary')
-      if (bytes.length > raw.maxBytes) throw new AppError('REQUEST.TOO_LARGE')
+      if (bytes.length > raw.maxBytes) throw new AppError('REQUEST.TOO_LARGE', { message: raw.sizeText })
       s.raw = { bytes, contentType: type }
       return
     }
-    if (type && type !== 'application/json') throw new AppError('REQUEST.UNSUPPORTED_MEDIA_TYPE')
+    if (type && type !== 'application/json')
+      throw new AppError('REQUEST.UNSUPPORTED_MEDIA_TYPE', raw ? { message: raw.typesText } : {})
     const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body
     try {
       s.body = JSON.parse(text)

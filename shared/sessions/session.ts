@@ -115,6 +115,13 @@ export const sessionInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['moreDates'], message: '只有技能培训可以有多个上课日期' })
     if (s.moreDates?.some((d) => d.startsAt <= s.startsAt))
       ctx.addIssue({ code: 'custom', path: ['moreDates'], message: '后续课程日期应晚于第一次课' })
+    // Lessons in time order: each begins after the one before has ended (two on one hour would
+    // ask a trainee to attend twice at once).
+    const lessons = [{ startsAt: s.startsAt, endsAt: s.endsAt }, ...(s.moreDates ?? [])].sort((a, b) =>
+      a.startsAt.localeCompare(b.startsAt),
+    )
+    if (lessons.some((d, i) => i > 0 && d.startsAt < lessons[i - 1]!.endsAt))
+      ctx.addIssue({ code: 'custom', path: ['moreDates'], message: '课程时间不能重复或重叠' })
     if (s.bookingClosesAt && s.bookingClosesAt > s.startsAt)
       ctx.addIssue({ code: 'custom', path: ['bookingClosesAt'], message: '预约截止时间不能晚于开始时间' })
     if (s.bookingOpensAt && s.bookingClosesAt && s.bookingOpensAt >= s.bookingClosesAt)

@@ -110,6 +110,7 @@ it('puts the third person on the waiting list and promotes them, told, when a se
   expect(dView.body.myBooking).toMatchObject({ status: 'waiting', waitingPosition: 1 })
   const inbox = await call(app, 'GET', '/api/inbox', { token: c.token })
   expect(inbox.body.items[0]).toMatchObject({ title: '候补成功，已为您保留名额', link: { kind: 'bookings' } })
+  expect(inbox.body.items[0].body).toContain('时间：12月12日 09:00')
   // Booking again after cancelling is possible — at the back of the queue.
   const back = await call(app, 'POST', `/api/sessions/${id}/bookings`, { token: a.token, body: {} })
   expect(back.status).toBe(201)
@@ -240,6 +241,37 @@ it('counts a training course once enough of its dates are attended', async () =>
   expect((await call(app, 'GET', '/api/me/services', { token: a.token })).body.counts.training).toBe(1)
 })
 
+it('keeps the lessons of a course in time order, ends it with its last lesson, and refuses two lessons at once', async () => {
+  const course = (moreDates: { startsAt: string; endsAt: string }[]) => ({
+    kind: 'training',
+    title: '电工技能培训班',
+    region: '320621100',
+    place: '海安技师学院',
+    startsAt: START,
+    endsAt: END,
+    moreDates,
+    capacity: 20,
+  })
+  const later = { startsAt: '2026-12-15T01:00:00.000Z', endsAt: '2026-12-15T03:00:00.000Z' }
+  const sooner = { startsAt: '2026-12-14T01:00:00.000Z', endsAt: '2026-12-14T03:00:00.000Z' }
+  const id = await publish(course([later, sooner]))
+  const read = await call(app, 'GET', `/api/sessions/${id}`, { token: await as(STREET) })
+  expect(read.body.dates.map((d: { startsAt: string }) => d.startsAt)).toEqual([
+    START,
+    sooner.startsAt,
+    later.startsAt,
+  ])
+  expect(read.body.endsAt).toBe(later.endsAt)
+  for (const twice of [
+    [sooner, sooner],
+    [sooner, { ...later, startsAt: '2026-12-14T02:00:00.000Z' }],
+  ]) {
+    const refused = await call(app, 'POST', '/api/sessions', { token: await as(STREET), body: course(twice) })
+    expect(refused.status).toBe(400)
+    expect(refused.body.issues).toContainEqual({ field: 'moreDates', message: '课程时间不能重复或重叠' })
+  }
+})
+
 it('marks no-shows after the session, lists them for the coordinator, and asks repeat no-shows to confirm', async () => {
   const a = await resident()
   const coord = await as(COORD)
@@ -311,6 +343,31 @@ it('marks no-shows after the session, lists them for the coordinator, and asks r
   })
   // Ended sessions no longer hold the resident's open places.
   expect((await app.deps.store.get(sessions, missed[0]!))?.closed).toBe(true)
+})
+
+it('tells the resident when staff book or cancel for them, with the time and the check-in code', async () => {
+  const id = await publish(guidance())
+  const a = await resident()
+  const coord = await as(COORD)
+  const booked = await call(app, 'POST', `/api/sessions/${id}/bookings`, {
+    token: coord,
+    body: { personId: a.personId },
+  })
+  expect(booked.body).toMatchObject({ status: 'confirmed', byStaff: true })
+  const told = (await call(app, 'GET', '/api/inbox', { token: a.token })).body.items
+  expect(told[0]).toMatchObject({
+    title: '工作人员已为您预约',
+    link: { kind: 'bookings', id: booked.body.id },
+  })
+  expect(told[0].body).toContain('12月12日 09:00')
+  expect(told[0].body).toContain(`签到码 ${booked.body.code}`)
+  await call(app, 'POST', `/api/bookings/${booked.body.id}/cancel`, { token: coord })
+  const after = (await call(app, 'GET', '/api/inbox', { token: a.token })).body.items
+  expect(after[0]).toMatchObject({ title: '您的预约已取消' })
+  // Their own cancelling tells them nothing new: they did it.
+  const again = await call(app, 'POST', `/api/sessions/${id}/bookings`, { token: a.token, body: {} })
+  await call(app, 'POST', `/api/bookings/${again.body.id}/cancel`, { token: a.token })
+  expect((await call(app, 'GET', '/api/inbox', { token: a.token })).body.items).toHaveLength(after.length)
 })
 
 it('keeps bookings private and hosts to their own sessions', async () => {

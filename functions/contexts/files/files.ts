@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
+import { MATERIAL_MAX_BYTES, MATERIAL_SIZE_TEXT } from '../../../shared/files/materials'
 import { newId } from '../../platform/ids'
 import type { Deps } from '../../runtime/deps'
 import { type FileRecord, files, meta, persons } from '../../store/collections'
@@ -10,8 +11,7 @@ import { staffCanSee } from '../people/person-access'
 import { cleanMaterial } from './material-check'
 
 /** What we accept as material: photos and scans. The magic bytes must agree with the type. */
-export const MATERIAL_TYPES = ['image/jpeg', 'image/png', 'application/pdf'] as const
-export const MATERIAL_MAX_BYTES = 5 * 1024 * 1024
+export { MATERIAL_MAX_BYTES, MATERIAL_TYPES } from '../../../shared/files/materials'
 
 export interface FileView {
   id: string
@@ -174,7 +174,8 @@ export const importCloudFile = async (
   const bytes = await deps.files.get(input.fileId)
   if (!bytes) throw new AppError('FILE.NOT_FOUND', { message: '未找到上传的文件，请重新上传' })
   try {
-    if (bytes.length > MATERIAL_MAX_BYTES) throw new AppError('REQUEST.TOO_LARGE')
+    if (bytes.length > MATERIAL_MAX_BYTES)
+      throw new AppError('REQUEST.TOO_LARGE', { message: MATERIAL_SIZE_TEXT })
     return await uploadMaterial(
       deps,
       who,

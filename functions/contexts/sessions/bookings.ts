@@ -32,7 +32,7 @@ import { findMyPerson } from '../people/me'
 import { staffCanSee } from '../people/person-access'
 import { regionLabel } from '../regions/region-directory'
 import { isHost, loadSession, notForPerson, takenSlots } from './sessions'
-import { tellBooker } from './tell'
+import { tellBooker, timeText } from './tell'
 
 /**
  * Booking a seat (预约). Seats move only by a guarded increment of the session's `booked`, in
@@ -237,8 +237,27 @@ export const bookSession = async (
       existing = other
     }
   }
-  if (who.role !== 'resident')
+  if (who.role !== 'resident') {
     await recordAudit(deps.store, at, who, { action: 'booking.on_behalf', subject: id, result: 'ok' })
+    // Booked on a phone call: the resident reads when, where and their code in the app too.
+    const r = made.record
+    const slot = r.slotId ? s.slots.find((x) => x.id === r.slotId) : undefined
+    await tellBooker(
+      deps,
+      person.id,
+      {
+        title: r.status === 'confirmed' ? '工作人员已为您预约' : '工作人员已为您登记候补',
+        body: `${SESSION_KINDS[s.kind]}「${s.title}」，时间：${timeText(slot?.startsAt ?? s.startsAt)}，地点：${r.place || '见活动详情'}。${
+          r.status === 'confirmed'
+            ? `签到码 ${r.code}，如不能参加请提前取消或告知社区。`
+            : `您在候补第 ${made.position ?? 1} 位，有名额空出时会通知您。`
+        }`,
+        link: { kind: 'bookings', id },
+        dedupeKey: `booking-by-staff:${id}:${r.rev}`,
+      },
+      at,
+    )
+  }
   return {
     created: true,
     view: toBookingView(made.record, now, deps.env, s, { waitingPosition: made.position }),
@@ -294,6 +313,18 @@ export const cancelBooking = async (deps: Deps, who: Identity, bookingId: string
     if (b.counted) await tx.increment(bookers, b.personId, 'open', -1, { min: 0 })
   })
   await recordAudit(deps.store, at, who, { action: 'booking.cancel', subject: b.id, result: 'ok' })
+  if (who.role !== 'resident')
+    await tellBooker(
+      deps,
+      b.personId,
+      {
+        title: '您的预约已取消',
+        body: `${SESSION_KINDS[s.kind]}「${s.title}」（${timeText(s.startsAt)}）的预约已由${actorLabel(who)}为您取消。如有疑问请联系社区。`,
+        link: { kind: 'bookings', id: b.id },
+        dedupeKey: `booking-cancelled-by-staff:${b.id}:${b.rev + 1}`,
+      },
+      at,
+    )
   if (b.status === 'confirmed') await promoteWaiting(deps, s.id)
   return toBookingView((await deps.store.get(bookings, b.id))!, now, deps.env, s)
 }
@@ -352,7 +383,7 @@ export const promoteWaiting = async (deps: Deps, sessionId: string): Promise<num
       next.personId,
       {
         title: '候补成功，已为您保留名额',
-        body: `${SESSION_KINDS[s.kind]}「${s.title}」有名额空出，您已从候补转为预约成功。请按时参加，签到码 ${next.code}。`,
+        body: `${SESSION_KINDS[s.kind]}「${s.title}」有名额空出，您已从候补转为预约成功。时间：${timeText(freeSlot?.startsAt ?? s.startsAt)}，请按时参加，签到码 ${next.code}。`,
         link: { kind: 'bookings', id: next.id },
         dedupeKey: `booking-promoted:${next.id}:${next.rev + 1}`,
       },

@@ -6,7 +6,7 @@ import type { Trigger } from '../../runtime/scheduled'
 import { type BookingRecord, bookers, bookings, type SessionRecord, sessions } from '../../store/collections'
 import { findAll } from '../../store/scan'
 import { releaseOpenBooking } from './bookings'
-import { tellBooker } from './tell'
+import { tellBooker, timeText } from './tell'
 
 /**
  * session-reminder, every 15 minutes:
@@ -21,11 +21,6 @@ const HOUR = 3_600_000
 const CLOSE_AFTER = 2 * HOUR
 
 const shanghaiHour = (at: Date) => new Date(at.getTime() + 8 * HOUR).getUTCHours()
-const timeText = (iso: string) => {
-  const d = new Date(Date.parse(iso) + 8 * HOUR)
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
-}
-
 export const runSessionReminders = async (
   deps: Deps,
   at: Date,

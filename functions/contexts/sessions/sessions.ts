@@ -101,6 +101,9 @@ export const createSession = async (deps: Deps, who: Identity, input: SessionInp
   if (input.startsAt <= now) issues.push({ field: 'startsAt', message: '开始时间应晚于现在' })
   if (issues.length) throw new AppError('REQUEST.INVALID', { issues })
   const id = newId('ses', at)
+  const lessons = [{ startsAt: input.startsAt, endsAt: input.endsAt }, ...(input.moreDates ?? [])].sort(
+    (a, b) => a.startsAt.localeCompare(b.startsAt),
+  )
   const record: SessionRecord = {
     id,
     kind: input.kind,
@@ -111,8 +114,9 @@ export const createSession = async (deps: Deps, who: Identity, input: SessionInp
     place: input.place,
     onlineLink: input.onlineLink ?? null,
     startsAt: input.startsAt,
-    endsAt: input.moreDates?.length ? input.moreDates.at(-1)!.endsAt : input.endsAt,
-    dates: [{ startsAt: input.startsAt, endsAt: input.endsAt }, ...(input.moreDates ?? [])],
+    // A course ends with its last lesson, whatever order the dates were typed in.
+    endsAt: lessons.at(-1)!.endsAt,
+    dates: lessons,
     capacity: input.capacity,
     booked: 0,
     waiting: 0,

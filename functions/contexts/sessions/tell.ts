@@ -1,3 +1,4 @@
+import { inShanghai } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import { persons } from '../../store/collections'
 import { inboxNotifier, type Message } from '../inbox/notifier'
@@ -24,3 +25,6 @@ export const tellBooker = async (
   }
   return true
 }
+
+/** A session's time as messages write it: 12月8日 09:00 (Shanghai). */
+export const timeText = (iso: string): string => inShanghai(new Date(iso)).format('M月D日 HH:mm')

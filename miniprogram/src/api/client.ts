@@ -1,5 +1,6 @@
 import { API_ROUTES, fillPath, type RouteName } from '@shared/api/routes'
 import { type ErrorCode, type FieldIssue, isErrorBody } from '@shared/errors'
+import { MATERIAL_SIZE_TEXT, materialProblem } from '@shared/files/materials'
 import Taro from '@tarojs/taro'
 import { getToken } from '../store/session'
 import type { RouteReplies } from './types'
@@ -228,6 +229,14 @@ export const uploadMaterial = async (
 ): Promise<UploadedFile> => {
   const extension = (name.split('.').pop() ?? '').toLowerCase()
   const contentType = fileType || TYPE_BY_EXTENSION[extension] || 'image/jpeg'
+  // Refused here with the rule it breaks, rather than sent to be refused.
+  const problem = materialProblem(contentType, bytes.byteLength)
+  if (problem)
+    throw new ApiError(
+      problem === MATERIAL_SIZE_TEXT ? 'REQUEST.TOO_LARGE' : 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+      problem,
+      0,
+    )
   if (USE_CLOUD) return uploadThroughCloud(bytes, name, contentType, personId)
   const header: Record<string, string> = { 'Content-Type': contentType, Accept: 'application/json' }
   const token = getToken()

@@ -1,4 +1,5 @@
 import type { Material } from '@shared/applications/application-types'
+import { MATERIAL_RULES_TEXT } from '@shared/files/materials'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -47,10 +48,12 @@ interface Props {
   materials: readonly Material[]
   value: Uploaded
   onChange: (next: Uploaded) => void
+  /** Staff filing for a resident: the files are the resident's. */
+  personId?: string
 }
 
 /** One row per material: 上传 (photo or scan), then its file name with 重新上传. Optional: originals can be shown at the counter. */
-export default function MaterialUploader({ materials, value, onChange }: Props) {
+export default function MaterialUploader({ materials, value, onChange, personId }: Props) {
   const [busy, setBusy] = useState<string | null>(null)
 
   const pick = async (m: Material) => {
@@ -59,7 +62,7 @@ export default function MaterialUploader({ materials, value, onChange }: Props) 
     if (!file) return // the resident cancelled
     setBusy(m.key)
     try {
-      const uploaded = await uploadMaterial(file.bytes, file.name || `${m.label}.jpg`, file.type)
+      const uploaded = await uploadMaterial(file.bytes, file.name || `${m.label}.jpg`, file.type, personId)
       onChange({ ...value, [m.key]: { fileId: uploaded.id, name: uploaded.name } })
       toastText('已上传')
     } catch (e) {
@@ -71,6 +74,7 @@ export default function MaterialUploader({ materials, value, onChange }: Props) 
 
   return (
     <View className="uploader">
+      <Text className="uploader__rules">{MATERIAL_RULES_TEXT}</Text>
       {materials.map((m, i) => {
         const done = value[m.key]
         return (

@@ -38,6 +38,12 @@ const CONSENT_OPTIONS = (Object.entries(CONSENT_METHODS) as [ConsentMethod, stri
 )
 
 /** Staff filing for a resident open the page with `person=psn_…` (from the person card). */
+/** Originals are checked at the community only for what was not uploaded. */
+const materialsSummary = (uploaded: number, total: number): string =>
+  uploaded >= total
+    ? `已上传全部 ${total} 项`
+    : `已上传 ${uploaded} 项，共 ${total} 项；其余 ${total - uploaded} 项到社区核验原件`
+
 const onBehalfOf = (raw: string | undefined): string | null =>
   raw && /^psn_[a-z0-9_]{1,40}$/.test(raw) ? raw : null
 
@@ -506,7 +512,12 @@ export default function ApplyPage() {
         <>
           <View className="card" id="apply-materials">
             <Text className="card-title">需准备的材料</Text>
-            <MaterialUploader materials={spec.materials} value={uploaded} onChange={setUploaded} />
+            <MaterialUploader
+              materials={spec.materials}
+              value={uploaded}
+              onChange={setUploaded}
+              personId={behalfId ?? undefined}
+            />
           </View>
           <View className="note note--info">
             <Text className="note__title">可拍照上传，也可携带原件到社区核验</Text>
@@ -538,7 +549,7 @@ export default function ApplyPage() {
             ))}
             <KeyValue
               label="材料"
-              value={`已上传 ${Object.keys(uploaded).length} 项，共 ${spec.materials.length} 项；其余到社区核验原件`}
+              value={materialsSummary(Object.keys(uploaded).length, spec.materials.length)}
             />
           </View>
           {behalfId ? (
