@@ -1,4 +1,5 @@
 import { API_ROUTES, routeKey } from '../../shared/api/routes'
+import { calendarDateSchema } from '../../shared/text'
 import { cursorParam, queryInt, z } from '../../shared/validation'
 import { commitImmediateEmployment, listCases, recordPlacement } from '../contexts/placement/placement-cases'
 import { cloudbaseMain } from '../runtime/cloudbase'
@@ -32,7 +33,7 @@ const fn = httpFunction({
         personId: z.string().max(60),
         employer: z.string().trim().min(2, '请填写安置单位').max(60),
         post: z.string().trim().min(2, '请填写岗位').max(40),
-        startedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+        startedOn: calendarDateSchema('上岗日期'),
         note: z.string().trim().max(200).optional(),
         /** A public-welfare post (公益性岗位): the person then qualifies for the post subsidy. */
         publicWelfare: z.boolean({ error: 'publicWelfare 应为 true 或 false' }).optional(),

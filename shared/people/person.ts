@@ -133,7 +133,13 @@ export const profileSchema = z.object({
   hukou: hukouSchema.nullable().optional(),
   family: z
     .object({
-      householdSize: z.number().int().min(1).max(20).nullable().default(null),
+      householdSize: z
+        .number()
+        .int({ error: '家庭人口应为整数' })
+        .min(1, { error: '家庭人口至少 1 人' })
+        .max(20, { error: '家庭人口不超过 20 人' })
+        .nullable()
+        .default(null),
       situation: shortText('家庭情况', 200).nullable().default(null),
     })
     .strict()

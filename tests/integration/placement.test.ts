@@ -124,6 +124,19 @@ describe('a zero-employment household', () => {
     expect(res.status).toBe(404)
   })
 
+  it('refuses a placement that starts later: the case stays open until the work begins', async () => {
+    const res = await call(app, 'POST', `/api/placement-cases/${caseId}/placement`, {
+      token: coord,
+      body: { personId: 'psn_t0000001', employer: '海安镇环卫所', post: '保洁员', startedOn: '2027-05-01' },
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.issues).toContainEqual({
+      field: 'startedOn',
+      message: '上岗日期不能晚于今天：上岗后再登记安置',
+    })
+    expect((await app.deps.store.get(placementCases, caseId))?.status).toBe('open')
+  })
+
   it('closes only with a recorded placement, which employs that person', async () => {
     const placed = await call(app, 'POST', `/api/placement-cases/${caseId}/placement`, {
       token: coord,
@@ -131,7 +144,7 @@ describe('a zero-employment household', () => {
         personId: 'psn_t0000001',
         employer: '海安镇中坝社区居委会',
         post: '公益性岗位·保洁员',
-        startedOn: '2026-12-14',
+        startedOn: '2026-12-13',
         publicWelfare: true,
       },
     })
@@ -143,7 +156,7 @@ describe('a zero-employment household', () => {
     expect(person?.publicWelfarePost).toEqual({
       post: '公益性岗位·保洁员',
       employer: '海安镇中坝社区居委会',
-      since: '2026-12-14',
+      since: '2026-12-13',
     })
     expect(await watch()).toMatchObject({ opened: 0 })
   })

@@ -438,6 +438,11 @@ export const recordPlacement = async (deps: Deps, who: Identity, id: string, inp
   }
   const at = deps.clock.now()
   const now = at.toISOString()
+  // A placement is work begun: a job that starts later leaves the case open until it does.
+  if (input.startedOn > shanghaiDate(at))
+    throw new AppError('REQUEST.INVALID', {
+      issues: [{ field: 'startedOn', message: '上岗日期不能晚于今天：上岗后再登记安置' }],
+    })
   const placed = await deps.store.transaction(async (tx) => {
     const done = await placeInCase(tx, c, input, actorLabel(who), now)
     if (!done) throw new AppError('CASE.CLOSED')

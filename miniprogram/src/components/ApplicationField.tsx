@@ -66,7 +66,9 @@ export default function ApplicationField({ spec, value, error, onChange }: Props
         <View className="form-unit-row">
           <Input
             className="form-input"
-            type={spec.kind === 'decimal' ? 'digit' : 'number'}
+            // A keypad with the point for whole numbers too: a typed 1.2 is then refused as
+            // not whole, where a number keypad would silently make it 12.
+            type="digit"
             value={value}
             maxlength={12}
             placeholder={placeholder}

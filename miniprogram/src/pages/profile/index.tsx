@@ -816,8 +816,8 @@ export default function ProfilePage() {
             <Input
               id="profile-household-size"
               className="form-input"
-              type="number"
-              maxlength={2}
+              type="digit"
+              maxlength={4}
               value={form.householdSize}
               placeholder="共同生活的人数"
               placeholderClass="form-placeholder"

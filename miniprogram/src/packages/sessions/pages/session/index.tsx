@@ -1,8 +1,8 @@
 import { KEY_GROUPS } from '@shared/people/person'
 import type { BookingView, SessionView } from '@shared/sessions/session'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, errorCode, errorMessage } from '../../../../api/client'
 import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
@@ -33,15 +33,28 @@ export default function SessionPage() {
   const fetchOne = useCallback(async () => {
     try {
       const s = await api('getSession', { params: { id } })
+      // Staff booking for a resident see that resident's booking, if one is held already.
+      const held = forPerson
+        ? (await api('listSessionBookings', { params: { id } })).items.find(
+            (b) => b.personId === forPerson && (b.status === 'confirmed' || b.status === 'waiting'),
+          )
+        : undefined
+      setBooked(held ?? null)
       setLoad({ status: 'done', s })
     } catch (e) {
       setLoad({ status: 'error', message: errorMessage(e) })
     }
-  }, [id])
+  }, [id, forPerson])
   const loggedIn = session.status === 'done'
   useEffect(() => {
     if (loggedIn) void fetchOne()
   }, [loggedIn, fetchOne])
+  // Back from 我的预约 (a cancellation there) or anywhere else: the session as it is now.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current && loggedIn) void fetchOne()
+    shown.current = true
+  })
   usePullDownRefresh(() => {
     void fetchOne().finally(() => Taro.stopPullDownRefresh())
   })

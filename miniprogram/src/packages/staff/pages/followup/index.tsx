@@ -12,6 +12,7 @@ import { ErrorView, LoadingView, StateView } from '../../../../components/StateV
 import { type FieldErrors, hasErrors, parseWith, serverErrors } from '../../../../forms/validate'
 import { useSession } from '../../../../hooks/useSession'
 import { formatDate, todayInChina } from '../../../../utils/format'
+import { confirmDiscard } from '../../../../utils/leave'
 import { goBackOr } from '../../../../utils/nav'
 import { toastText } from '../../../../utils/toast'
 import { TaskBadges } from '../../components/TaskRow'
@@ -221,8 +222,11 @@ export default function FollowupPage() {
     }
   }
 
+  // Typing not yet saved: leaving asks first, by the back bar or the phone's own back.
+  const dirty = !saved && (Object.values(form).some((v) => v.trim() !== '') || ticked.length > 0)
+
   return (
-    <PageShell className="staff wb">
+    <PageShell className="staff wb" beforeLeave={() => confirmDiscard(dirty)} guard={dirty}>
       <View className="card wb-person wb-person--compact" id="followup-person">
         <View className="task-row__name-line">
           <Text className="wb-person__name">{person.name}</Text>

@@ -11,6 +11,7 @@ import type { FieldErrors } from '../../../../forms/validate'
 import { serverErrors } from '../../../../forms/validate'
 import { useSession } from '../../../../hooks/useSession'
 import { formatDate, formatDateTime, todayInChina } from '../../../../utils/format'
+import { confirmDiscard } from '../../../../utils/leave'
 import { openPage } from '../../../../utils/nav'
 import { toastText } from '../../../../utils/toast'
 import { ListFoot } from '../../components/ListFoot'
@@ -134,8 +135,11 @@ export default function PlacementCasesPage() {
   }
 
   const now = Date.now()
+  // The placement sheet half-filled (its date comes filled in): leaving the page asks first.
+  const dirty = placing !== null && [form.employer, form.post, form.note].some((v) => v.trim() !== '')
+
   return (
-    <PageShell className="staff wb">
+    <PageShell className="staff wb" beforeLeave={() => confirmDiscard(dirty, '放弃登记安置？')} guard={dirty}>
       <View className="staff__head wb-head--padded">
         <View className="wb-head__who">
           <Text className="staff__title">安置个案</Text>
