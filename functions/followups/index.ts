@@ -17,6 +17,7 @@ import {
   recordPersonFollowup,
   recordService,
 } from '../contexts/followups/workbench'
+import { shanghaiDate } from '../platform/time'
 import { cloudbaseMain } from '../runtime/cloudbase'
 import { httpFunction, route } from '../runtime/http'
 
@@ -88,13 +89,16 @@ const fn = httpFunction({
     access: STAFF,
     query: z
       .object({
+        // Without a year: this year's, as the app opens the report.
         year: z
           .string()
-          .regex(/^\d{4}$/, 'year 应为年份')
-          .transform(Number),
+          .regex(/^\d{4}$/, 'year 应为年份，如 2026')
+          .transform(Number)
+          .optional(),
       })
       .strict(),
-    handle: ({ deps, identity, query }) => deductionReport(deps, identity!, query.year),
+    handle: ({ deps, identity, query }) =>
+      deductionReport(deps, identity!, query.year ?? Number(shanghaiDate(deps.clock.now()).slice(0, 4))),
   }),
 })
 

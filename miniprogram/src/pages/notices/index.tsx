@@ -74,7 +74,8 @@ function NoticeItem({ item, sent, onSent }: ItemProps) {
       <Text className="notice-item__type">{item.typeLabel}</Text>
       <View className="list-item__foot">
         <Text>
-          {item.communityName ? `${item.communityName} · ` : ''}公示期至 {formatDate(item.endsAt)}
+          {item.communityName ? <Text className="nowrap">{item.communityName} · </Text> : null}
+          <Text className="nowrap">公示期至 {formatDate(item.endsAt)}</Text>
         </Text>
         {!open && !sent ? (
           <View

@@ -129,7 +129,14 @@ export function EmploymentRegistrationCard({
                 {formatDate(reg.date)} 起 {reg.kindLabel}：{reg.employer}
                 {reg.post ? ` ${reg.post}` : ''}
               </Text>
-              <Text className="muted">{reg.by} 登记</Text>
+              <Text className="muted">
+                {/* 社区劳动保障协理员 / （海安镇·中坝社区） 登记: breaks before the office, not inside it */}
+                {`${reg.by} 登记`.split(/(?=（)/).map((part) => (
+                  <Text key={part} className="nowrap">
+                    {part}
+                  </Text>
+                ))}
+              </Text>
             </View>
           ) : (
             <Text className="muted">无</Text>

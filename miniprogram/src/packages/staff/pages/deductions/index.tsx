@@ -127,6 +127,8 @@ export default function DeductionsPage() {
 
   const info = session.session
   const report = state.status === 'done' && state.year === year ? state.report : null
+  // The sheet says which deduction it cancels: whose, for what.
+  const cancellingItem = report?.items.find((d) => d.id === cancelling) ?? null
   const cancel = async () => {
     if (!cancelling || busy) return
     if (cancelReason.trim().length < 4) {
@@ -254,6 +256,11 @@ export default function DeductionsPage() {
         onConfirm={() => void cancel()}
         onCancel={() => setCancelling(null)}
       >
+        {cancellingItem ? (
+          <Text className="wb-sheet__label" id="deduction-cancel-which">
+            {cancellingItem.communityName ?? ''}：{cancellingItem.reason}（-{cancellingItem.points}）
+          </Text>
+        ) : null}
         <Text className="wb-sheet__label">撤销理由</Text>
         <Textarea
           id="deduction-cancel-reason"

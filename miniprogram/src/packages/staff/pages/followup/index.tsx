@@ -233,8 +233,11 @@ export default function FollowupPage() {
           {task ? <TaskBadges task={task} /> : null}
         </View>
         <Text className="wb-person__sub">
-          {person.communityName ?? '本辖区'} · 现登记为{employmentLabel(person.employmentStatus)}
-          {person.employmentSince ? `（${formatDate(person.employmentSince)} 起）` : ''}
+          <Text className="nowrap">{person.communityName ?? '本辖区'} · </Text>
+          现登记为{employmentLabel(person.employmentStatus)}
+          {person.employmentSince ? (
+            <Text className="nowrap">（{formatDate(person.employmentSince)} 起）</Text>
+          ) : null}
         </Text>
         {task ? (
           <Text className="wb-person__sub">

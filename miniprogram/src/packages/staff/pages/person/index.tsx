@@ -137,6 +137,15 @@ export default function PersonPage() {
     }
   }, [id, loadHistory, lookupTask])
 
+  // After an action on the card (employment registered, left follow-up, groups, identity), every
+  // part of the card is read again: what one action changes shows in the others too.
+  const [policiesRound, setPoliciesRound] = useState(0)
+  const changed = (p: PersonView) => {
+    setState({ status: 'done', person: p })
+    setPoliciesRound((n) => n + 1)
+    void load()
+  }
+
   useEffect(() => {
     if (isStaff) void load()
   }, [isStaff, load])
@@ -547,19 +556,13 @@ export default function PersonPage() {
         </View>
       </View>
 
-      <KeyGroupsCard person={person} onChange={(p) => setState({ status: 'done', person: p })} />
+      <KeyGroupsCard person={person} onChange={changed} />
       <AgreementCard person={person} />
-      <EmploymentRegistrationCard
-        person={person}
-        role={session.session.role}
-        onChange={(p) => setState({ status: 'done', person: p })}
-      />
+      <EmploymentRegistrationCard person={person} role={session.session.role} onChange={changed} />
       <HouseholdCard person={person} />
-      <ExitCard person={person} onChange={(p) => setState({ status: 'done', person: p })} />
-      {session.session.role !== 'county' ? (
-        <IdentityCard person={person} onChange={(p) => setState({ status: 'done', person: p })} />
-      ) : null}
-      <PersonPolicies personId={person.id} />
+      <ExitCard person={person} onChange={changed} />
+      {session.session.role !== 'county' ? <IdentityCard person={person} onChange={changed} /> : null}
+      <PersonPolicies key={policiesRound} personId={person.id} />
 
       {history.status === 'done' ? <ServiceTallyCard tally={history.history.services131} /> : null}
 

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { api, errorMessage } from '../../../../api/client'
 import { ConfirmSheet } from '../../../../components/Application'
 import PageShell from '../../../../components/PageShell'
+import RoleRegion from '../../../../components/RoleRegion'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { useSession } from '../../../../hooks/useSession'
 import { formatDate } from '../../../../utils/format'
@@ -139,9 +140,7 @@ export default function PolicyReachPage() {
     <PageShell className="staff wb">
       <View className="staff__head wb-head--padded">
         <Text className="staff__title">{value?.policyTitle ?? '政策落实情况'}</Text>
-        <Text className="staff__region">
-          {info.roleLabel} · {info.regionName ?? info.region ?? ''}
-        </Text>
+        <RoleRegion info={info} />
         <Text className="wb-head__desc">
           知晓率 = 已阅读或已宣讲 ÷ 符合条件人数；享受率 = 已享受 ÷ 符合条件人数。
         </Text>

@@ -254,10 +254,18 @@ export default function StaffSessionsPage() {
                   <View className="session__row" key={r.kind} id={`session-stats-${r.kind}`}>
                     <Text className="session__row-label">{r.kindLabel}</Text>
                     <Text className="session__row-value">
-                      本人 {r.self.noShowRate === null ? '—' : `${r.self.noShowRate}%`}（{r.self.noShows}/
-                      {r.self.booked}）{' · '}代约{' '}
-                      {r.staff.noShowRate === null ? '—' : `${r.staff.noShowRate}%`}（{r.staff.noShows}/
-                      {r.staff.booked}）
+                      {/* Each figure whole: the line breaks between 本人 and 代约, not inside 100%. */}
+                      {(
+                        [
+                          ['本人', r.self],
+                          ['代约', r.staff],
+                        ] as const
+                      ).map(([who, n], i) => (
+                        <Text key={who} className="nowrap">
+                          {i ? ' · ' : ''}
+                          {who} {n.noShowRate === null ? '—' : `${n.noShowRate}%`}（{n.noShows}/{n.booked}）
+                        </Text>
+                      ))}
                     </Text>
                   </View>
                 ))}

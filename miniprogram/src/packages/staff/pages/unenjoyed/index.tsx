@@ -7,6 +7,7 @@ import { api, errorMessage } from '../../../../api/client'
 import { ConfirmSheet } from '../../../../components/Application'
 import { ChoiceChips, DateBox } from '../../../../components/Form'
 import PageShell from '../../../../components/PageShell'
+import RoleRegion from '../../../../components/RoleRegion'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { useSession } from '../../../../hooks/useSession'
 import { formatDate, todayInChina } from '../../../../utils/format'
@@ -128,9 +129,7 @@ export default function UnenjoyedPage() {
     <PageShell className="staff wb">
       <View className="staff__head wb-head--padded">
         <Text className="staff__title">应享未享 · 宣讲到人</Text>
-        <Text className="staff__region">
-          {info.roleLabel} · {info.regionName ?? info.region ?? ''}
-        </Text>
+        <RoleRegion info={info} />
         <Text className="wb-head__desc">
           符合政策条件、尚未享受的居民。请逐一电话或上门讲解政策和办理方式，并在此记录。
         </Text>

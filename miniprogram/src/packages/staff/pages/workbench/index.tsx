@@ -5,6 +5,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from 
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { api } from '../../../../api/client'
 import PageShell from '../../../../components/PageShell'
+import RoleRegion from '../../../../components/RoleRegion'
 import { ErrorView, LoadingView, StateView } from '../../../../components/StateView'
 import { useSession } from '../../../../hooks/useSession'
 import { openPage } from '../../../../utils/nav'
@@ -170,9 +171,7 @@ export default function WorkbenchPage() {
         <View className="wb-head__row">
           <View className="wb-head__who">
             <Text className="staff__title">跟踪服务工作台</Text>
-            <Text className="staff__region">
-              {info.roleLabel} · {info.regionName ?? info.region ?? ''}
-            </Text>
+            <RoleRegion info={info} />
           </View>
           <Picker
             id="workbench-month"
