@@ -272,6 +272,36 @@ it('keeps the lessons of a course in time order, ends it with its last lesson, a
   }
 })
 
+it('reminds a course booker before each later lesson too, once each', async () => {
+  const id = await publish({
+    kind: 'training',
+    title: '育婴师培训班',
+    region: '320621100',
+    place: '海安技师学院',
+    startsAt: START,
+    endsAt: END,
+    moreDates: [{ startsAt: '2026-12-15T01:00:00.000Z', endsAt: '2026-12-15T03:00:00.000Z' }],
+    capacity: 20,
+  })
+  const a = await resident()
+  expect((await call(app, 'POST', `/api/sessions/${id}/bookings`, { token: a.token, body: {} })).status).toBe(
+    201,
+  )
+  const lessonTwo = async () =>
+    (await call(app, 'GET', '/api/inbox', { token: a.token })).body.items.filter((m: { title: string }) =>
+      m.title.includes('第 2 次课'),
+    )
+  // 14 December, 18:00 in Hai'an: the evening before the second lesson; then again, later.
+  for (const at of ['2026-12-14T10:00:00.000Z', '2026-12-14T12:00:00.000Z'])
+    await runSessionReminders(app.deps, new Date(at), log, 'manual')
+  expect((await lessonTwo()).map((m: { title: string }) => m.title)).toEqual(['明天第 2 次课提醒'])
+  await runSessionReminders(app.deps, new Date('2026-12-14T23:30:00.000Z'), log, 'manual')
+  expect((await lessonTwo()).map((m: { title: string }) => m.title).sort()).toEqual([
+    '明天第 2 次课提醒',
+    '第 2 次课即将开始',
+  ])
+})
+
 it('marks no-shows after the session, lists them for the coordinator, and asks repeat no-shows to confirm', async () => {
   const a = await resident()
   const coord = await as(COORD)
@@ -354,16 +384,19 @@ it('tells the resident when staff book or cancel for them, with the time and the
     body: { personId: a.personId },
   })
   expect(booked.body).toMatchObject({ status: 'confirmed', byStaff: true })
-  const told = (await call(app, 'GET', '/api/inbox', { token: a.token })).body.items
-  expect(told[0]).toMatchObject({
-    title: '工作人员已为您预约',
-    link: { kind: 'bookings', id: booked.body.id },
-  })
-  expect(told[0].body).toContain('12月12日 09:00')
-  expect(told[0].body).toContain(`签到码 ${booked.body.code}`)
+  type Item = { title: string; body: string; link: unknown }
+  const titled = async (title: string) =>
+    ((await call(app, 'GET', '/api/inbox', { token: a.token })).body.items as Item[]).filter(
+      (m) => m.title === title,
+    )
+  // Messages of one moment are listed in no fixed order: found by title.
+  const [told] = await titled('工作人员已为您预约')
+  expect(told).toMatchObject({ link: { kind: 'bookings', id: booked.body.id } })
+  expect(told!.body).toContain('12月12日 09:00')
+  expect(told!.body).toContain(`签到码 ${booked.body.code}`)
   await call(app, 'POST', `/api/bookings/${booked.body.id}/cancel`, { token: coord })
+  expect(await titled('您的预约已取消')).toHaveLength(1)
   const after = (await call(app, 'GET', '/api/inbox', { token: a.token })).body.items
-  expect(after[0]).toMatchObject({ title: '您的预约已取消' })
   // Their own cancelling tells them nothing new: they did it.
   const again = await call(app, 'POST', `/api/sessions/${id}/bookings`, { token: a.token, body: {} })
   await call(app, 'POST', `/api/bookings/${again.body.id}/cancel`, { token: a.token })

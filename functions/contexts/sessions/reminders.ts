@@ -48,35 +48,53 @@ export const runSessionReminders = async (
       Number.POSITIVE_INFINITY,
     )
   ).filter((s) => s.endsAt > now)
+  // A course's later lessons: the course began days ago and runs on; each lesson is reminded.
+  const courses = (
+    await findAll(
+      deps.store,
+      sessions,
+      {
+        where: [
+          { field: 'closed', op: 'eq', value: false },
+          { field: 'endsAt', op: 'gt', value: now },
+        ],
+        orderBy: [{ field: 'endsAt', dir: 'asc' }],
+      },
+      Number.POSITIVE_INFINITY,
+    )
+  ).filter((s) => s.dates.length > 1 && !soon.some((x) => x.id === s.id))
   let reminded = 0
-  for (const s of soon) {
+  for (const s of [...soon, ...courses]) {
     if (s.status !== 'published') continue
     const booked = await bookedOf(deps, s)
     for (const b of booked) {
-      const start = startOf(b, s)
-      if (start <= now) continue
-      const which: ('day_before' | 'two_hours')[] = []
-      if (shanghaiDate(new Date(start)) === tomorrow && shanghaiHour(at) >= 18) which.push('day_before')
-      if (Date.parse(start) - at.getTime() <= 2 * HOUR) which.push('two_hours')
-      for (const w of which) {
-        if (b.reminded.includes(w)) continue
-        const sent = await tellBooker(
-          deps,
-          b.personId,
-          {
-            title:
-              w === 'day_before' ? `明天${SESSION_KINDS[s.kind]}提醒` : `${SESSION_KINDS[s.kind]}即将开始`,
-            body: `「${s.title}」${timeText(start)} 开始，地点：${s.place || s.onlineLink || '见活动详情'}。签到码 ${b.code}，${
-              w === 'day_before' ? '如不能参加请提前取消。' : '如不能参加请联系举办单位。'
-            }`,
-            link: { kind: 'bookings', id: b.id },
-            dedupeKey: `session-reminder:${b.id}:${w}`,
-          },
-          at,
-        )
-        if (sent) reminded++
-        await deps.store.update(bookings, b.id, { reminded: [...new Set([...b.reminded, w])] })
-        b.reminded = [...new Set([...b.reminded, w])]
+      for (const { start, lesson } of startsOf(b, s)) {
+        if (start <= now) continue
+        const which: ('day_before' | 'two_hours')[] = []
+        if (shanghaiDate(new Date(start)) === tomorrow && shanghaiHour(at) >= 18) which.push('day_before')
+        if (Date.parse(start) - at.getTime() <= 2 * HOUR) which.push('two_hours')
+        for (const w of which) {
+          // The first lesson's keys are the plain ones (as before courses had later lessons).
+          const key = lesson ? `${w}@${lesson + 1}` : w
+          if (b.reminded.includes(key)) continue
+          const what = lesson ? `第 ${lesson + 1} 次课` : SESSION_KINDS[s.kind]
+          const sent = await tellBooker(
+            deps,
+            b.personId,
+            {
+              title: w === 'day_before' ? `明天${what}提醒` : `${what}即将开始`,
+              body: `「${s.title}」${lesson ? `第 ${lesson + 1} 次课 ` : ''}${timeText(start)} 开始，地点：${s.place || s.onlineLink || '见活动详情'}。签到码 ${b.code}，${
+                w === 'day_before' ? '如不能参加请提前取消。' : '如不能参加请联系举办单位。'
+              }`,
+              link: { kind: 'bookings', id: b.id },
+              dedupeKey: `session-reminder:${b.id}:${key}`,
+            },
+            at,
+          )
+          if (sent) reminded++
+          b.reminded = [...new Set([...b.reminded, key])]
+          await deps.store.update(bookings, b.id, { reminded: b.reminded })
+        }
       }
     }
   }
@@ -85,9 +103,14 @@ export const runSessionReminders = async (
   return { reminded, ...closed }
 }
 
-/** A one-to-one booking starts at its slot. */
-const startOf = (b: BookingRecord, s: SessionRecord) =>
-  s.slots.find((x) => x.id === b.slotId)?.startsAt ?? s.startsAt
+/** When a booking has something to attend: a one-to-one one at its slot, a course at each lesson. */
+const startsOf = (b: BookingRecord, s: SessionRecord): { start: string; lesson: number }[] => {
+  const slot = s.slots.find((x) => x.id === b.slotId)
+  if (slot) return [{ start: slot.startsAt, lesson: 0 }]
+  return s.dates.length > 1
+    ? s.dates.map((d, lesson) => ({ start: d.startsAt, lesson }))
+    : [{ start: s.startsAt, lesson: 0 }]
+}
 
 const bookedOf = (deps: Deps, s: SessionRecord) =>
   findAll(

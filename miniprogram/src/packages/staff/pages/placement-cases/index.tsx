@@ -124,7 +124,7 @@ export default function PlacementCasesPage() {
         },
       })
       setPlacing(null)
-      toastText('已登记安置，个案关闭')
+      toastText('已登记安置')
       await reloadCases()
     } catch (e) {
       const fields = serverErrors(isApiError(e) ? e.issues : undefined)
