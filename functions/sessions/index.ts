@@ -6,6 +6,7 @@ import {
   bookingIdSchema,
   bookingInputSchema,
   capacityChangeSchema,
+  sessionCancelSchema,
   sessionIdSchema,
   sessionInputSchema,
   sessionKindSchema,
@@ -14,6 +15,7 @@ import { z } from '../../shared/validation'
 import {
   bookSession,
   cancelBooking,
+  cancelSession,
   checkIn,
   listMyBookings,
   listRegionBookings,
@@ -75,6 +77,12 @@ const fn = httpFunction({
     params: z.object({ id: sessionIdSchema }),
     body: capacityChangeSchema,
     handle: ({ deps, identity, params, body }) => changeCapacity(deps, identity!, params.id, body.capacity),
+  }),
+  [routeKey(API_ROUTES.cancelSession)]: route({
+    access: ['street', 'county'],
+    params: z.object({ id: sessionIdSchema }),
+    body: sessionCancelSchema,
+    handle: ({ deps, identity, params, body }) => cancelSession(deps, identity!, params.id, body.reason),
   }),
   [routeKey(API_ROUTES.bookSession)]: route({
     access: ['resident', ...STAFF],

@@ -1004,6 +1004,8 @@ export interface SessionRecord {
   bookingClosesAt: string
   description: string
   status: 'published' | 'cancelled'
+  /** Why the host called it off (cancelled sessions). */
+  cancelReason?: string
   /** Set by session-reminder once it has ended: no-shows marked, counts final. */
   closed: boolean
   attended: number

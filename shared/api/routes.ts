@@ -132,6 +132,7 @@ export const API_ROUTES = {
   createSession: { fn: 'sessions', method: 'POST', path: '/api/sessions' },
   getSession: { fn: 'sessions', method: 'GET', path: '/api/sessions/{id}' },
   changeSessionCapacity: { fn: 'sessions', method: 'POST', path: '/api/sessions/{id}/capacity' },
+  cancelSession: { fn: 'sessions', method: 'POST', path: '/api/sessions/{id}/cancel' },
   bookSession: { fn: 'sessions', method: 'POST', path: '/api/sessions/{id}/bookings' },
   listSessionBookings: { fn: 'sessions', method: 'GET', path: '/api/sessions/{id}/bookings' },
   checkIn: { fn: 'sessions', method: 'POST', path: '/api/sessions/{id}/attendance' },

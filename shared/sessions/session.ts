@@ -172,6 +172,9 @@ export const capacityChangeSchema = z
   })
   .strict()
 
+/** A host calling a session off before it begins: everyone booked is told why. */
+export const sessionCancelSchema = z.object({ reason: plainText('取消原因', { min: 2, max: 200 }) }).strict()
+
 export interface SessionSlotView {
   id: string
   startsAt: string
@@ -207,6 +210,8 @@ export interface SessionView {
   bookingClosesAt: string
   description: string
   status: 'open' | 'full' | 'not_open' | 'closed' | 'ended' | 'cancelled'
+  /** Why the host called the session off, when it is cancelled. */
+  cancelReason: string | null
   /** For the viewer: their own active booking of it, if any. */
   myBooking: BookingView | null
   /** For the viewer: why they may not book it ("仅面向就业困难人员"), null when they may. */

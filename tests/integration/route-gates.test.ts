@@ -131,6 +131,7 @@ const GATES: Record<keyof typeof API_ROUTES, Gate> = {
   createSession: 'SK',
   getSession: 'user',
   changeSessionCapacity: 'SK',
+  cancelSession: 'SK',
   bookSession: 'RCSK',
   listSessionBookings: 'CSK',
   checkIn: 'SK',

@@ -1,6 +1,6 @@
 import { runSessionReminders } from '../../functions/contexts/sessions/reminders'
 import { createLogger } from '../../functions/platform/logger'
-import { bookings, type SessionRecord, sessions } from '../../functions/store/collections'
+import { bookers, bookings, type SessionRecord, sessions } from '../../functions/store/collections'
 import { aResident } from '../support/people'
 import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
 
@@ -401,6 +401,60 @@ it('tells the resident when staff book or cancel for them, with the time and the
   const again = await call(app, 'POST', `/api/sessions/${id}/bookings`, { token: a.token, body: {} })
   await call(app, 'POST', `/api/bookings/${again.body.id}/cancel`, { token: a.token })
   expect((await call(app, 'GET', '/api/inbox', { token: a.token })).body.items).toHaveLength(after.length)
+})
+
+it('lets the host call a session off before it begins: bookings cancelled, everyone told why', async () => {
+  const id = await publish(guidance({ capacity: 1 }))
+  const a = await resident()
+  const b = await resident()
+  await call(app, 'POST', `/api/sessions/${id}/bookings`, { token: a.token, body: {} })
+  const waiting = await call(app, 'POST', `/api/sessions/${id}/bookings`, { token: b.token, body: {} })
+  expect(waiting.body.status).toBe('waiting')
+  const host = await as(STREET)
+  const noReason = await call(app, 'POST', `/api/sessions/${id}/cancel`, {
+    token: host,
+    body: { reason: ' ' },
+  })
+  expect(noReason.status).toBe(400)
+  // A resident, or a host of another town, can't.
+  for (const token of [a.token, await as(OTHER_STREET)]) {
+    const refused = await call(app, 'POST', `/api/sessions/${id}/cancel`, {
+      token,
+      body: { reason: '不想办了' },
+    })
+    expect(refused.status).toBe(403)
+  }
+  const off = await call(app, 'POST', `/api/sessions/${id}/cancel`, {
+    token: host,
+    body: { reason: '讲师临时有事，改期另行通知' },
+  })
+  expect(off.body).toMatchObject({ status: 'cancelled', cancelReason: '讲师临时有事，改期另行通知' })
+  for (const who of [a, b]) {
+    const mine = await call(app, 'GET', '/api/me/bookings', { token: who.token })
+    expect(mine.body.items[0]).toMatchObject({ status: 'cancelled' })
+    const told = (await call(app, 'GET', '/api/inbox', { token: who.token })).body.items.filter(
+      (m: { title: string }) => m.title === '活动已取消',
+    )
+    expect(told).toHaveLength(1)
+    expect(told[0].body).toContain('讲师临时有事')
+    // Their open place is given back.
+    expect((await app.deps.store.get(bookers, who.personId))?.open).toBe(0)
+  }
+  // Again (a retry): nothing more happens, nobody told twice; booking it is refused.
+  await call(app, 'POST', `/api/sessions/${id}/cancel`, { token: host, body: { reason: '重复提交' } })
+  const inbox = (await call(app, 'GET', '/api/inbox', { token: a.token })).body.items
+  expect(inbox.filter((m: { title: string }) => m.title === '活动已取消')).toHaveLength(1)
+  expect((await call(app, 'POST', `/api/sessions/${id}/bookings`, { token: a.token, body: {} })).status).toBe(
+    404,
+  )
+  // A session already begun can't be called off.
+  const begun = await publish(guidance())
+  app.clock.set(new Date(START))
+  const late = await call(app, 'POST', `/api/sessions/${begun}/cancel`, {
+    token: host,
+    body: { reason: '来不及了' },
+  })
+  expect(late.status).toBe(409)
 })
 
 it('keeps bookings private and hosts to their own sessions', async () => {

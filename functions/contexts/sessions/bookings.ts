@@ -31,7 +31,7 @@ import { recordAudit } from '../audit/record-audit'
 import { findMyPerson } from '../people/me'
 import { staffCanSee } from '../people/person-access'
 import { regionLabel } from '../regions/region-directory'
-import { isHost, loadSession, notForPerson, takenSlots } from './sessions'
+import { getSession, isHost, loadSession, notForPerson, takenSlots } from './sessions'
 import { tellBooker, timeText } from './tell'
 
 /**
@@ -327,6 +327,63 @@ export const cancelBooking = async (deps: Deps, who: Identity, bookingId: string
     )
   if (b.status === 'confirmed') await promoteWaiting(deps, s.id)
   return toBookingView((await deps.store.get(bookings, b.id))!, now, deps.env, s)
+}
+
+/**
+ * The host calls a session off before it begins: every booking still held is cancelled — the
+ * person's open place given back — and its person told why. Run again (a retry after a failure
+ * part-way), it finishes the bookings left.
+ */
+export const cancelSession = async (deps: Deps, who: Identity, id: string, reason: string) => {
+  const s = await loadSession(deps, id)
+  if (!isHost(who, s)) throw new AppError('SESSION.NOT_HOST')
+  const at = deps.clock.now()
+  const now = at.toISOString()
+  if (s.status === 'published') {
+    if (now >= s.startsAt) throw new AppError('SESSION.ENDED', { message: '活动已开始或已结束，不能取消' })
+    const saved = await deps.store.update(
+      sessions,
+      id,
+      { status: 'cancelled', cancelReason: reason, updatedAt: now },
+      { expect: { status: 'published' } },
+    )
+    if (!saved) throw new AppError('STORE.CONFLICT')
+    await recordAudit(deps.store, at, who, { action: 'session.cancel', subject: id, result: 'ok' })
+  }
+  const held = await findAll(
+    deps.store,
+    bookings,
+    { where: [{ field: 'sessionId', op: 'eq', value: id }], orderBy: [{ field: 'seq', dir: 'asc' }] },
+    Number.POSITIVE_INFINITY,
+  )
+  const by = actorLabel(who)
+  // On a retry the reason first given stands.
+  const why = (s.status === 'cancelled' && s.cancelReason) || reason
+  for (const b of held.filter((x) => x.status === 'confirmed' || x.status === 'waiting')) {
+    const done = await deps.store.transaction(async (tx) => {
+      const saved = await tx.update(
+        bookings,
+        b.id,
+        { status: 'cancelled', cancelledBy: by, counted: false, updatedAt: now, rev: b.rev + 1 },
+        { expect: { status: b.status, rev: b.rev } },
+      )
+      if (saved && b.counted) await tx.increment(bookers, b.personId, 'open', -1, { min: 0 })
+      return saved !== null
+    })
+    if (!done) continue // cancelled meanwhile by its person: they know
+    await tellBooker(
+      deps,
+      b.personId,
+      {
+        title: '活动已取消',
+        body: `${SESSION_KINDS[s.kind]}「${s.title}」（${timeText(s.startsAt)}）已由${by}取消：${why}。您的预约随之取消，敬请谅解。`,
+        link: { kind: 'bookings', id: b.id },
+        dedupeKey: `session-cancelled:${b.id}`,
+      },
+      at,
+    )
+  }
+  return getSession(deps, who, id)
 }
 
 /**

@@ -83,6 +83,7 @@ export const toSessionView = (
   bookingClosesAt: s.bookingClosesAt,
   description: s.description,
   status: sessionStatus(s, now),
+  cancelReason: s.status === 'cancelled' ? (s.cancelReason ?? null) : null,
   myBooking: extra.myBooking ?? null,
   notForMe: extra.notForMe ?? null,
   ...(extra.staff ? { attended: s.attended, noShows: s.noShows } : {}),

@@ -301,6 +301,7 @@ export interface RouteReplies {
   createSession: SessionView
   getSession: SessionView
   changeSessionCapacity: SessionView
+  cancelSession: SessionView
   bookSession: BookingView
   listSessionBookings: { items: BookingView[]; counts: Record<BookingStatus, number> }
   checkIn: BookingView

@@ -183,6 +183,11 @@ export default function SessionPage() {
           <Text className="card-title">{s.title}</Text>
           <Text className={`tag ${state.tone}`}>{state.text}</Text>
         </View>
+        {s.status === 'cancelled' ? (
+          <View className="note note--info" id="session-cancelled">
+            本场活动已由举办单位取消{s.cancelReason ? `：${s.cancelReason}` : ''}。
+          </View>
+        ) : null}
         <View className="session__row">
           <Text className="session__row-label">类型</Text>
           <Text className="session__row-value">

@@ -1,8 +1,9 @@
 import type { BookingStatus, BookingView, SessionView } from '@shared/sessions/session'
-import { Input, Text, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { api, errorMessage } from '../../../../api/client'
+import { ConfirmSheet } from '../../../../components/Application'
 import { ChoiceChips } from '../../../../components/Form'
 import PageShell from '../../../../components/PageShell'
 import { ErrorView, LoadingView } from '../../../../components/StateView'
@@ -32,6 +33,10 @@ export default function SessionRollPage() {
   const [date, setDate] = useState(0)
   const [busy, setBusy] = useState(false)
   const [capacity, setCapacity] = useState('')
+  // 取消活动: the reason sheet, open or not.
+  const [calling, setCalling] = useState(false)
+  const [reason, setReason] = useState('')
+  const [reasonError, setReasonError] = useState('')
 
   const fetchAll = useCallback(async () => {
     try {
@@ -104,6 +109,24 @@ export default function SessionRollPage() {
       setBusy(false)
     }
   }
+  const callOff = async () => {
+    if (reason.trim().length < 2) {
+      setReasonError('请填写取消原因（至少 2 个字），会通知已预约的居民')
+      return
+    }
+    setBusy(true)
+    try {
+      await api('cancelSession', { params: { id: s.id }, body: { reason: reason.trim() } })
+      setCalling(false)
+      toastText('活动已取消，已通知预约的居民')
+      await fetchAll()
+    } catch (e) {
+      setReasonError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const notBegun = s.status !== 'cancelled' && s.status !== 'ended' && Date.now() < Date.parse(s.startsAt)
   const attendedOn = (b: BookingView) => b.attendedDates.includes(date)
   const opensAt = Date.parse(s.dates[date]?.startsAt ?? s.startsAt) - 3_600_000
   const early = Date.now() < opensAt
@@ -245,6 +268,56 @@ export default function SessionRollPage() {
           <Text className="session__meta">增加的名额按候补顺序自动递补。</Text>
         </View>
       ) : null}
+
+      {s.status === 'cancelled' ? (
+        <View className="card" id="roll-cancelled">
+          <Text className="card-title">活动已取消</Text>
+          <Text className="session__meta">
+            原因：{s.cancelReason ?? '—'}。已预约和候补的居民都已收到通知。
+          </Text>
+        </View>
+      ) : notBegun ? (
+        <View className="card" id="roll-call-off">
+          <Text className="card-title">取消活动</Text>
+          <Text className="session__meta">活动开始前可取消；已预约和候补的居民会收到取消通知和原因。</Text>
+          <View
+            id="roll-call-off-open"
+            className="btn btn--ghost"
+            hoverClass="btn--hover"
+            onClick={() => {
+              setReason('')
+              setReasonError('')
+              setCalling(true)
+            }}
+          >
+            取消本场活动
+          </View>
+        </View>
+      ) : null}
+      <ConfirmSheet
+        open={calling}
+        title="取消本场活动？"
+        confirmText="确认取消"
+        confirmId="roll-call-off-submit"
+        busy={busy}
+        onConfirm={() => void callOff()}
+        onCancel={() => setCalling(false)}
+      >
+        <Text className="wb-sheet__label">取消原因（会发给已预约的居民）</Text>
+        <Textarea
+          id="roll-call-off-reason"
+          className="form-textarea"
+          maxlength={200}
+          value={reason}
+          placeholder="如：讲师临时有事，改期另行通知"
+          placeholderClass="form-placeholder"
+          onInput={(e) => {
+            setReason(e.detail.value)
+            setReasonError('')
+          }}
+        />
+        {reasonError ? <Text className="form-field__error">{reasonError}</Text> : null}
+      </ConfirmSheet>
     </PageShell>
   )
 }
