@@ -54,6 +54,11 @@ it('gives every sub-page a titled back bar that leaves it for the nearest tab', 
       stuck.push(`${path}: no back bar titled "${title}"`)
       continue
     }
+    // Below a short page the screen stays the page's grey (Taro's own style paints it white).
+    const below = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.taro_page.taro_page_show')!).backgroundColor,
+    )
+    if (below !== 'rgb(244, 245, 247)') stuck.push(`${path}: ${below} below the page`)
     await visible(page, '#back-bar-back').click()
     const home = backFallbackOf(path).replace(/^\//, '')
     try {
