@@ -222,7 +222,7 @@ export default function PersonPage() {
     if (revealing) return
     const ok = await Taro.showModal({
       title: `拨打${person.name}的电话`,
-      content: '将显示完整号码并留存查看记录，请仅在联系本人时使用。',
+      content: '将调取完整号码拨打，并留存查看记录；请仅在联系本人时使用。',
       confirmText: '拨打',
       cancelText: '取消',
     })
@@ -231,6 +231,14 @@ export default function PersonPage() {
     try {
       const full = await api('getPerson', { params: { id: person.id }, query: { reveal: 'phone' } })
       await Taro.makePhoneCall({ phoneNumber: full.phone }).catch(() => undefined)
+      // A browser without a phone (a desk computer) dials nothing: the number, to dial by hand.
+      if (process.env.TARO_ENV === 'h5')
+        await Taro.showModal({
+          title: '拨打电话',
+          content: `如未自动拨号，请手动拨打 ${full.phone}`,
+          showCancel: false,
+          confirmText: '知道了',
+        })
     } catch (e) {
       toastError(e)
     } finally {

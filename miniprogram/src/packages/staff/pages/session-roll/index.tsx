@@ -208,7 +208,13 @@ export default function SessionRollPage() {
       </View>
 
       <View className="section-head">
-        <Text className="section-title">名单（{items.length} 人）</Text>
+        <Text className="section-title">
+          名单（{items.filter((b) => b.status !== 'cancelled').length} 人
+          {items.some((b) => b.status === 'cancelled')
+            ? `，另有 ${items.filter((b) => b.status === 'cancelled').length} 人已取消`
+            : ''}
+          ）
+        </Text>
       </View>
       {items.map((b) => (
         <View key={b.id} id={`roll-${b.id}`} className="list-item">
