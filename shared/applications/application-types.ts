@@ -144,7 +144,11 @@ export const APPLICATION_TYPES = {
         employmentType: z.enum(['flexible', 'employed_by_unit'], { error: '请选择就业形式' }),
         employerName: text('用人单位', 1, 60).optional(),
         insuredFrom: month('参保起始月'),
-        months: z.number().int().min(1, '补贴月数至少 1 个月').max(12, '一次最多申请 12 个月'),
+        months: z
+          .number()
+          .int({ error: '补贴月数应为整数' })
+          .min(1, '补贴月数至少 1 个月')
+          .max(12, '一次最多申请 12 个月'),
       })
       .strict(),
     materials: [ID_CARD, REG_CERT, { key: 'insurance_record', label: '社会保险缴费凭证', required: true }],
@@ -175,7 +179,11 @@ export const APPLICATION_TYPES = {
         businessName: text('经营主体名称', 2, 60),
         creditCode: z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, '统一社会信用代码应为 18 位'),
         registeredOn: date('注册日期'),
-        employees: z.number().int().min(0).max(1000),
+        employees: z
+          .number()
+          .int({ error: '员工人数应为整数' })
+          .min(0, '员工人数不能为负')
+          .max(1000, '员工人数不超过 1000'),
       })
       .strict(),
     materials: [ID_CARD, { key: 'business_license', label: '营业执照', required: true }],
@@ -191,7 +199,11 @@ export const APPLICATION_TYPES = {
         bank: text('贷款银行', 2, 40),
         loanAmount: money('贷款金额（元）', 3_000_000),
         loanStart: date('放款日期'),
-        loanMonths: z.number().int().min(1).max(36, '贷款期限最长 36 个月'),
+        loanMonths: z
+          .number()
+          .int({ error: '贷款期限应为整数个月' })
+          .min(1, '贷款期限至少 1 个月')
+          .max(36, '贷款期限最长 36 个月'),
       })
       .strict(),
     materials: [ID_CARD, { key: 'loan_contract', label: '借款合同', required: true }],

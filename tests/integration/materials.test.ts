@@ -37,9 +37,16 @@ it('refuses a file whose content is not what it claims, an unsupported type, and
   const fake = await upload(resident, Buffer.from('not really a png'), 'image/png')
   expect(fake.status).toBe(400)
   expect(fake.body.message).toContain('文件格式不正确')
-  expect((await upload(resident, Buffer.from('hello'), 'text/plain')).status).toBe(415)
+  // The refusals name the rule: which types, how large.
+  expect(await upload(resident, Buffer.from('hello'), 'text/plain')).toMatchObject({
+    status: 415,
+    body: { message: '只能上传 JPG、PNG 图片或 PDF 文件' },
+  })
   const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)])
-  expect((await upload(resident, big, 'image/png')).status).toBe(413)
+  expect(await upload(resident, big, 'image/png')).toMatchObject({
+    status: 413,
+    body: { message: '文件不能超过 5 MB' },
+  })
 })
 
 it('shows a file to staff of the owner’s region only', async () => {
