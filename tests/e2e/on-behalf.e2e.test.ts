@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { H5_DIR, ROOT } from '../../scripts/lib/h5-build'
+import { aPng } from '../support/images'
 import { aResident } from '../support/people'
 import { phoneWindow, visible } from '../support/phone'
 import { call, devLogin, putMe, startTestApp, type TestApp } from '../support/test-app'
@@ -66,6 +67,11 @@ it('files an application for a resident only with her consent recorded, and she 
     '五十二岁，原服装厂关闭后一直未能就业，本人行动不便。',
   )
   await visible(page, '#apply-next').click()
+  // Her ID card photographed on the visit: the file is hers, uploaded by the coordinator.
+  const chooser = page.waitForEvent('filechooser')
+  await visible(page, '#material-upload-id_card').click()
+  await (await chooser).setFiles({ name: '身份证.png', mimeType: 'image/png', buffer: aPng() })
+  await page.locator('#material-id_card:visible').getByText('已上传：身份证.png').waitFor()
   await visible(page, '#apply-next').click()
 
   // No consent chosen: stopped, told why, nothing filed.
