@@ -997,6 +997,8 @@ export interface SessionRecord {
   seq: number
   /** Scrambles seq into a 6-digit check-in code unique within the session. */
   codeSalt: number
+  /** The key that shuffles booking numbers into check-in codes (sessions from 2026-12 on). */
+  codeKey?: string
   slots: { id: string; startsAt: string; endsAt: string }[]
   keyGroups: KeyGroup[]
   regions: string[]

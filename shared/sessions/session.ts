@@ -124,6 +124,8 @@ export const sessionInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['moreDates'], message: '课程时间不能重复或重叠' })
     if (s.bookingClosesAt && s.bookingClosesAt > s.startsAt)
       ctx.addIssue({ code: 'custom', path: ['bookingClosesAt'], message: '预约截止时间不能晚于开始时间' })
+    if (s.bookingOpensAt && s.bookingOpensAt >= s.startsAt)
+      ctx.addIssue({ code: 'custom', path: ['bookingOpensAt'], message: '预约开始时间应早于活动开始时间' })
     if (s.bookingOpensAt && s.bookingClosesAt && s.bookingOpensAt >= s.bookingClosesAt)
       ctx.addIssue({ code: 'custom', path: ['bookingOpensAt'], message: '预约开始时间应早于截止时间' })
   })

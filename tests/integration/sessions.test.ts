@@ -447,6 +447,11 @@ it('lets the host call a session off before it begins: bookings cancelled, every
   expect((await call(app, 'POST', `/api/sessions/${id}/bookings`, { token: a.token, body: {} })).status).toBe(
     404,
   )
+  const resized = await call(app, 'POST', `/api/sessions/${id}/capacity`, {
+    token: host,
+    body: { capacity: 9 },
+  })
+  expect(resized.status).toBe(404)
   // A session already begun can't be called off.
   const begun = await publish(guidance())
   app.clock.set(new Date(START))
@@ -484,6 +489,16 @@ it('keeps bookings private and hosts to their own sessions', async () => {
 
 it('refuses bad sessions and bookings with a reason, changing nothing', async () => {
   const token = await as(STREET)
+  // A booking window that opens only after the start: nobody could ever book it.
+  const never = await call(app, 'POST', '/api/sessions', {
+    token,
+    body: guidance({ bookingOpensAt: '2026-12-13T01:00:00.000Z' }),
+  })
+  expect(never.status).toBe(400)
+  expect(never.body.issues).toContainEqual({
+    field: 'bookingOpensAt',
+    message: '预约开始时间应早于活动开始时间',
+  })
   const past = await call(app, 'POST', '/api/sessions', {
     token,
     body: guidance({ startsAt: '2026-12-01T01:00:00.000Z', endsAt: '2026-12-01T03:00:00.000Z' }),

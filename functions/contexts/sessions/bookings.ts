@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import { SERVICE_LABELS, SERVICES_131, type ServiceKind } from '../../../shared/followups/followup'
@@ -46,8 +47,34 @@ import { tellBooker, timeText } from './tell'
 export const bookingIdOf = (sessionId: string, personId: string) =>
   `bkg_${sessionId.slice(4)}_${personId.slice(4)}`
 
-/** Unique within a session: 7919 is coprime with 900,000, so distinct numbers give distinct codes. */
-const checkInCode = (s: SessionRecord, seq: number) => String(100_000 + ((seq * 7919 + s.codeSalt) % 900_000))
+/**
+ * A booking's 6-digit check-in code, unique within its session. Codes are the booking's number
+ * shuffled by a key of the session's own (a four-round Feistel network on 20 bits, walked back
+ * into 0…899,999): distinct numbers give distinct codes, and a resident who knows their own and
+ * a neighbour's code can't work out a third's (an absent friend checked in would count a 131
+ * service never given). Sessions published before the key existed keep their former codes: a
+ * step of 7919 from a salt.
+ */
+export const checkInCode = (s: Pick<SessionRecord, 'codeKey' | 'codeSalt'>, seq: number): string =>
+  String(100_000 + (s.codeKey ? shuffle(s.codeKey, seq % 900_000) : (seq * 7919 + s.codeSalt) % 900_000))
+
+const shuffle = (key: string, n: number): number => {
+  let x = n
+  do {
+    let left = x >> 10
+    let right = x & 1023
+    for (let round = 0; round < 4; round++) {
+      const f = createHmac('sha256', key).update(`${round}:${right}`).digest().readUInt16BE(0) & 1023
+      ;[left, right] = [right, left ^ f]
+    }
+    x = (left << 10) | right
+  } while (x >= 900_000)
+  return x
+}
+
+/** When a booking begins: a one-to-one booking at its slot. */
+const startOfBooking = (b: Pick<BookingRecord, 'slotId'>, s: SessionRecord): string =>
+  s.slots.find((x) => x.id === b.slotId)?.startsAt ?? s.startsAt
 
 const slotLock = (sessionId: string, slotId: string) => `slot:${sessionId}:${slotId}`
 
@@ -319,7 +346,7 @@ export const cancelBooking = async (deps: Deps, who: Identity, bookingId: string
       b.personId,
       {
         title: '您的预约已取消',
-        body: `${SESSION_KINDS[s.kind]}「${s.title}」（${timeText(s.startsAt)}）的预约已由${actorLabel(who)}为您取消。如有疑问请联系社区。`,
+        body: `${SESSION_KINDS[s.kind]}「${s.title}」（${timeText(startOfBooking(b, s))}）的预约已由${actorLabel(who)}为您取消。如有疑问请联系社区。`,
         link: { kind: 'bookings', id: b.id },
         dedupeKey: `booking-cancelled-by-staff:${b.id}:${b.rev + 1}`,
       },
@@ -376,7 +403,7 @@ export const cancelSession = async (deps: Deps, who: Identity, id: string, reaso
       b.personId,
       {
         title: '活动已取消',
-        body: `${SESSION_KINDS[s.kind]}「${s.title}」（${timeText(s.startsAt)}）已由${by}取消：${why}。您的预约随之取消，敬请谅解。`,
+        body: `${SESSION_KINDS[s.kind]}「${s.title}」（${timeText(startOfBooking(b, s))}，${s.place || '线上'}）已由${by}取消：${why}。您的预约随之取消，敬请谅解。`,
         link: { kind: 'bookings', id: b.id },
         dedupeKey: `session-cancelled:${b.id}`,
       },
@@ -440,7 +467,7 @@ export const promoteWaiting = async (deps: Deps, sessionId: string): Promise<num
       next.personId,
       {
         title: '候补成功，已为您保留名额',
-        body: `${SESSION_KINDS[s.kind]}「${s.title}」有名额空出，您已从候补转为预约成功。时间：${timeText(freeSlot?.startsAt ?? s.startsAt)}，请按时参加，签到码 ${next.code}。`,
+        body: `${SESSION_KINDS[s.kind]}「${s.title}」有名额空出，您已从候补转为预约成功。时间：${timeText(freeSlot?.startsAt ?? s.startsAt)}，地点：${s.place || s.onlineLink || '见活动详情'}，请按时参加，签到码 ${next.code}。`,
         link: { kind: 'bookings', id: next.id },
         dedupeKey: `booking-promoted:${next.id}:${next.rev + 1}`,
       },

@@ -84,7 +84,8 @@ export const runSessionReminders = async (
             {
               title: w === 'day_before' ? `明天${what}提醒` : `${what}即将开始`,
               body: `「${s.title}」${lesson ? `第 ${lesson + 1} 次课 ` : ''}${timeText(start)} 开始，地点：${s.place || s.onlineLink || '见活动详情'}。签到码 ${b.code}，${
-                w === 'day_before' ? '如不能参加请提前取消。' : '如不能参加请联系举办单位。'
+                // Cancelling closes before the first lesson: for later ones only the host can help.
+                w === 'day_before' && !lesson ? '如不能参加请提前取消。' : '如不能参加请联系举办单位。'
               }`,
               link: { kind: 'bookings', id: b.id },
               dedupeKey: `session-reminder:${b.id}:${key}`,

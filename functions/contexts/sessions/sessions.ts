@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import { type Identity, isStaffRole } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import { KEY_GROUPS } from '../../../shared/people/person'
@@ -123,6 +123,7 @@ export const createSession = async (deps: Deps, who: Identity, input: SessionInp
     waiting: 0,
     seq: 0,
     codeSalt: randomInt(900_000),
+    codeKey: randomBytes(16).toString('hex'),
     slots: (input.slots ?? []).map((s, i) => ({ id: `s${i + 1}`, ...s })),
     keyGroups: input.keyGroups,
     regions: input.regions,
@@ -270,6 +271,7 @@ export const changeCapacity = async (
 ): Promise<SessionView> => {
   const s = await loadSession(deps, id)
   if (!isHost(who, s)) throw new AppError('SESSION.NOT_HOST')
+  if (s.status === 'cancelled') throw new AppError('SESSION.NOT_FOUND')
   if (s.slots.length) {
     throw new AppError('REQUEST.INVALID', {
       issues: [{ field: 'capacity', message: '一对一指导的名额由时段决定，不能单独修改' }],

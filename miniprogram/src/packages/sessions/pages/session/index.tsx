@@ -217,13 +217,15 @@ export default function SessionPage() {
           <Text className="session__row-label">举办单位</Text>
           <Text className="session__row-value">{s.host}</Text>
         </View>
-        <View className="session__row">
-          <Text className="session__row-label">名额</Text>
-          <Text className="session__row-value" id="session-seats">
-            余 {s.remaining}/{s.capacity}
-            {s.waiting ? `，${s.waiting} 人候补` : ''}
-          </Text>
-        </View>
+        {s.status === 'cancelled' ? null : (
+          <View className="session__row">
+            <Text className="session__row-label">名额</Text>
+            <Text className="session__row-value" id="session-seats">
+              余 {s.remaining}/{s.capacity}
+              {s.waiting ? `，${s.waiting} 人候补` : ''}
+            </Text>
+          </View>
+        )}
         <View className="session__row">
           <Text className="session__row-label">面向</Text>
           <Text className="session__row-value">{audience || '所有居民'}</Text>

@@ -173,39 +173,41 @@ export default function SessionRollPage() {
         </View>
       ) : null}
 
-      <View className="card" id="roll-checkin">
-        <Text className="card-title">按签到码签到</Text>
-        {early ? (
-          <Text className="session__meta" id="roll-early">
-            活动开始前 1 小时起可以签到（
-            {formatSpan(new Date(opensAt).toISOString(), new Date(opensAt).toISOString()).split('–')[0]}{' '}
-            起）。
-          </Text>
-        ) : null}
-        <View className="inline-row">
-          <Input
-            id="roll-code"
-            className="form-input"
-            type="number"
-            maxlength={6}
-            value={code}
-            placeholder="6 位签到码"
-            placeholderClass="form-placeholder"
-            onInput={(e) => setCode(e.detail.value)}
-          />
-          <View
-            id="roll-code-submit"
-            className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
-            hoverClass="btn--hover"
-            onClick={() => {
-              if (!/^\d{6}$/.test(code)) toastText('签到码应为 6 位数字')
-              else void checkIn({ code })
-            }}
-          >
-            签到
+      {s.status === 'cancelled' ? null : (
+        <View className="card" id="roll-checkin">
+          <Text className="card-title">按签到码签到</Text>
+          {early ? (
+            <Text className="session__meta" id="roll-early">
+              活动开始前 1 小时起可以签到（
+              {formatSpan(new Date(opensAt).toISOString(), new Date(opensAt).toISOString()).split('–')[0]}{' '}
+              起）。
+            </Text>
+          ) : null}
+          <View className="inline-row">
+            <Input
+              id="roll-code"
+              className="form-input"
+              type="number"
+              maxlength={6}
+              value={code}
+              placeholder="6 位签到码"
+              placeholderClass="form-placeholder"
+              onInput={(e) => setCode(e.detail.value)}
+            />
+            <View
+              id="roll-code-submit"
+              className={`btn btn--primary${busy ? ' btn--disabled' : ''}`}
+              hoverClass="btn--hover"
+              onClick={() => {
+                if (!/^\d{6}$/.test(code)) toastText('签到码应为 6 位数字')
+                else void checkIn({ code })
+              }}
+            >
+              签到
+            </View>
           </View>
         </View>
-      </View>
+      )}
 
       <View className="section-head">
         <Text className="section-title">

@@ -1,7 +1,7 @@
 import type { BookingView, SessionView } from '@shared/sessions/session'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useCallback, useEffect, useState } from 'react'
+import { Fragment, useCallback, useEffect, useState } from 'react'
 import { api, errorMessage } from '../../../../api/client'
 import type { SessionStatsReply } from '../../../../api/types'
 import { ChoiceChips } from '../../../../components/Form'
@@ -161,8 +161,10 @@ export default function StaffSessionsPage() {
                 >
                   <View className="list-item__head">
                     <Text className="list-item__title">{s.title}</Text>
-                    <Text className={`tag ${s.status === 'ended' ? 'tag--muted' : 'tag--accent'}`}>
-                      {s.kindLabel}
+                    <Text
+                      className={`tag ${s.status === 'ended' || s.status === 'cancelled' ? 'tag--muted' : 'tag--accent'}`}
+                    >
+                      {s.status === 'cancelled' ? `${s.kindLabel} · 已取消` : s.kindLabel}
                     </Text>
                   </View>
                   <Text className="session__meta">
@@ -261,10 +263,13 @@ export default function StaffSessionsPage() {
                           ['代约', r.staff],
                         ] as const
                       ).map(([who, n], i) => (
-                        <Text key={who} className="nowrap">
+                        <Fragment key={who}>
+                          {/* The separator outside the unbreakable figure: the line may break there. */}
                           {i ? ' · ' : ''}
-                          {who} {n.noShowRate === null ? '—' : `${n.noShowRate}%`}（{n.noShows}/{n.booked}）
-                        </Text>
+                          <Text className="nowrap">
+                            {who} {n.noShowRate === null ? '—' : `${n.noShowRate}%`}（{n.noShows}/{n.booked}）
+                          </Text>
+                        </Fragment>
                       ))}
                     </Text>
                   </View>
