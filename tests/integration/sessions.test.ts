@@ -232,6 +232,9 @@ it('counts a training course once enough of its dates are attended', async () =>
     body: { code: seat.body.code, date: 0 },
   })
   expect((await call(app, 'GET', '/api/me/services', { token: a.token })).body.counts.training).toBe(0)
+  // 我的预约 says how far: one lesson of two.
+  const mine = await call(app, 'GET', '/api/me/bookings', { token: a.token })
+  expect(mine.body.items[0]).toMatchObject({ status: 'attended', statusLabel: '已签到 1/2 次课' })
   app.clock.set(new Date('2026-12-13T01:05:00.000Z'))
   const second = await call(app, 'POST', `/api/sessions/${id}/attendance`, {
     token: host,

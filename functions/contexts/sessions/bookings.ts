@@ -108,7 +108,11 @@ export const toBookingView = (
     endsAt: slot?.endsAt ?? b.endsAt,
     place: b.place,
     status: b.status,
-    statusLabel: BOOKING_STATUSES[b.status],
+    // A course attended in part says how far: 已签到 1/3 次课.
+    statusLabel:
+      b.status === 'attended' && s && s.dates.length > 1
+        ? `已签到 ${b.attendedDates.length}/${s.dates.length} 次课`
+        : BOOKING_STATUSES[b.status],
     code: extra.showCode === false ? null : b.code,
     slot,
     waitingPosition: extra.waitingPosition ?? null,
@@ -505,7 +509,11 @@ export const listMyBookings = async (deps: Deps, who: Identity): Promise<{ items
   const past = mine.filter((b) => b.endsAt <= now)
   const items: BookingView[] = []
   for (const b of [...coming, ...past]) {
-    const s = b.slotId ? ((await deps.store.get(sessions, b.sessionId)) ?? undefined) : undefined
+    // Read for a slot's time, or a course's number of lessons.
+    const s =
+      b.slotId || b.kind === 'training'
+        ? ((await deps.store.get(sessions, b.sessionId)) ?? undefined)
+        : undefined
     items.push(
       toBookingView(b, now, deps.env, s, {
         waitingPosition: b.status === 'waiting' ? await waitingPosition(deps, b) : null,
