@@ -63,6 +63,34 @@ it('shows a file to staff of the owner’s region only', async () => {
   expect(await get(await devLogin(app, { openid: 'mat-other', role: 'resident' }))).toBe(404)
 })
 
+it('gives the resident the photo staff uploaded for them on a visit', async () => {
+  const me = await call(app, 'GET', '/api/me', { token: resident })
+  const coord = await devLogin(app, {
+    openid: 'mat-coord-visit',
+    role: 'coordinator',
+    region: me.body.community,
+  })
+  const up = await fetch(
+    `${app.baseUrl}/api/files?name=${encodeURIComponent('身份证.png')}&personId=${me.body.id}`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${coord}`, 'content-type': 'image/png' },
+      body: new Uint8Array(PNG),
+    },
+  ).then(async (r) => ({ status: r.status, body: await r.json() }))
+  expect(up.status).toBe(201)
+  const res = await fetch(`${app.baseUrl}/api/files/${up.body.id}`, {
+    headers: { authorization: `Bearer ${resident}` },
+  })
+  expect(res.status).toBe(200)
+  // Another resident still can't.
+  const other = await devLogin(app, { openid: 'mat-other-2', role: 'resident' })
+  expect(
+    (await fetch(`${app.baseUrl}/api/files/${up.body.id}`, { headers: { authorization: `Bearer ${other}` } }))
+      .status,
+  ).toBe(404)
+})
+
 it('attaches materials to an application and names what is still missing', async () => {
   const up = await upload(resident, PNG, 'image/png')
   const res = await call(app, 'POST', '/api/applications', {

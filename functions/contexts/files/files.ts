@@ -190,14 +190,21 @@ export const importCloudFile = async (
   }
 }
 
-/** The owner, or staff whose region holds the owner's community; audited, as materials are personal. */
+/**
+ * Whose file it is — the uploader, or the person it belongs to (staff may upload a resident's
+ * ID photo on a visit: it is the resident's) — or staff whose region holds that person's
+ * community; audited, as materials are personal.
+ */
 export const downloadMaterial = async (deps: Deps, who: Identity, id: string) => {
   const file = await deps.store.get(files, id)
   const at = deps.clock.now()
   let allowed = false
   if (file) {
     const person = await deps.store.get(persons, file.personId)
-    allowed = file.owner === `wx:${who.openid}` || (person !== null && staffCanSee(who, person))
+    allowed =
+      file.owner === `wx:${who.openid}` ||
+      person?.accountId === `wx:${who.openid}` ||
+      (person !== null && staffCanSee(who, person))
   }
   if (!file || !allowed) {
     await recordAudit(deps.store, at, who, { action: 'file.download', subject: id, result: 'refused' })
