@@ -135,6 +135,12 @@ describe('a zero-employment household', () => {
       message: '上岗日期不能晚于今天：上岗后再登记安置',
     })
     expect((await app.deps.store.get(placementCases, caseId))?.status).toBe('open')
+    const before = await call(app, 'POST', `/api/placement-cases/${caseId}/placement`, {
+      token: coord,
+      body: { personId: 'psn_t0000001', employer: '海安镇环卫所', post: '保洁员', startedOn: '2020-01-01' },
+    })
+    expect(before.status).toBe(400)
+    expect((await app.deps.store.get(placementCases, caseId))?.status).toBe('open')
   })
 
   it('closes only with a recorded placement, which employs that person', async () => {

@@ -443,6 +443,11 @@ export const recordPlacement = async (deps: Deps, who: Identity, id: string, inp
     throw new AppError('REQUEST.INVALID', {
       issues: [{ field: 'startedOn', message: '上岗日期不能晚于今天：上岗后再登记安置' }],
     })
+  // …and one begun before the case opened was not this case's placement: the household had work.
+  if (input.startedOn < shanghaiDate(new Date(c.openedAt)))
+    throw new AppError('REQUEST.INVALID', {
+      issues: [{ field: 'startedOn', message: '上岗日期不能早于个案开立日期；开立前已就业的，请更正就业状态' }],
+    })
   const placed = await deps.store.transaction(async (tx) => {
     const done = await placeInCase(tx, c, input, actorLabel(who), now)
     if (!done) throw new AppError('CASE.CLOSED')

@@ -18,16 +18,18 @@ export const showFormErrors = (): void => {
   // Brief: the messages themselves are beside the fields, and a toast lingering mid-screen would
   // cover the ones below the first.
   void Taro.showToast({ title: '请检查填写内容', icon: 'none', duration: 1200 })
-  // After React has rendered the messages: the first refused field, its label and its message,
-  // mid-screen (not under the title bar). H5 positions by the element itself: Taro's
-  // pageScrollTo measures it against its card there, not the page.
-  setTimeout(() => {
-    if (process.env.TARO_ENV === 'h5') {
-      document.querySelector('.form-field--error')?.scrollIntoView({ block: 'center', behavior: 'smooth' })
-      return
-    }
-    void Taro.pageScrollTo({ selector: '.form-field--error', duration: 200, offsetTop: -120 }).catch(
-      () => undefined,
-    )
-  }, 60)
+  // After React has rendered the messages: the first refused field.
+  setTimeout(() => scrollToField('.form-field--error'), 60)
+}
+
+/**
+ * Bring a field (its label and message) mid-screen, not under the title bar. H5 positions by the
+ * element itself: Taro's pageScrollTo measures it against its card there, not the page.
+ */
+export const scrollToField = (selector: string): void => {
+  if (process.env.TARO_ENV === 'h5') {
+    document.querySelector(selector)?.scrollIntoView({ block: 'center', behavior: 'smooth' })
+    return
+  }
+  void Taro.pageScrollTo({ selector, duration: 200, offsetTop: -120 }).catch(() => undefined)
 }

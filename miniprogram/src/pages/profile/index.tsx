@@ -32,7 +32,7 @@ import {
 import { isLoginError, useMe } from '../../hooks/useMe'
 import { formatDate, formatDateTime, todayInChina } from '../../utils/format'
 import { goLogin } from '../../utils/nav'
-import { toastError, toastText } from '../../utils/toast'
+import { scrollToField, toastError, toastText } from '../../utils/toast'
 import './index.scss'
 import { confirmDiscard } from '../../utils/leave'
 
@@ -349,7 +349,7 @@ export default function ProfilePage() {
   useEffect(() => {
     if (!me || !focus) return
     const t = setTimeout(() => {
-      void Taro.pageScrollTo({ selector: `#${focus}`, offsetTop: -56, duration: 300 }).catch(() => undefined)
+      scrollToField(`#${focus}`)
     }, 300)
     return () => clearTimeout(t)
   }, [me, focus])
@@ -402,8 +402,7 @@ export default function ProfilePage() {
     const order = Object.keys(FIELD_ANCHORS)
     const first = order.find((k) => k in found)
     const anchor = first ? FIELD_ANCHORS[first] : undefined
-    if (anchor)
-      void Taro.pageScrollTo({ selector: `#${anchor}`, offsetTop: -56, duration: 200 }).catch(() => undefined)
+    if (anchor) scrollToField(`#${anchor}`)
   }
 
   const confirmLeave = () => confirmDiscard(dirty)
@@ -770,7 +769,7 @@ export default function ProfilePage() {
             <Input
               id="profile-expected-pay"
               className="form-input"
-              type="number"
+              type="digit"
               maxlength={7}
               value={form.expectedPay}
               placeholder="如：5000"

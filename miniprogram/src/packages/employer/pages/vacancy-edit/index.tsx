@@ -225,7 +225,7 @@ export default function VacancyEditPage() {
             <Input
               id="vacancy-count"
               className="form-input"
-              type="number"
+              type="digit"
               maxlength={3}
               value={form.count}
               onInput={(e) => set('count', e.detail.value)}
@@ -238,7 +238,7 @@ export default function VacancyEditPage() {
             <Input
               id="vacancy-salary-min"
               className="form-input"
-              type="number"
+              type="digit"
               maxlength={7}
               value={form.salaryMin}
               placeholder="最低"
@@ -249,7 +249,7 @@ export default function VacancyEditPage() {
             <Input
               id="vacancy-salary-max"
               className="form-input"
-              type="number"
+              type="digit"
               maxlength={7}
               value={form.salaryMax}
               placeholder="最高"

@@ -142,7 +142,7 @@ export default function CountySettingsPage() {
     <Input
       id={id}
       className="form-input wb-age"
-      type="number"
+      type="digit"
       maxlength={3}
       disabled={!mayEdit}
       value={form[key]}

@@ -14,7 +14,7 @@ import { useSession } from '../../../../hooks/useSession'
 import { formatDate, todayInChina } from '../../../../utils/format'
 import { confirmDiscard } from '../../../../utils/leave'
 import { goBackOr } from '../../../../utils/nav'
-import { toastText } from '../../../../utils/toast'
+import { showFormErrors, toastText } from '../../../../utils/toast'
 import { TaskBadges } from '../../components/TaskRow'
 import {
   backToWorkbench,
@@ -189,6 +189,7 @@ export default function FollowupPage() {
     if (!parsed.ok || hasErrors(found)) {
       setErrors(found)
       setFormError('请按提示补充后再提交')
+      showFormErrors()
       return
     }
     setBusy(true)

@@ -152,7 +152,7 @@ function ConditionEditor({
           <View className="form-unit-row">
             <Input
               className="form-input"
-              type="number"
+              type="digit"
               maxlength={3}
               value={c.minMonths === undefined ? '' : String(c.minMonths)}
               placeholder="不限"
@@ -168,7 +168,7 @@ function ConditionEditor({
           <Text className="form-unit">满</Text>
           <Input
             className="form-input"
-            type="number"
+            type="digit"
             maxlength={3}
             value={c.min === undefined ? '' : String(c.min)}
             onInput={(e) => onChange({ ...c, min: num(e.detail.value) })}
@@ -201,7 +201,7 @@ function ConditionEditor({
               <Text className="form-unit">{g === 'male' ? '男' : '女'}</Text>
               <Input
                 className="form-input"
-                type="number"
+                type="digit"
                 maxlength={3}
                 value={bound(c.min, g)}
                 placeholder="最小"
@@ -210,7 +210,7 @@ function ConditionEditor({
               <Text className="form-unit">至</Text>
               <Input
                 className="form-input"
-                type="number"
+                type="digit"
                 maxlength={3}
                 value={bound(c.max, g)}
                 placeholder="最大"

@@ -24,7 +24,7 @@ import {
 import { useSession } from '../../../../hooks/useSession'
 import { todayInChina } from '../../../../utils/format'
 import { confirmDiscard } from '../../../../utils/leave'
-import { toastError, toastText } from '../../../../utils/toast'
+import { showFormErrors, toastError, toastText } from '../../../../utils/toast'
 import { addToHousehold, isPersonId, personPath } from '../../followups'
 import { FOLLOWUP_DESK, staffGate } from '../../StaffGate'
 import '../../staff.scss'
@@ -139,7 +139,7 @@ export default function RegisterPersonPage() {
     const found = { ...(parsed.ok ? {} : normaliseListErrors(parsed.errors)), ...early }
     if (hasErrors(found) || !parsed.ok) {
       setErrors(found)
-      toastText('请检查填写内容')
+      showFormErrors()
       return
     }
     setSaving(true)

@@ -352,7 +352,7 @@ export default function SessionEditPage() {
             <Input
               id="session-capacity"
               className="form-input"
-              type="number"
+              type="digit"
               value={form.capacity}
               placeholder="如：30"
               placeholderClass="form-placeholder"

@@ -258,7 +258,7 @@ export default function SessionRollPage() {
             <Input
               id="roll-capacity-input"
               className="form-input"
-              type="number"
+              type="digit"
               value={capacity}
               placeholder={`现为 ${s.capacity}`}
               placeholderClass="form-placeholder"

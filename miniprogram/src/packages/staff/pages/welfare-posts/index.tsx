@@ -216,7 +216,7 @@ export default function WelfarePostsPage() {
             <Input
               id="welfare-count"
               className="form-input"
-              type="number"
+              type="digit"
               value={form.count}
               placeholder="如：5"
               placeholderClass="form-placeholder"
@@ -227,7 +227,7 @@ export default function WelfarePostsPage() {
             <Input
               id="welfare-subsidy"
               className="form-input"
-              type="number"
+              type="digit"
               value={form.subsidyPerMonth}
               placeholder="如：1800"
               placeholderClass="form-placeholder"
@@ -238,7 +238,7 @@ export default function WelfarePostsPage() {
             <Input
               id="welfare-term"
               className="form-input"
-              type="number"
+              type="digit"
               value={form.termMonths}
               placeholderClass="form-placeholder"
               onInput={(e) => set('termMonths', e.detail.value)}
