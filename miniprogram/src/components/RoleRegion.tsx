@@ -12,7 +12,8 @@ export default function RoleRegion({
 }) {
   return (
     <Text className="staff__region">
-      <Text className="nowrap">{info.roleLabel} · </Text>
+      <Text className="nowrap">{info.roleLabel}</Text>
+      {' · '}
       <Text className="nowrap">{info.regionName ?? info.region ?? ''}</Text>
     </Text>
   )

@@ -74,7 +74,9 @@ function NoticeItem({ item, sent, onSent }: ItemProps) {
       <Text className="notice-item__type">{item.typeLabel}</Text>
       <View className="list-item__foot">
         <Text>
-          {item.communityName ? <Text className="nowrap">{item.communityName} · </Text> : null}
+          {/* The line may break at the separator (outside the unbreakable parts), not inside them. */}
+          {item.communityName ? <Text className="nowrap">{item.communityName}</Text> : null}
+          {item.communityName ? ' · ' : null}
           <Text className="nowrap">公示期至 {formatDate(item.endsAt)}</Text>
         </Text>
         {!open && !sent ? (

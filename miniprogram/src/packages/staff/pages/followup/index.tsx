@@ -234,8 +234,8 @@ export default function FollowupPage() {
           {task ? <TaskBadges task={task} /> : null}
         </View>
         <Text className="wb-person__sub">
-          <Text className="nowrap">{person.communityName ?? '本辖区'} · </Text>
-          现登记为{employmentLabel(person.employmentStatus)}
+          <Text className="nowrap">{person.communityName ?? '本辖区'}</Text>
+          {' · '}现登记为{employmentLabel(person.employmentStatus)}
           {person.employmentSince ? (
             <Text className="nowrap">（{formatDate(person.employmentSince)} 起）</Text>
           ) : null}
