@@ -328,6 +328,9 @@ export default function ApplyPage() {
           toastText('请检查填写内容')
           go(1)
         } else setProblem({ message: errorMessage(e) })
+      } else if (code === 'APPLICATION.ALREADY_REGISTERED') {
+        // Nothing to retry: the registration is held already.
+        setProblem({ message: errorMessage(e) })
       } else {
         setProblem({ message: `${errorMessage(e)}。可直接再次提交，不会重复申请。` })
       }
@@ -353,6 +356,9 @@ export default function ApplyPage() {
     : me.status === 'done'
       ? me.me
       : null
+  // Holding an unemployment registration still: applying for it again makes no sense.
+  const alreadyRegistered =
+    type === 'unemployment_registration' && !!person?.registration && !person.registration.endedAt
 
   if (created) {
     return (
@@ -447,6 +453,15 @@ export default function ApplyPage() {
                   </Text>
                 )}
               </View>
+              {alreadyRegistered ? (
+                <View className="note" id="apply-already-registered">
+                  <Text className="note__title">已办理失业登记</Text>
+                  <Text>
+                    {behalfId ? '申请人' : '您'}已持有失业登记（登记证 {person.registration!.certificateNo}
+                    ），无需重复申请；找到工作后由社区办理就业登记。
+                  </Text>
+                </View>
+              ) : null}
               {spec.needsRegistration && !person.registration ? (
                 <View className="note" id="apply-needs-registration">
                   <Text className="note__title">需先办理失业登记</Text>
@@ -464,9 +479,15 @@ export default function ApplyPage() {
           <View className="form-actions">
             <View
               id="apply-next"
-              className={`btn btn--primary${person ? '' : ' btn--disabled'}`}
+              className={`btn btn--primary${person && !alreadyRegistered ? '' : ' btn--disabled'}`}
               hoverClass="btn--hover"
-              onClick={() => (person ? go(1) : toastText('请先完成身份确认'))}
+              onClick={() =>
+                alreadyRegistered
+                  ? toastText('已办理失业登记，无需重复申请')
+                  : person
+                    ? go(1)
+                    : toastText('请先完成身份确认')
+              }
             >
               下一步
             </View>
