@@ -666,14 +666,20 @@ export const deductions = defineCollection<DeductionRecord>()({
 export interface PlacementCaseRecord {
   id: string
   kind: 'zero_employment' | 'immediate_72h'
-  status: 'open' | 'placed'
+  /** closed: a 72-hour case whose person left the labour market (退出跟踪) before a placement. */
+  status: 'open' | 'placed' | 'closed'
   householdId: string | null
   personIds: string[]
   community: string
   openedAt: string
   deadline: string
   level: 'community' | 'street' | 'county'
-  history: { at: string; action: 'opened' | 'escalated' | 'placed'; level: string; note?: string }[]
+  history: {
+    at: string
+    action: 'opened' | 'escalated' | 'placed' | 'closed'
+    level: string
+    note?: string
+  }[]
   placement: {
     personId: string
     employer: string

@@ -208,6 +208,29 @@ describe('the 72-hour commitment', () => {
     await watch()
     expect(await level()).toBe('street')
   })
+
+  it('ends with the person leaving the labour market: no longer climbs, and a return opens a new one', async () => {
+    await at(300 * H)
+    const person = aPersonRecord(10, { birthDate: '1976-06-06' })
+    await app.deps.store.insert(persons, person)
+    const opened = await call(app, 'POST', `/api/people/${person.id}/immediate-commitment`, { token: coord })
+    const left = await call(app, 'POST', `/api/people/${person.id}/exit`, {
+      token: coord,
+      body: { reason: 'moved_away', date: '2026-12-22' },
+    })
+    expect(left.status).toBe(200)
+    const closed = await app.deps.store.get(placementCases, opened.body.id)
+    expect(closed?.status).toBe('closed')
+    expect(closed?.history.at(-1)).toMatchObject({ action: 'closed' })
+    await at(400 * H)
+    await watch()
+    expect((await app.deps.store.get(placementCases, opened.body.id))?.level).toBe('community')
+    expect(
+      (await call(app, 'GET', '/api/placement-cases', { token: coord })).body.items.map(
+        (c: { id: string }) => c.id,
+      ),
+    ).not.toContain(opened.body.id)
+  })
 })
 
 describe('the month end', () => {

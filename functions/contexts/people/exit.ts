@@ -2,12 +2,14 @@ import type { Identity } from '../../../shared/auth/identity'
 import { AppError } from '../../../shared/errors'
 import { periodOf } from '../../../shared/followups/followup'
 import type { PersonExitInput, PersonView } from '../../../shared/people/person'
+import { EXIT_REASONS } from '../../../shared/people/person'
 import { shanghaiDate } from '../../platform/time'
 import type { Deps } from '../../runtime/deps'
 import { followupTasks, persons } from '../../store/collections'
 import { findAll } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
+import { closeCasesOnExit } from '../placement/placement-cases'
 import { staffPersonView } from './get-person'
 import { staffCanSee } from './person-access'
 
@@ -47,6 +49,7 @@ export const recordPersonExit = async (
   })
   for (const t of open.filter((t) => t.period >= from))
     await deps.store.update(followupTasks, t.id, { status: 'exempt' }, { expect: { status: 'open' } })
+  await closeCasesOnExit(deps, saved, `退出跟踪：${EXIT_REASONS[input.reason]}`, now)
   await recordAudit(deps.store, at, who, {
     action: 'person.exit',
     subject: personId,

@@ -16,7 +16,7 @@ import {
   placementCases,
 } from '../../store/collections'
 import { DuplicateKeyError, type Page, type Store } from '../../store/port'
-import { scanPages } from '../../store/scan'
+import { findAll, scanPages } from '../../store/scan'
 import { actorLabel } from '../applications/application-mapper'
 import { recordAudit } from '../audit/record-audit'
 import { inboxNotifier } from '../inbox/notifier'
@@ -353,6 +353,33 @@ export interface PlacementInput {
 }
 
 /**
+ * A person left the labour market (退出跟踪): their open 72-hour case ends there, unplaced — it
+ * would otherwise climb to the street and the county for someone no longer to be placed. The
+ * case lock goes with it, so a return opens a new one. (A household's case follows the household:
+ * the next watch decides on its members.)
+ */
+export const closeCasesOnExit = async (deps: Deps, person: PersonRecord, note: string, now: string) => {
+  const open = await findAll(deps.store, placementCases, {
+    where: [
+      { field: 'status', op: 'eq', value: 'open' },
+      { field: 'community', op: 'eq', value: person.community },
+    ],
+    orderBy: [{ field: 'deadline', dir: 'asc' }],
+  })
+  for (const c of open.filter((x) => x.kind === 'immediate_72h' && x.personIds.includes(person.id))) {
+    await deps.store.transaction(async (tx) => {
+      const done = await tx.update(
+        placementCases,
+        c.id,
+        { status: 'closed', history: [...c.history, { at: now, action: 'closed', level: c.level, note }] },
+        { expect: { status: 'open' } },
+      )
+      if (done) await tx.delete(meta, lockKey(c.kind, person.id))
+    })
+  }
+}
+
+/**
  * Close an open case with the placement, inside the caller's transaction: the case, the placed
  * person's employment, and the case lock move together. Returns null when the case was closed
  * meanwhile (someone else placed first).
@@ -446,7 +473,9 @@ export const recordPlacement = async (deps: Deps, who: Identity, id: string, inp
   // …and one begun before the case opened was not this case's placement: the household had work.
   if (input.startedOn < shanghaiDate(new Date(c.openedAt)))
     throw new AppError('REQUEST.INVALID', {
-      issues: [{ field: 'startedOn', message: '上岗日期不能早于个案开立日期；开立前已就业的，请更正就业状态' }],
+      issues: [
+        { field: 'startedOn', message: '上岗日期不能早于个案开立日期；开立前已就业的，请更正就业状态' },
+      ],
     })
   const placed = await deps.store.transaction(async (tx) => {
     const done = await placeInCase(tx, c, input, actorLabel(who), now)
