@@ -9,6 +9,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { STATUS_TONE, TIMELINE_ACTIONS } from '../forms/application-fields'
 import { formatDateTime } from '../utils/format'
+import { confirmDiscard } from '../utils/leave'
 
 export function StatusBadge({
   status,
@@ -137,6 +138,8 @@ interface SheetProps {
   busy?: boolean
   onConfirm: () => void
   onCancel: () => void
+  /** Something typed in the sheet: closing it (取消, or a tap beside it) asks first. */
+  dirty?: boolean
 }
 
 /** A bottom sheet asking to confirm an action that cannot be undone. */
@@ -150,10 +153,18 @@ export function ConfirmSheet({
   busy,
   onConfirm,
   onCancel,
+  dirty = false,
 }: SheetProps) {
   if (!open) return null
+  // A tap beside the sheet can be meant for what lies under it (the back bar): typing is kept
+  // unless the person says to drop it.
+  const dismiss = async () => {
+    if (busy) return
+    if (dirty && !(await confirmDiscard(true))) return
+    onCancel()
+  }
   return (
-    <View className="sheet-mask" catchMove onClick={() => (busy ? undefined : onCancel())}>
+    <View className="sheet-mask" catchMove onClick={() => void dismiss()}>
       <View className="sheet" onClick={(e) => e.stopPropagation()}>
         <Text className="sheet__title">{title}</Text>
         {children ? <View className="sheet__body">{children}</View> : null}
@@ -161,7 +172,7 @@ export function ConfirmSheet({
           <View
             className={`btn btn--plain${busy ? ' btn--disabled' : ''}`}
             hoverClass="btn--hover"
-            onClick={() => (busy ? undefined : onCancel())}
+            onClick={() => void dismiss()}
           >
             取消
           </View>

@@ -252,6 +252,7 @@ export default function DeductionsPage() {
         title="撤销扣分"
         confirmText="撤销"
         confirmId="deduction-cancel-submit"
+        dirty={cancelReason.trim() !== ''}
         busy={busy}
         onConfirm={() => void cancel()}
         onCancel={() => setCancelling(null)}

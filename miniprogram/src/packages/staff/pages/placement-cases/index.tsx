@@ -242,6 +242,7 @@ export default function PlacementCasesPage() {
         title="登记安置"
         confirmText="登记"
         confirmId="case-place-submit"
+        dirty={dirty}
         busy={busy}
         onConfirm={() => void submit()}
         onCancel={() => setPlacing(null)}

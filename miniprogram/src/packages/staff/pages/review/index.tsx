@@ -312,6 +312,7 @@ export default function ReviewPage() {
             : `确认${decision === 'reject' ? labels.reject : labels.approve}`
         }
         confirmId="review-confirm"
+        dirty={reason.trim() !== ''}
         danger={decision === 'reject'}
         busy={busy}
         onConfirm={() => void confirm()}

@@ -307,6 +307,7 @@ export default function SessionRollPage() {
         title="取消本场活动？"
         confirmText="确认取消"
         confirmId="roll-call-off-submit"
+        dirty={reason.trim() !== ''}
         busy={busy}
         onConfirm={() => void callOff()}
         onCancel={() => setCalling(false)}
