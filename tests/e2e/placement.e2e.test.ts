@@ -65,6 +65,10 @@ it('a 72-hour commitment made on the person card is closed by recording the plac
   await expect(visible(page, '.sheet').innerText()).resolves.toContain('请填写安置单位')
   await visible(page, '#case-employer input').fill('海安镇城市管理办公室')
   await visible(page, '#case-post input').fill('社区保洁员')
+  // A tap where the back bar lies under the sheet's shade asks before dropping the typing.
+  await page.mouse.click(30, 22)
+  await page.getByText('继续填写', { exact: true }).click()
+  await expect(visible(page, '#case-employer input').inputValue()).resolves.toBe('海安镇城市管理办公室')
   await shot(page, 'place-sheet')
   await visible(page, '#case-place-submit').click()
   await visible(page, '#cases-empty').waitFor()
