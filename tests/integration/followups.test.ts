@@ -1,5 +1,6 @@
 import { runFollowupMonthly } from '../../functions/contexts/followups/monthly-run'
 import { createLogger } from '../../functions/platform/logger'
+import { shanghaiDate } from '../../functions/platform/time'
 import {
   type FollowupTaskRecord,
   followupTasks,
@@ -199,6 +200,23 @@ describe('the coordinator’s workbench', () => {
     await give('referral')
     const done = await give('training')
     expect(done.body.short).toEqual([])
+  })
+
+  it('leaves a person who left the labour market off the 131 list', async () => {
+    const leaving = people.filter(
+      (p) => p.community === '320621100001' && p.employmentStatus === 'unemployed',
+    )[1]!
+    const listed = async () =>
+      (await call(app, 'GET', '/api/followups/short-of-131', { token: coord })).body.items.map(
+        (i: { personId: string }) => i.personId,
+      )
+    expect(await listed()).toContain(leaving.id)
+    const left = await call(app, 'POST', `/api/people/${leaving.id}/exit`, {
+      token: coord,
+      body: { reason: 'retired', date: shanghaiDate(app.clock.now()) },
+    })
+    expect(left.status).toBe(200)
+    expect(await listed()).not.toContain(leaving.id)
   })
 })
 

@@ -294,7 +294,7 @@ export const serviceTally = async (deps: Deps, personId: string, year: number) =
   return { year, counts, required: SERVICES_131, short }
 }
 
-/** Unemployed persons of the caller's region still short of 1-3-1 this year. */
+/** Unemployed persons of the caller's region, still followed, short of 1-3-1 this year. */
 export const listShortOf131 = async (deps: Deps, who: Identity, cursor?: string) => {
   const region = scopeOf(who)
   const year = Number(shanghaiDate(deps.clock.now()).slice(0, 4))
@@ -309,6 +309,8 @@ export const listShortOf131 = async (deps: Deps, who: Identity, cursor?: string)
   })
   const items = []
   for (const p of page.items) {
+    // Left the labour market (退出跟踪): no 131 services are owed any more.
+    if (p.exit) continue
     const tally = await serviceTally(deps, p.id, year)
     if (tally.short.length)
       items.push({
