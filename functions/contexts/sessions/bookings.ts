@@ -73,7 +73,7 @@ const shuffle = (key: string, n: number): number => {
 }
 
 /** When a booking begins: a one-to-one booking at its slot. */
-const startOfBooking = (b: Pick<BookingRecord, 'slotId'>, s: SessionRecord): string =>
+export const startOfBooking = (b: Pick<BookingRecord, 'slotId'>, s: SessionRecord): string =>
   s.slots.find((x) => x.id === b.slotId)?.startsAt ?? s.startsAt
 
 const slotLock = (sessionId: string, slotId: string) => `slot:${sessionId}:${slotId}`
@@ -272,13 +272,12 @@ export const bookSession = async (
     await recordAudit(deps.store, at, who, { action: 'booking.on_behalf', subject: id, result: 'ok' })
     // Booked on a phone call: the resident reads when, where and their code in the app too.
     const r = made.record
-    const slot = r.slotId ? s.slots.find((x) => x.id === r.slotId) : undefined
     await tellBooker(
       deps,
       person.id,
       {
         title: r.status === 'confirmed' ? '工作人员已为您预约' : '工作人员已为您登记候补',
-        body: `${SESSION_KINDS[s.kind]}「${s.title}」，时间：${timeText(slot?.startsAt ?? s.startsAt)}，地点：${r.place || '见活动详情'}。${
+        body: `${SESSION_KINDS[s.kind]}「${s.title}」，时间：${timeText(startOfBooking(r, s))}，地点：${r.place || '见活动详情'}。${
           r.status === 'confirmed'
             ? `签到码 ${r.code}，如不能参加请提前取消或告知社区。`
             : `您在候补第 ${made.position ?? 1} 位，有名额空出时会通知您。`

@@ -5,7 +5,7 @@ import type { Deps } from '../../runtime/deps'
 import type { Trigger } from '../../runtime/scheduled'
 import { type BookingRecord, bookers, bookings, type SessionRecord, sessions } from '../../store/collections'
 import { findAll } from '../../store/scan'
-import { releaseOpenBooking } from './bookings'
+import { releaseOpenBooking, startOfBooking } from './bookings'
 import { tellBooker, timeText } from './tell'
 
 /**
@@ -30,26 +30,11 @@ export const runSessionReminders = async (
   const now = at.toISOString()
   const today = shanghaiDate(at)
   const tomorrow = shanghaiDate(new Date(at.getTime() + 24 * HOUR))
-  // Sessions starting before the end of tomorrow (Shanghai) and not started yet.
+  // The end of tomorrow (Shanghai): anything starting before it may be due a reminder.
   const horizon = new Date(Date.parse(`${tomorrow}T00:00:00+08:00`) + 24 * HOUR).toISOString()
-  // Sessions starting before the end of tomorrow and not over: a one-to-one slot may start hours
-  // after its session did, so those begun since yesterday are read too.
-  const soon = (
-    await findAll(
-      deps.store,
-      sessions,
-      {
-        where: [
-          { field: 'startsAt', op: 'gt', value: new Date(at.getTime() - 24 * HOUR).toISOString() },
-          { field: 'startsAt', op: 'lt', value: horizon },
-        ],
-        orderBy: [{ field: 'startsAt', dir: 'asc' }],
-      },
-      Number.POSITIVE_INFINITY,
-    )
-  ).filter((s) => s.endsAt > now)
-  // A course's later lessons: the course began days ago and runs on; each lesson is reminded.
-  const courses = (
+  // Sessions not over with something still to start before then: the session itself, a
+  // one-to-one slot hours after it began, or a course's later lesson days after.
+  const due = (
     await findAll(
       deps.store,
       sessions,
@@ -62,9 +47,13 @@ export const runSessionReminders = async (
       },
       Number.POSITIVE_INFINITY,
     )
-  ).filter((s) => s.dates.length > 1 && !soon.some((x) => x.id === s.id))
+  ).filter((s) =>
+    [...s.dates.map((d) => d.startsAt), ...s.slots.map((x) => x.startsAt)].some(
+      (start) => start > now && start < horizon,
+    ),
+  )
   let reminded = 0
-  for (const s of [...soon, ...courses]) {
+  for (const s of due) {
     if (s.status !== 'published') continue
     const booked = await bookedOf(deps, s)
     for (const b of booked) {
@@ -105,13 +94,10 @@ export const runSessionReminders = async (
 }
 
 /** When a booking has something to attend: a one-to-one one at its slot, a course at each lesson. */
-const startsOf = (b: BookingRecord, s: SessionRecord): { start: string; lesson: number }[] => {
-  const slot = s.slots.find((x) => x.id === b.slotId)
-  if (slot) return [{ start: slot.startsAt, lesson: 0 }]
-  return s.dates.length > 1
-    ? s.dates.map((d, lesson) => ({ start: d.startsAt, lesson }))
-    : [{ start: s.startsAt, lesson: 0 }]
-}
+const startsOf = (b: BookingRecord, s: SessionRecord): { start: string; lesson: number }[] =>
+  b.slotId || s.dates.length <= 1
+    ? [{ start: startOfBooking(b, s), lesson: 0 }]
+    : s.dates.map((d, lesson) => ({ start: d.startsAt, lesson }))
 
 const bookedOf = (deps: Deps, s: SessionRecord) =>
   findAll(
